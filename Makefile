@@ -1,0 +1,115 @@
+# crosslink: small Unix filters for links between messaging platforms.
+#	make		build bin/extract bin/normalize bin/dedupe bin/tally
+#	make check	unit and golden tests, then again under ASan and UBSan
+#	make demo	the pipeline on testdata/sample.log.gz
+# PCRE2 and zlib come through pkg-config; "make check" and "make demo"
+# install the Debian packages they need first (scripts/deps).
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man/man1
+DESTDIR	?=
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+PKGS	 = libpcre2-8 zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+XCFLAGS	 = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	   -Icommon -Ibuild/gen $(PKG_CFLAGS)
+LDLIBS	 = $(PKG_LIBS) -lpthread
+
+FILTERS	 = extract normalize dedupe tally
+BINS	 = $(FILTERS:%=bin/%)
+COMMON_SRC = $(wildcard common/*.c)
+# Generated sources (tables built from data files) are added by common/gen.mk.
+GEN_SRC	 =
+-include common/gen.mk
+COMMON_OBJ = $(COMMON_SRC:%.c=build/obj/%.o) $(GEN_SRC:build/gen/%.c=build/obj/gen/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNITS	 = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
+
+# The sanitizer build lives apart so both can be tested in one run.
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	    -fno-sanitize-recover=undefined
+SAN_OBJ	 = $(COMMON_OBJ:build/obj/%=build/san/obj/%)
+SAN_BINS = $(FILTERS:%=build/san/bin/%)
+SAN_UNITS = $(UNIT_SRC:tests/unit/%.c=build/san/unit/%)
+
+all: $(BINS)
+
+bin/%: build/obj/filters/%.o build/libcommon.a
+	@mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+build/obj/%.o: %.c $(wildcard common/*.h) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/libcommon.a: $(COMMON_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+build/unit/%: tests/unit/%.c tests/unit/check.h build/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -Itests/unit -o $@ $< build/libcommon.a $(LDLIBS)
+
+build/san/obj/%.o: %.c $(wildcard common/*.h) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/san/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/san/libcommon.a: $(SAN_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+build/san/bin/%: build/san/obj/filters/%.o build/san/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+build/san/unit/%: tests/unit/%.c tests/unit/check.h build/san/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< build/san/libcommon.a $(LDLIBS)
+
+build/genlog: scripts/genlog.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -Wall -Wextra -O2 -o $@ $< -lm
+
+asan: $(SAN_BINS) $(SAN_UNITS)
+
+# deps installs what is missing, then a fresh make sees pkg-config's answer.
+deps:
+	@sh scripts/deps
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: $(BINS) $(UNITS) $(SAN_BINS) $(SAN_UNITS) build/genlog
+	@sh scripts/runtests
+
+demo: deps
+	@$(MAKE) --no-print-directory $(BINS)
+	@sh scripts/demo
+
+install: $(BINS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	cp $(BINS) $(DESTDIR)$(BINDIR)/
+	for f in $(FILTERS); do \
+		if [ -f filters/$$f.1 ]; then cp filters/$$f.1 $(DESTDIR)$(MANDIR)/; fi; \
+	done
+
+uninstall:
+	for f in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/$$f.1; done
+
+clean:
+	rm -rf build bin
+
+.PHONY: all asan deps check test demo install uninstall clean
+.SECONDARY:

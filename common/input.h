@@ -1,0 +1,49 @@
+/*
+ * input: lines from a file or stdin, gzip or plain, whatever the name says.
+ * gzip is recognised by its magic bytes (zlib passes plain input through);
+ * concatenated gzip members are read as one stream.
+ *
+ *	struct input *in = input_open("logs.gz");	// NULL or "-": stdin
+ *	while ((n = input_line(in, &line, &len)) > 0) ...
+ *	status = input_close(in);
+ *
+ * Lines have no length limit. The view returned by input_line stays valid
+ * until the next call; the input owns it. A trailing "\r" before "\n" is
+ * dropped; a last line without "\n" is still a line.
+ */
+#ifndef CROSSLINK_INPUT_H
+#define CROSSLINK_INPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct input;
+
+/*
+ * Open a file ("-" or NULL is stdin). On failure prints
+ * "PROG: FILE: reason" and returns NULL.
+ */
+struct input	*input_open(const char *path);
+
+/*
+ * Next line: 1 with line and len set (no newline; *line is NUL-terminated
+ * for convenience but may hold NULs), 0 at the end, -1 after a read or
+ * decompression error, which has been reported as "PROG: FILE: what".
+ * Every line before the damage has been returned first.
+ */
+int		 input_line(struct input *in, const char **line, size_t *len);
+
+/* The name for messages: the path, or "stdin". */
+const char	*input_name(const struct input *in);
+/* The name for records: the path, or "-" for stdin. */
+const char	*input_label(const struct input *in);
+/* 1-based number of the line last returned. */
+unsigned long long input_lineno(const struct input *in);
+/* Compressed bytes consumed so far and the file size (0 if unknown). */
+uint64_t	 input_offset(const struct input *in);
+uint64_t	 input_size(const struct input *in);
+
+/* Close; returns 0, or -1 if any error was seen on this input. */
+int		 input_close(struct input *in);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * util: allocation that cannot fail, number parsing, the checked close of
+ * stdout. See util.h.
+ */
+#include <err.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		errx(EXIT_TROUBLE, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		errx(EXIT_TROUBLE, "out of memory (%zu x %zu bytes)", n, size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		errx(EXIT_TROUBLE, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xmemdup(s, strlen(s));
+}
+
+char *
+xmemdup(const void *p, size_t n)
+{
+	char *s = xmalloc(n + 1);
+
+	memcpy(s, p, n);
+	s[n] = '\0';
+	return s;
+}
+
+void
+xgrow(char **buf, size_t *cap, size_t need)
+{
+	size_t n = *cap ? *cap : 256;
+
+	if (need <= *cap)
+		return;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			errx(EXIT_TROUBLE, "out of memory (%zu bytes)", need);
+		n *= 2;
+	}
+	*buf = xrealloc(*buf, n);
+	*cap = n;
+}
+
+int
+parse_count(const char *s, unsigned long long max, unsigned long long *value)
+{
+	unsigned long long v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		if (v > (max - (unsigned)(*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (unsigned)(*s - '0');
+	}
+	*value = v;
+	return 0;
+}
+
+int
+ascii_casecmp_n(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int d = ascii_lower((unsigned char)a[i]) - ascii_lower((unsigned char)b[i]);
+		if (d)
+			return d;
+	}
+	return 0;
+}
+
+int
+close_stdout(int status)
+{
+	/*
+	 * A full disk shows only when the buffer is flushed: check both the
+	 * error flag and the close itself, as a write error loses data.
+	 */
+	int bad = fflush(stdout) == EOF || ferror(stdout);
+	int saved = errno;
+
+	if (fclose(stdout) == EOF && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (bad) {
+		warnx("stdout: %s", saved ? strerror(saved) : "write error");
+		return EXIT_TROUBLE;
+	}
+	return status;
+}
+
+void
+print_version(void)
+{
+	extern char *program_invocation_short_name;
+
+	printf("%s (crosslink) %s\n", program_invocation_short_name, CROSSLINK_VERSION);
+}
