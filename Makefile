@@ -84,6 +84,39 @@ build/genlog: scripts/genlog.c
 
 asan: $(SAN_BINS) $(SAN_UNITS)
 
+# libFuzzer targets (clang): tests/fuzz/fuzz_NAME.c, each run with ASan and
+# UBSan from its seed folder tests/fuzz/seeds/NAME (plus testdata). Findings
+# are written to build/fuzz/ and become regression tests.
+FUZZ_CC	 = clang
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	     -fno-sanitize-recover=undefined
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZERS	 = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_OBJ = $(COMMON_OBJ:build/obj/%=build/fuzz/obj/%)
+FUZZ_TIME ?= 300
+
+build/fuzz/obj/%.o: %.c $(wildcard common/*.h) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/libcommon.a: $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libcommon.a
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
+		build/fuzz/libcommon.a $(LDLIBS)
+
+fuzz: $(FUZZERS)
+	@sh scripts/fuzz $(FUZZ_TIME) $(FUZZERS)
+
+fuzz-smoke: $(FUZZERS)
+	@sh scripts/fuzz 20 $(FUZZERS)
+
 # deps installs what is missing, then a fresh make sees pkg-config's answer.
 deps:
 	@sh scripts/deps
@@ -98,6 +131,13 @@ demo: deps
 	@$(MAKE) --no-print-directory $(BINS)
 	@sh scripts/demo
 
+# The benchmark races our filters against zcat, pigz, grep -P, ripgrep,
+# sort | uniq -c, datamash, Miller and awk; never part of "make check".
+bench:
+	@sh scripts/deps --bench
+	@$(MAKE) --no-print-directory $(BINS) build/genlog
+	@sh scripts/bench $(BENCH_ARGS)
+
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
@@ -111,5 +151,5 @@ uninstall:
 clean:
 	rm -rf build bin
 
-.PHONY: all asan deps check test demo install uninstall clean
+.PHONY: all asan bench fuzz fuzz-smoke deps check test demo install uninstall clean
 .SECONDARY:

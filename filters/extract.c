@@ -10,59 +10,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
+#include "formats.h"
 #include "links.h"
 #include "rules.h"
-#include "timefmt.h"
 #include "tsv.h"
 #include "util.h"
-
-enum format { FORMAT_AUTO, FORMAT_TEXT, FORMAT_TSV };
 
 static int		 all_links;		/* --all: also links of no known platform */
 static int		 with_text;		/* --text: the whole message as a column */
 static int		 show_stats;		/* --stats */
 static int		 line_buffered;		/* --line-buffered */
-static enum format	 format = FORMAT_AUTO;
-static const char	*text_field;		/* -f; default "text" */
-static const char	*time_field;		/* default "time", else "date" */
-static const char	*channel_field;		/* default "channel", else "chat" */
-static const char	*platforms;		/* -p a,b */
-static const char	*keep_list;		/* --keep a,b */
+static int		 mentions;		/* --mentions: @name as t.me/name */
 static const char	*src_platform;		/* --src-platform NAME */
+static struct format_opts opts;
 
 static struct links	*finder;
-
-/* What the record being written needs from the message it came from. */
-struct message {
-	const char		*source;
-	unsigned long long	 line;
-	char			 time[21];
-	const char		*channel;	/* escaped TSV bytes */
-	size_t			 channel_len;
-	const char		*text;		/* raw text */
-	size_t			 text_len;
-	struct tsv_field	*keep;		/* escaped values of --keep columns */
-	size_t			 nkeep;
-};
-
-static char		**keep_names;
-static size_t		 nkeep;
-
-static unsigned long long n_messages, n_links, n_bad_time, n_skipped;
+static unsigned long long n_links;
 
 static void
 usage(FILE *out, int status)
 {
 	fprintf(out,
 	    "usage: extract [-f field] [-e pattern] [-p platform,...] [--all] [--text]\n"
-	    "               [--format text|tsv] [--time-field name] [--channel-field name]\n"
+	    "               [--format name] [--time-field name] [--channel-field name]\n"
 	    "               [--keep col,...] [--rules file] [--src-platform name]\n"
-	    "               [--stats] [--line-buffered] [file ...]\n");
+	    "               [--json-text path] [--json-time path] [--json-channel path]\n"
+	    "               [--json-links path] [--lenient] [--mentions] [--stats]\n"
+	    "               [--line-buffered] [file ...]\n");
 	exit(status);
 }
 
-/* Split "a,b,c" into a new NULL-terminated array of names. */
+/* Split "a,b,c" into a new array of names. */
 static char **
 split_list(const char *list, size_t *n)
 {
@@ -72,11 +50,10 @@ split_list(const char *list, size_t *n)
 	v = xmalloc(cap * sizeof(*v));
 	*n = 0;
 	for (p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		if (*n + 2 > cap)
+		if (*n + 1 > cap)
 			v = xrealloc(v, (cap *= 2) * sizeof(*v));
 		v[(*n)++] = xstrdup(p);
 	}
-	v[*n] = NULL;
 	free(copy);
 	return v;
 }
@@ -84,16 +61,12 @@ split_list(const char *list, size_t *n)
 static void
 write_header(void)
 {
-	static const char *const cols[] = {
-		"time", "channel", "source", "line", "platform", "url", "written", "where"
-	};
-
-	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
-		printf("%s%s", i ? "\t" : "", cols[i]);
+	fputs("time\tchannel\tsource\tline\tplatform\turl\twritten\twhere\tforward_from",
+	    stdout);
 	if (src_platform)
 		fputs("\tsrc_platform", stdout);
-	for (size_t i = 0; i < nkeep; i++)
-		printf("\t%s", keep_names[i]);
+	for (size_t i = 0; i < opts.nkeep; i++)
+		printf("\t%s", opts.keep[i]);
 	if (with_text)
 		fputs("\ttext", stdout);
 	putchar('\n');
@@ -101,188 +74,142 @@ write_header(void)
 	fflush(stdout);
 }
 
+/* One record: the message's columns around one link. */
 static void
-emit(void *ctx, const struct link_hit *hit)
+write_link(const struct message *m, const char *platform, const char *url, size_t len,
+    const char *written, const char *where)
 {
-	const struct message *m = ctx;
-
 	fputs(m->time, stdout);
 	putchar('\t');
-	fwrite(m->channel, 1, m->channel_len, stdout);
+	tsv_put(stdout, m->channel.p, m->channel.len);
 	putchar('\t');
 	tsv_puts(stdout, m->source);
 	printf("\t%llu\t", m->line);
-	tsv_puts(stdout, hit->platform);
+	tsv_puts(stdout, platform);
 	putchar('\t');
-	tsv_put(stdout, hit->url, hit->len);
-	putchar('\t');
-	fputs(hit->written, stdout);
-	fputs("\ttext", stdout);
+	tsv_put(stdout, url, len);
+	printf("\t%s\t%s\t", written, where);
+	tsv_put(stdout, m->forward_from.p, m->forward_from.len);
 	if (src_platform) {
 		putchar('\t');
 		tsv_puts(stdout, src_platform);
 	}
 	for (size_t i = 0; i < m->nkeep; i++) {
 		putchar('\t');
-		fwrite(m->keep[i].p, 1, m->keep[i].len, stdout);
+		tsv_put(stdout, m->keep[i].p, m->keep[i].len);
 	}
 	if (with_text) {
 		putchar('\t');
-		tsv_put(stdout, m->text, m->text_len);
+		tsv_put(stdout, m->text.p, m->text.len);
 	}
 	putchar('\n');
 	n_links++;
 }
 
-static int
-scan(struct message *m, const char *where)
+/*
+ * The links of one message seen so far, so that a link both visible and
+ * hidden (a preview of a link in the text) is one record, where = text.
+ */
+static char		*seen;
+static size_t		 seen_len, seen_cap;
+
+/* Past "http://" or "https://": t.me/x in the text is https://t.me/x hidden. */
+static size_t
+scheme_len(const char *url, size_t len)
 {
-	n_messages++;
-	if (links_scan(finder, m->text, m->text_len, emit, m) < 0) {
-		warnx("%s:%llu: %s", where, m->line, links_error(finder));
-		return -1;
+	if (len >= 7 && ascii_casecmp_n(url, "http://", 7) == 0)
+		return 7;
+	if (len >= 8 && ascii_casecmp_n(url, "https://", 8) == 0)
+		return 8;
+	return 0;
+}
+
+static int
+was_seen(const char *url, size_t len)
+{
+	size_t s = scheme_len(url, len), n, ps;
+
+	for (const char *p = seen; p < seen + seen_len; p += n + 1) {
+		n = strlen(p);
+		ps = scheme_len(p, n);
+		if (n - ps == len - s && memcmp(p + ps, url + s, len - s) == 0)
+			return 1;
 	}
 	return 0;
 }
 
-/* One message a line; every line is a message. */
-static int
-read_text(struct input *in, const char *line, size_t len)
+static void
+remember(const char *url, size_t len)
 {
-	struct message m = { .source = input_label(in), .channel = "" };
-	int rc = 1, bad = 0;
-
-	while (rc > 0) {
-		m.line = input_lineno(in);
-		m.text = line;
-		m.text_len = len;
-		if (scan(&m, input_name(in)) < 0)
-			bad = 1;
-		rc = input_line(in, &line, &len);
-	}
-	return rc < 0 || bad ? -1 : 0;
+	xgrow(&seen, &seen_cap, seen_len + len + 1);
+	memcpy(seen + seen_len, url, len);
+	seen[seen_len + len] = '\0';
+	seen_len += len + 1;
 }
 
-/* First of the named column, or the fallbacks when no name was given. */
-static int
-find_col(struct tsv_reader *r, const char *given, const char *def1, const char *def2)
-{
-	int c;
+struct scan_ctx {
+	const struct message	*m;
+	const char		*where;
+};
 
-	if (given)
-		return tsv_col(r, given);
-	if ((c = tsv_col(r, def1)) >= 0 || def2 == NULL)
-		return c;
-	return tsv_col(r, def2);
+static void
+found(void *ctx, const struct link_hit *hit)
+{
+	const struct scan_ctx *c = ctx;
+
+	if (strcmp(c->where, "text") != 0 && was_seen(hit->url, hit->len))
+		return;
+	if (c->m->nlinks > 0 || mentions)
+		remember(hit->url, hit->len);
+	write_link(c->m, hit->platform, hit->url, hit->len, hit->written, c->where);
 }
 
-static int
-read_tsv(struct tsv_reader *r)
+static void
+scan(struct scan_ctx *c, const char *text, size_t len)
 {
-	struct message m = { .source = input_label(r->in) };
-	static char *text;
+	if (links_scan(finder, text, len, found, c) < 0)
+		warnx("%s:%llu: %s", c->m->source, c->m->line, links_error(finder));
+}
+
+/* An @name mention, searched as the link t.me/name. */
+static void
+mention(void *ctx, const char *name, size_t len)
+{
+	static char *buf;
 	static size_t cap;
-	int tc, timec, chanc, *keepc, rc, bad = 0;
-	struct tsv_field *f;
 
-	tc = find_col(r, text_field, "text", NULL);
-	timec = find_col(r, time_field, "time", "date");
-	chanc = find_col(r, channel_field, "channel", "chat");
-	if (tc < 0) {
-		warnx("%s:1: no column \"%s\" (name it with -f)", tsv_name(r),
-		    text_field ? text_field : "text");
-		return -1;
+	if (name == NULL) {
+		free(buf);
+		return;
 	}
-	if ((time_field && timec < 0) || (channel_field && chanc < 0)) {
-		warnx("%s:1: no column \"%s\"", tsv_name(r),
-		    time_field && timec < 0 ? time_field : channel_field);
-		return -1;
-	}
-	keepc = xcalloc(nkeep, sizeof(*keepc));
-	m.keep = xcalloc(nkeep, sizeof(*m.keep));
-	m.nkeep = nkeep;
-	for (size_t i = 0; i < nkeep; i++)
-		if ((keepc[i] = tsv_col(r, keep_names[i])) < 0) {
-			warnx("%s:1: no column \"%s\"", tsv_name(r), keep_names[i]);
-			free(keepc);
-			free(m.keep);
-			return -1;
-		}
-	while ((rc = tsv_next(r)) > 0) {
-		f = r->field;
-		m.line = tsv_lineno(r);
-		/* The text is escaped TSV; links end where its newlines are. */
-		xgrow(&text, &cap, f[tc].len + 1);
-		m.text_len = tsv_unescape(text, f[tc].p, f[tc].len);
-		text[m.text_len] = '\0';
-		m.text = text;
-		m.time[0] = '\0';
-		if (timec >= 0 && f[timec].len > 0 &&
-		    time_to_iso(f[timec].p, f[timec].len, m.time) < 0) {
-			m.time[0] = '\0';
-			n_bad_time++;
-		}
-		m.channel = chanc >= 0 ? f[chanc].p : "";
-		m.channel_len = chanc >= 0 ? f[chanc].len : 0;
-		for (size_t i = 0; i < nkeep; i++)
-			m.keep[i] = f[keepc[i]];
-		if (scan(&m, tsv_name(r)) < 0)
-			bad = 1;
-	}
-	n_skipped += r->skipped;
-	free(keepc);
-	free(m.keep);
-	return rc < 0 || bad || r->skipped ? -1 : 0;
-}
-
-/* Does this first line look like a TSV header naming the text column? */
-static int
-is_tsv_header(const char *line, size_t len)
-{
-	const char *want = text_field ? text_field : "text";
-	size_t wlen = strlen(want);
-	const char *p = line, *end = line + len, *tab;
-
-	if (memchr(line, '\t', len) == NULL)
-		return 0;
-	for (;;) {
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if ((size_t)((tab ? tab : end) - p) == wlen && memcmp(p, want, wlen) == 0)
-			return 1;
-		if (tab == NULL)
-			return 0;
-		p = tab + 1;
-	}
+	xgrow(&buf, &cap, len + 6);
+	memcpy(buf, "t.me/", 5);
+	memcpy(buf + 5, name, len);
+	scan(ctx, buf, len + 5);
 }
 
 static int
-extract_file(const char *path)
+one_message(void *ctx, const struct message *m)
 {
-	struct input *in;
-	struct tsv_reader *r;
-	const char *line;
-	size_t len;
-	int rc, tsv;
+	struct scan_ctx c = { m, "text" };
+	int forward = 0;
 
-	if ((in = input_open(path)) == NULL)
-		return -1;
-	rc = input_line(in, &line, &len);
-	if (rc <= 0)
-		return input_close(in) < 0 || rc < 0 ? -1 : 0;
-	tsv = format == FORMAT_TSV || (format == FORMAT_AUTO && is_tsv_header(line, len));
-	if (!tsv) {
-		if (nkeep > 0) {
-			warnx("%s: --keep needs TSV input with a header", input_name(in));
-			input_close(in);
-			return -1;
-		}
-		rc = read_text(in, line, len);
-		return input_close(in) < 0 || rc < 0 ? -1 : 0;
+	(void)ctx;
+	seen_len = 0;
+	scan(&c, m->text.p, m->text.len);
+	for (size_t i = 0; i < m->nlinks; i++) {
+		c.where = m->links[i].where;
+		forward |= strcmp(c.where, "forward") == 0;
+		scan(&c, m->links[i].url, m->links[i].len);
 	}
-	if ((r = tsv_attach(in, line, len, 0)) == NULL)
-		return -1;
-	rc = read_tsv(r);
-	return tsv_close(r) < 0 || rc < 0 ? -1 : 0;
+	if (mentions) {
+		c.where = "mention";
+		formats_mentions(m->text.p, m->text.len, mention, &c);
+	}
+	/* A forward whose origin has a name but no link: one record naming it. */
+	if (m->forward_from.len > 0 && !forward)
+		write_link(m, m->platform ? m->platform : "", "", 0, "", "forward");
+	return 0;
 }
 
 int
@@ -293,8 +220,14 @@ main(int argc, char *argv[])
 		{ "channel-field",	required_argument,	NULL, 'C' },
 		{ "format",		required_argument,	NULL, 'F' },
 		{ "help",		no_argument,		NULL, 'h' },
+		{ "json-channel",	required_argument,	NULL, 'J' },
+		{ "json-links",		required_argument,	NULL, 'U' },
+		{ "json-text",		required_argument,	NULL, 'X' },
+		{ "json-time",		required_argument,	NULL, 'W' },
 		{ "keep",		required_argument,	NULL, 'K' },
+		{ "lenient",		no_argument,		NULL, 'l' },
 		{ "line-buffered",	no_argument,		NULL, 'L' },
+		{ "mentions",		no_argument,		NULL, 'M' },
 		{ "platform",		required_argument,	NULL, 'p' },
 		{ "rules",		required_argument,	NULL, 'R' },
 		{ "src-platform",	required_argument,	NULL, 'S' },
@@ -305,9 +238,10 @@ main(int argc, char *argv[])
 		{ "version",		no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char **patterns = NULL;
+	struct format_stats stats = { 0 };
+	const char **patterns = NULL, *platforms = NULL;
 	size_t npatterns = 0;
-	int ch, status = EXIT_OK, trouble = 0;
+	int ch, fmt, status = EXIT_OK, trouble = 0;
 
 	while ((ch = getopt_long(argc, argv, "e:f:p:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -315,31 +249,37 @@ main(int argc, char *argv[])
 			all_links = 1;
 			break;
 		case 'C':
-			channel_field = optarg;
+			opts.channel_field = optarg;
 			break;
 		case 'e':
 			patterns = xrealloc(patterns, (npatterns + 1) * sizeof(*patterns));
 			patterns[npatterns++] = optarg;
 			break;
 		case 'F':
-			if (strcmp(optarg, "text") == 0)
-				format = FORMAT_TEXT;
-			else if (strcmp(optarg, "tsv") == 0)
-				format = FORMAT_TSV;
-			else
-				errx(EXIT_TROUBLE, "unknown format \"%s\" (text or tsv)", optarg);
+			if ((fmt = formats_by_name(optarg)) < 0)
+				errx(EXIT_TROUBLE, "unknown format \"%s\"", optarg);
+			opts.format = (enum format)fmt;
 			break;
 		case 'f':
-			text_field = optarg;
+			opts.text_field = optarg;
 			break;
 		case 'h':
 			usage(stdout, EXIT_OK);
 			break;
+		case 'J':
+			opts.json_channel = optarg;
+			break;
 		case 'K':
-			keep_list = optarg;
+			opts.keep = split_list(optarg, &opts.nkeep);
+			break;
+		case 'l':
+			opts.lenient = 1;
 			break;
 		case 'L':
 			line_buffered = 1;
+			break;
+		case 'M':
+			mentions = 1;
 			break;
 		case 'p':
 			platforms = optarg;
@@ -355,11 +295,20 @@ main(int argc, char *argv[])
 			show_stats = 1;
 			break;
 		case 'T':
-			time_field = optarg;
+			opts.time_field = optarg;
+			break;
+		case 'U':
+			opts.json_links = optarg;
 			break;
 		case 'V':
 			print_version();
 			exit(EXIT_OK);
+		case 'W':
+			opts.json_time = optarg;
+			break;
+		case 'X':
+			opts.json_text = optarg;
+			break;
 		case 'x':
 			with_text = 1;
 			break;
@@ -376,8 +325,6 @@ main(int argc, char *argv[])
 			exit(EXIT_TROUBLE);
 	if (platforms && links_platform_filter(finder, platforms) < 0)
 		exit(EXIT_TROUBLE);
-	if (keep_list)
-		keep_names = split_list(keep_list, &nkeep);
 
 	if (line_buffered)
 		setvbuf(stdout, NULL, _IOLBF, 0);
@@ -385,17 +332,20 @@ main(int argc, char *argv[])
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	write_header();
 	if (argc == 0)
-		trouble |= extract_file(NULL) < 0;
+		trouble |= formats_read(NULL, &opts, one_message, NULL, &stats) < 0;
 	for (int i = 0; i < argc; i++)
-		trouble |= extract_file(argv[i]) < 0;
+		trouble |= formats_read(argv[i], &opts, one_message, NULL, &stats) < 0;
 
 	if (show_stats)
-		fprintf(stderr, "extract: %llu messages, %llu links, %llu rows skipped, "
-		    "%llu unparseable times\n", n_messages, n_links, n_skipped, n_bad_time);
+		fprintf(stderr, "extract: %llu messages, %llu links, %llu records skipped, "
+		    "%llu unparseable times\n", stats.messages, n_links, stats.skipped,
+		    stats.bad_times);
 	links_free(finder);
-	for (size_t i = 0; i < nkeep; i++)
-		free(keep_names[i]);
-	free(keep_names);
+	mention(NULL, NULL, 0);
+	free(seen);
+	for (size_t i = 0; i < opts.nkeep; i++)
+		free(opts.keep[i]);
+	free(opts.keep);
 	free(patterns);
 	if (trouble)
 		status = EXIT_TROUBLE;

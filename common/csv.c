@@ -1,0 +1,244 @@
+/*
+ * csv: a record is parsed field by field from the line source; a quoted
+ * field that reaches the end of a line pulls the next line in (with the
+ * newline it stood for). Decoded fields are kept as offsets into one
+ * growing buffer and pointed at once the record is complete.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "util.h"
+
+struct csv_reader *
+csv_new(csv_line_fn *more, void *ctx)
+{
+	struct csv_reader *r = xcalloc(1, sizeof(*r));
+
+	r->more = more;
+	r->ctx = ctx;
+	r->sep = ',';
+	return r;
+}
+
+void
+csv_free(struct csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->ncols; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->field);
+	free(r->off);
+	free(r->buf);
+	free(r);
+}
+
+char
+csv_guess_sep(const char *line, size_t len)
+{
+	size_t comma = 0, semi = 0, tab = 0;
+	int quoted = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			line[i] == ',' ? comma++ : line[i] == ';' ? semi++ : line[i] == '\t' ? tab++ : 0;
+	}
+	if (comma >= semi && comma >= tab)
+		return ',';
+	return semi >= tab ? ';' : '\t';
+}
+
+static int
+next_line(struct csv_reader *r, const char **p, size_t *len)
+{
+	int rc;
+
+	if (r->have_pend) {
+		r->have_pend = 0;
+		*p = r->pend;
+		*len = r->pend_len;
+		r->lines++;
+		return 1;
+	}
+	if (r->eof)
+		return 0;
+	rc = r->more(r->ctx, p, len);
+	if (rc <= 0) {
+		r->eof = 1;
+		r->failed = rc < 0;
+		return rc;
+	}
+	r->lines++;
+	return 1;
+}
+
+static void
+put(struct csv_reader *r, const char *s, size_t n)
+{
+	xgrow(&r->buf, &r->bcap, r->blen + n + 1);
+	memcpy(r->buf + r->blen, s, n);
+	r->blen += n;
+}
+
+static void
+end_field(struct csv_reader *r, size_t start)
+{
+	if (r->nfields == r->fcap) {
+		r->fcap = r->fcap ? r->fcap * 2 : 16;
+		r->off = xrealloc(r->off, r->fcap * sizeof(*r->off));
+		r->field = xrealloc(r->field, r->fcap * sizeof(*r->field));
+	}
+	r->off[r->nfields] = start;
+	r->field[r->nfields].len = r->blen - start;
+	put(r, "", 1);		/* a NUL after each field */
+	r->nfields++;
+}
+
+/* One record into fields: CSV_ROW, CSV_BAD, CSV_END or -1. */
+static int
+record(struct csv_reader *r)
+{
+	const char *p, *end, *q;
+	size_t len, start;
+	int rc;
+
+	r->nfields = 0;
+	r->blen = 0;
+	do {
+		if ((rc = next_line(r, &p, &len)) <= 0)
+			return rc;
+	} while (len == 0);	/* blank lines are no records */
+	r->line = r->lines;
+	end = p + len;
+	for (;;) {
+		start = r->blen;
+		if (p < end && *p == '"') {
+			p++;
+			for (;;) {
+				q = memchr(p, '"', (size_t)(end - p));
+				if (q == NULL) {
+					/* The field goes on on the next line. */
+					put(r, p, (size_t)(end - p));
+					put(r, "\n", 1);
+					if ((rc = next_line(r, &p, &len)) <= 0) {
+						if (rc < 0)
+							return -1;
+						snprintf(r->errbuf, sizeof(r->errbuf),
+						    "quoted field never closed (%llu lines)",
+						    r->lines - r->line + 1);
+						r->err = r->errbuf;
+						return CSV_BAD;
+					}
+					end = p + len;
+					continue;
+				}
+				put(r, p, (size_t)(q - p));
+				p = q + 1;
+				if (p < end && *p == '"') {
+					put(r, "\"", 1);
+					p++;
+					continue;
+				}
+				break;
+			}
+			if (p < end && *p != r->sep) {
+				r->err = "text after a closing quote";
+				return CSV_BAD;
+			}
+		} else {
+			q = memchr(p, r->sep, (size_t)(end - p));
+			if (q == NULL)
+				q = end;
+			put(r, p, (size_t)(q - p));
+			p = q;
+		}
+		end_field(r, start);
+		if (p == end)
+			break;
+		p++;		/* the separator */
+		if (p == end) {
+			/* A separator at the end: one more, empty field. */
+			end_field(r, r->blen);
+			break;
+		}
+	}
+	for (size_t i = 0; i < r->nfields; i++)
+		r->field[i].p = r->buf + r->off[i];
+	return CSV_ROW;
+}
+
+int
+csv_header(struct csv_reader *r)
+{
+	const char *p;
+	size_t len;
+	int rc;
+
+	/* The first line decides the separator, then is parsed as a record. */
+	if ((rc = r->more(r->ctx, &p, &len)) <= 0) {
+		r->failed = rc < 0;
+		r->eof = 1;
+		return rc;
+	}
+	r->sep = csv_guess_sep(p, len);
+	r->pend = p;
+	r->pend_len = len;
+	r->have_pend = 1;
+	if ((rc = record(r)) != CSV_ROW) {
+		if (rc == CSV_BAD)
+			return -1;
+		return rc;
+	}
+	if (r->nfields > 1 && r->field[r->nfields - 1].len == 0) {
+		r->trailing_sep = 1;
+		r->nfields--;
+	}
+	r->ncols = r->nfields;
+	r->names = xcalloc(r->ncols, sizeof(*r->names));
+	for (size_t i = 0; i < r->ncols; i++)
+		r->names[i] = xmemdup(r->field[i].p, r->field[i].len);
+	return 1;
+}
+
+int
+csv_next(struct csv_reader *r)
+{
+	int rc = record(r);
+
+	if (rc != CSV_ROW)
+		return rc;
+	if (r->trailing_sep && r->nfields == r->ncols + 1 && r->field[r->ncols].len == 0)
+		r->nfields--;
+	if (r->nfields != r->ncols) {
+		snprintf(r->errbuf, sizeof(r->errbuf), "%zu fields, header has %zu", r->nfields,
+		    r->ncols);
+		r->err = r->errbuf;
+		return CSV_BAD;
+	}
+	return CSV_ROW;
+}
+
+int
+csv_col(const struct csv_reader *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncols; i++)
+		if (strcmp(r->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+csv_col_nocase(const struct csv_reader *r, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < r->ncols; i++)
+		if (strlen(r->names[i]) == n && ascii_casecmp_n(r->names[i], name, n) == 0)
+			return (int)i;
+	return -1;
+}

@@ -1,0 +1,541 @@
+/*
+ * formats: read an input as messages. This file holds the detection, the
+ * line formats (text, TSV) and what the readers share; JSON and CSV have
+ * files of their own (formats_json.c, formats_csv.c).
+ *	extract --format tgexport result.json
+ */
+#include <err.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats.h"
+#include "formats_int.h"
+#include "json.h"
+#include "input.h"
+#include "timefmt.h"
+#include "tsv.h"
+#include "util.h"
+
+static const char *const format_names[] = {
+	[FORMAT_AUTO] = "auto",
+	[FORMAT_TEXT] = "text",
+	[FORMAT_TSV] = "tsv",
+	[FORMAT_CSV] = "csv",
+	[FORMAT_JSONL] = "jsonl",
+	[FORMAT_TGEXPORT] = "tgexport",
+	[FORMAT_DISCORD] = "discord",
+};
+
+int
+formats_by_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
+		if (strcmp(name, format_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* One message a line; every line is a message. */
+static int
+read_text(struct fmt_src *src, message_fn *fn, void *ctx, struct format_stats *st)
+{
+	struct message m = { .source = input_label(src->in) };
+	const char *line;
+	size_t len;
+	int rc;
+
+	while ((rc = fmt_src_line(src, &line, &len)) > 0) {
+		m.line = src->lineno;
+		m.text.p = line;
+		m.text.len = len;
+		st->messages++;
+		if (fn(ctx, &m) != 0)
+			break;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* The named column, or the first default present when no name was given. */
+static int
+find_col(struct tsv_reader *r, const char *given, const char *const *defaults)
+{
+	int c;
+
+	if (given)
+		return tsv_col(r, given);
+	for (; *defaults; defaults++)
+		if ((c = tsv_col(r, *defaults)) >= 0)
+			return c;
+	return -1;
+}
+
+/* Decode an escaped TSV field into a growing buffer. */
+static struct text
+unescape(const struct tsv_field *f, char **buf, size_t *cap)
+{
+	struct text t;
+
+	xgrow(buf, cap, f->len + 1);
+	t.len = tsv_unescape(*buf, f->p, f->len);
+	(*buf)[t.len] = '\0';
+	t.p = *buf;
+	return t;
+}
+
+static int
+read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void *ctx,
+    struct format_stats *st)
+{
+	static const char *const text_defaults[] = { "text", NULL };
+	static const char *const time_defaults[] = { "time", "date", NULL };
+	static const char *const channel_defaults[] = { "channel", "chat", NULL };
+	struct message m = { .source = input_label(r->in) };
+	char *tbuf = NULL, *cbuf = NULL, **kbuf;
+	size_t tcap = 0, ccap = 0, *kcap;
+	int tc, timec, chanc, *keepc = NULL, rc, status = -1;
+	struct tsv_field *f;
+
+	tc = find_col(r, o->text_field, text_defaults);
+	timec = find_col(r, o->time_field, time_defaults);
+	chanc = find_col(r, o->channel_field, channel_defaults);
+	if (tc < 0) {
+		warnx("%s:1: no column \"%s\" (name the text column with -f)", tsv_name(r),
+		    o->text_field ? o->text_field : "text");
+		return -1;
+	}
+	if ((o->time_field && timec < 0) || (o->channel_field && chanc < 0)) {
+		warnx("%s:1: no column \"%s\"", tsv_name(r),
+		    o->time_field && timec < 0 ? o->time_field : o->channel_field);
+		return -1;
+	}
+	keepc = xcalloc(o->nkeep, sizeof(*keepc));
+	kbuf = xcalloc(o->nkeep, sizeof(*kbuf));
+	kcap = xcalloc(o->nkeep, sizeof(*kcap));
+	m.keep = xcalloc(o->nkeep, sizeof(*m.keep));
+	m.nkeep = o->nkeep;
+	for (size_t i = 0; i < o->nkeep; i++)
+		if ((keepc[i] = tsv_col(r, o->keep[i])) < 0) {
+			warnx("%s:1: no column \"%s\"", tsv_name(r), o->keep[i]);
+			goto done;
+		}
+	while ((rc = tsv_next(r)) > 0) {
+		f = r->field;
+		m.line = tsv_lineno(r);
+		/* The text is escaped TSV; links end where its newlines are. */
+		m.text = unescape(&f[tc], &tbuf, &tcap);
+		m.time[0] = '\0';
+		if (timec >= 0 && f[timec].len > 0 &&
+		    time_to_iso(f[timec].p, f[timec].len, m.time) < 0) {
+			m.time[0] = '\0';
+			st->bad_times++;
+		}
+		m.channel.len = 0;
+		if (chanc >= 0)
+			m.channel = unescape(&f[chanc], &cbuf, &ccap);
+		for (size_t i = 0; i < o->nkeep; i++)
+			m.keep[i] = unescape(&f[keepc[i]], &kbuf[i], &kcap[i]);
+		st->messages++;
+		if (fn(ctx, &m) != 0)
+			break;
+	}
+	st->skipped += r->skipped;
+	status = rc < 0 || (r->skipped && !o->lenient) ? -1 : 0;
+	if (o->lenient)
+		r->skipped = 0;		/* counted, and not trouble */
+done:
+	for (size_t i = 0; i < o->nkeep; i++)
+		free(kbuf[i]);
+	free(kbuf);
+	free(kcap);
+	free(keepc);
+	free(m.keep);
+	free(tbuf);
+	free(cbuf);
+	return status;
+}
+
+/* Does this first line look like a TSV header naming the text column? */
+static int
+is_tsv_header(const char *line, size_t len, const char *want)
+{
+	size_t wlen = strlen(want);
+	const char *p = line, *end = line + len, *tab;
+
+	if (memchr(line, '\t', len) == NULL)
+		return 0;
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if ((size_t)((tab ? tab : end) - p) == wlen && memcmp(p, want, wlen) == 0)
+			return 1;
+		if (tab == NULL)
+			return 0;
+		p = tab + 1;
+	}
+}
+
+/* Shared by the readers */
+
+int
+fmt_src_line(void *p, const char **line, size_t *len)
+{
+	struct fmt_src *s = p;
+	int rc;
+
+	if (s->next < s->nheld) {
+		*line = s->held[s->next];
+		*len = s->held_len[s->next++];
+		s->lineno++;
+		return 1;
+	}
+	rc = input_line(s->in, line, len);
+	if (rc > 0)
+		s->lineno++;
+	else if (rc < 0)
+		s->error = 1;
+	return rc;
+}
+
+const char *
+fmt_src_name(const struct fmt_src *s)
+{
+	return input_name(s->in);
+}
+
+/* Read one more line ahead for detection; 0 at the end. */
+static int
+hold_line(struct fmt_src *s)
+{
+	const char *line;
+	size_t len;
+	int rc = 0;
+
+	if (s->nheld == 2 || (rc = input_line(s->in, &line, &len)) <= 0) {
+		if (s->nheld < 2 && rc < 0)
+			s->error = 1;
+		return 0;
+	}
+	s->held[s->nheld] = xmemdup(line, len);
+	s->held_len[s->nheld++] = len;
+	return 1;
+}
+
+void
+fmt_links_clear(struct fmt_links *l)
+{
+	l->n = 0;
+	l->len = 0;
+}
+
+void
+fmt_links_add(struct fmt_links *l, const char *url, size_t len, const char *where)
+{
+	if (len == 0)
+		return;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		l->off = xrealloc(l->off, l->cap * sizeof(*l->off));
+	}
+	xgrow(&l->buf, &l->bufcap, l->len + len + 1);
+	memcpy(l->buf + l->len, url, len);
+	l->buf[l->len + len] = '\0';
+	l->off[l->n] = l->len;
+	l->v[l->n].len = len;
+	l->v[l->n].where = where;
+	l->n++;
+	l->len += len + 1;
+}
+
+void
+fmt_links_done(struct fmt_links *l, struct message *m)
+{
+	for (size_t i = 0; i < l->n; i++)
+		l->v[i].url = l->buf + l->off[i];
+	m->links = l->v;
+	m->nlinks = l->n;
+}
+
+void
+fmt_links_free(struct fmt_links *l)
+{
+	free(l->v);
+	free(l->off);
+	free(l->buf);
+}
+
+void
+fmt_time(struct message *m, const char *s, size_t len, struct format_stats *st)
+{
+	m->time[0] = '\0';
+	if (len > 0 && time_to_iso(s, len, m->time) < 0) {
+		m->time[0] = '\0';
+		st->bad_times++;
+	}
+}
+
+int
+fmt_skipped_status(const char *name, unsigned long long skipped, const struct format_opts *o)
+{
+	if (skipped == 0)
+		return 0;
+	warnx("%s: %llu record%s skipped", name, skipped, skipped == 1 ? "" : "s");
+	return o->lenient ? 0 : -1;
+}
+
+/* Mentions */
+
+static int
+ascii_word(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    c == '_';
+}
+
+/*
+ * Is the UTF-8 character ending just before p (or starting at p) a letter
+ * or digit? Scripts' letters are told from punctuation and emoji by
+ * range: everything below U+2000 but the Latin-1 signs, and the CJK and
+ * Hangul blocks, count as word characters.
+ */
+static int
+word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return ascii_word((int)c);
+	if (c < 0xc0)
+		return c == 0xaa || c == 0xb5 || c == 0xba;
+	if (c == 0xd7 || c == 0xf7)
+		return 0;
+	if (c < 0x2000)
+		return 1;
+	return (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) ||
+	    (c >= 0xf900 && c <= 0xfaff);
+}
+
+static uint32_t
+cp_at(const unsigned char *p, const unsigned char *end)
+{
+	uint32_t c = *p;
+	int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+
+	if (c < 0x80 || end - p <= n)
+		return c < 0x80 ? c : 0xfffd;
+	c &= 0x3f >> n;
+	for (int i = 1; i <= n; i++)
+		c = c << 6 | (p[i] & 0x3f);
+	return c;
+}
+
+static uint32_t
+cp_before(const unsigned char *start, const unsigned char *p)
+{
+	const unsigned char *q = p - 1;
+
+	while (q > start && p - q < 4 && (*q & 0xc0) == 0x80)
+		q--;
+	return cp_at(q, p);
+}
+
+void
+formats_mentions(const char *text, size_t len, mention_fn *fn, void *ctx)
+{
+	const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s, *n;
+	size_t nlen;
+
+	while ((p = memchr(p, '@', (size_t)(end - p))) != NULL) {
+		n = p + 1;
+		while (n < end && ascii_word(*n))
+			n++;
+		nlen = (size_t)(n - p - 1);
+		if (nlen >= 2 && nlen <= 32 && (p == s || !word_cp(cp_before(s, p))) &&
+		    (n == end || !word_cp(cp_at(n, end))) && (n == end || *n != '@') &&
+		    (nlen >= 4 || (nlen == 3 && (ascii_casecmp_n((const char *)p + 1, "gif", 3) == 0 ||
+		    ascii_casecmp_n((const char *)p + 1, "nft", 3) == 0 ||
+		    ascii_casecmp_n((const char *)p + 1, "pic", 3) == 0 ||
+		    ascii_casecmp_n((const char *)p + 1, "ufc", 3) == 0 ||
+		    ascii_casecmp_n((const char *)p + 1, "vid", 3) == 0))))
+			fn(ctx, (const char *)p + 1, nlen);
+		p = n > p + 1 ? n : p + 1;
+	}
+}
+
+/* Detection */
+
+static const char *
+skip_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* Keys that open a Telegram Desktop export (single chat or whole account). */
+static int
+tgexport_key(const char *k, size_t n)
+{
+	static const char *const keys[] = {
+		"about", "personal_information", "profile_pictures", "stories", "contacts",
+		"frequent_contacts", "sessions", "web_sessions", "other_data", "chats",
+		"left_chats", "name", "type", "id", "messages", NULL
+	};
+
+	for (const char *const *k2 = keys; *k2; k2++)
+		if (strlen(*k2) == n && memcmp(*k2, k, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first member name after "{" at p, from this line or the next held one. */
+static int
+first_key(struct fmt_src *src, const char *p, const char *end, const char **k, size_t *n)
+{
+	const char *q;
+
+	p = skip_blanks(p, end);
+	if (p == end) {
+		if (!hold_line(src))
+			return 0;
+		p = skip_blanks(src->held[1], src->held[1] + src->held_len[1]);
+		end = src->held[1] + src->held_len[1];
+	}
+	if (p == end || *p != '"' || (q = memchr(p + 1, '"', (size_t)(end - p - 1))) == NULL)
+		return 0;
+	*k = p + 1;
+	*n = (size_t)(q - p - 1);
+	return 1;
+}
+
+static enum format
+detect_json(struct fmt_src *src, const char *p, const char *end)
+{
+	struct json_doc d = { 0 };
+	const char *k, *err;
+	size_t n;
+	int whole;
+
+	if (*p == '[') {
+		/* A JSON array of messages, not "[12:00] <nick> hi" (IRC). */
+		p = skip_blanks(p + 1, end);
+		if (p == end) {
+			if (!hold_line(src))
+				return FORMAT_TEXT;
+			p = skip_blanks(src->held[1], src->held[1] + src->held_len[1]);
+			end = src->held[1] + src->held_len[1];
+		}
+		return p < end && (*p == '{' || *p == ']') ? FORMAT_JSONL : FORMAT_TEXT;
+	}
+	whole = json_doc_parse(&d, p, (size_t)(end - p), &err) == 1 &&
+	    d.node[0].type == JSON_BEGIN_OBJECT;
+	json_doc_free(&d);
+	if (!first_key(src, p + 1, end, &k, &n))
+		return whole ? FORMAT_JSONL : FORMAT_TEXT;
+	if (n == 5 && memcmp(k, "guild", 5) == 0)
+		return FORMAT_DISCORD;
+	/* Exports are pretty-printed: a whole object on line 1 is JSON Lines. */
+	if (!whole && tgexport_key(k, n))
+		return FORMAT_TGEXPORT;
+	return FORMAT_JSONL;
+}
+
+/* A CSV header: a known text column among fields split by , ; or tab. */
+static int
+is_csv_header(const char *line, size_t len, const struct format_opts *o)
+{
+	static const char *const names[] = { "text", "message", "body", "content", NULL };
+	const char *p = line, *end = line + len, *f, *fe;
+	char sep = memchr(line, ',', len) ? ',' : memchr(line, ';', len) ? ';' :
+	    memchr(line, '\t', len) ? '\t' : 0;
+	size_t n;
+
+	if (sep == 0)
+		return 0;
+	while (p <= end) {
+		f = p;
+		fe = memchr(p, sep, (size_t)(end - p));
+		if (fe == NULL)
+			fe = end;
+		p = fe + 1;
+		if (fe - f >= 2 && *f == '"' && fe[-1] == '"') {
+			f++;
+			fe--;
+		}
+		n = (size_t)(fe - f);
+		if (o->text_field) {
+			if (strlen(o->text_field) == n && memcmp(o->text_field, f, n) == 0)
+				return 1;
+			continue;
+		}
+		for (const char *const *k = names; *k; k++)
+			if (strlen(*k) == n && ascii_casecmp_n(*k, f, n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static enum format
+detect(struct fmt_src *src, const struct format_opts *o)
+{
+	const char *line = src->held[0], *end = line + src->held_len[0], *p;
+
+	p = line;
+	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	p = skip_blanks(p, end);
+	if (p < end && (*p == '{' || *p == '['))
+		return detect_json(src, p, end);
+	if (is_tsv_header(line, src->held_len[0], o->text_field ? o->text_field : "text"))
+		return FORMAT_TSV;
+	if (is_csv_header(p, (size_t)(end - p), o))
+		return FORMAT_CSV;
+	return FORMAT_TEXT;
+}
+
+int
+formats_read(const char *path, const struct format_opts *o, message_fn *fn, void *ctx,
+    struct format_stats *st)
+{
+	struct fmt_src src = { 0 };
+	struct tsv_reader *r;
+	enum format format = o->format;
+	unsigned long long skipped = st->skipped;
+	const char *line;
+	size_t len;
+	int rc, status;
+
+	if ((src.in = input_open(path)) == NULL)
+		return -1;
+	rc = input_line(src.in, &line, &len);
+	if (rc <= 0)
+		return input_close(src.in) < 0 || rc < 0 ? -1 : 0;
+	if (format == FORMAT_TSV || (format == FORMAT_AUTO &&
+	    is_tsv_header(line, len, o->text_field ? o->text_field : "text"))) {
+		if ((r = tsv_attach(src.in, line, len, 0)) == NULL)
+			return -1;
+		rc = read_tsv(r, o, fn, ctx, st);
+		status = tsv_close(r) < 0 || rc < 0 ? -1 : 0;
+		if (fmt_skipped_status(path && strcmp(path, "-") != 0 ? path : "stdin", st->skipped - skipped, o) < 0)
+			status = -1;
+		return status;
+	}
+	src.held[0] = xmemdup(line, len);
+	src.held_len[0] = len;
+	src.nheld = 1;
+	if (format == FORMAT_AUTO)
+		format = detect(&src, o);
+	if (o->nkeep > 0 && format == FORMAT_TEXT) {
+		warnx("%s: --keep needs input with named columns", input_name(src.in));
+		rc = -1;
+	} else if (format == FORMAT_TEXT)
+		rc = read_text(&src, fn, ctx, st);
+	else if (format == FORMAT_CSV)
+		rc = fmt_read_csv(&src, o, fn, ctx, st);
+	else
+		rc = fmt_read_json(&src, format, o, fn, ctx, st);
+	if (fmt_skipped_status(input_name(src.in), st->skipped - skipped, o) < 0)
+		rc = -1;
+	status = input_close(src.in) < 0 || src.error || rc < 0 ? -1 : 0;
+	free(src.held[0]);
+	free(src.held[1]);
+	return status;
+}

@@ -1,0 +1,104 @@
+/*
+ * formats: messages out of the logs analysts have. Each input format
+ * (plain text, TSV, and the exporters' formats) is read into the same
+ * struct message: its text, time, channel, and the links it hides outside
+ * the text (entities, buttons, previews, forwards).
+ *
+ *	struct format_opts o = { .format = FORMAT_AUTO };
+ *	status = formats_read("logs.gz", &o, one_message, ctx, &stats);
+ */
+#ifndef CROSSLINK_FORMATS_H
+#define CROSSLINK_FORMATS_H
+
+#include <stddef.h>
+
+enum format {
+	FORMAT_AUTO,		/* decided from the first bytes of each input */
+	FORMAT_TEXT,		/* one message a line */
+	FORMAT_TSV,		/* header naming a text column */
+	FORMAT_CSV,
+	FORMAT_JSONL,
+	FORMAT_TGEXPORT,
+	FORMAT_DISCORD
+};
+
+/* A link a message carries outside its visible text. */
+struct hidden_link {
+	const char	*url;
+	size_t		 len;
+	const char	*where;		/* "entity", "button", "preview", "forward",
+					   "attachment" */
+};
+
+/* Text of one field, decoded (raw bytes, not TSV-escaped). */
+struct text {
+	const char	*p;
+	size_t		 len;
+};
+
+/*
+ * One message. Every pointer is owned by the reader and valid only during
+ * the callback. A forwarded message has a link with where = "forward"
+ * (t.me/c/ID/POST when the input gives ids), or else only forward_from.
+ */
+struct message {
+	const char		*source;	/* file name, "-" for stdin */
+	unsigned long long	 line;		/* 1-based line where it starts */
+	char			 time[21];	/* ISO 8601 UTC, "" when unknown */
+	struct text		 channel;
+	struct text		 text;
+	struct hidden_link	*links;
+	size_t			 nlinks;
+	struct text		 forward_from;	/* origin's name, if the input gives it */
+	const char		*platform;	/* where the input comes from
+						   ("telegram", "discord"), or NULL */
+	struct text		*keep;		/* values of the --keep columns */
+	size_t			 nkeep;
+};
+
+struct format_opts {
+	enum format		 format;
+	const char		*text_field;	/* NULL: the format's defaults */
+	const char		*time_field;
+	const char		*channel_field;
+	char			**keep;		/* --keep columns */
+	size_t			 nkeep;
+	const char		*json_text;	/* --json-text PATH etc. */
+	const char		*json_time;
+	const char		*json_channel;
+	const char		*json_links;
+	int			 lenient;	/* --lenient: skipped records are not trouble */
+};
+
+struct format_stats {
+	unsigned long long	 messages;
+	unsigned long long	 skipped;	/* malformed records */
+	unsigned long long	 bad_times;	/* unparseable times, left empty */
+};
+
+/* Return 0 to go on; anything else stops reading this input. */
+typedef int message_fn(void *ctx, const struct message *m);
+
+/*
+ * Read one input (NULL or "-": stdin) in o->format, calling fn for each
+ * message. Problems are reported as "PROG: FILE:LINE: what". Returns 0, or
+ * -1 when anything was lost (an input error, a missing column, malformed
+ * records unless o->lenient).
+ */
+int	formats_read(const char *path, const struct format_opts *o, message_fn *fn,
+	    void *ctx, struct format_stats *st);
+
+/* "text", "tsv", ... to enum format; -1 for an unknown name. */
+int	formats_by_name(const char *name);
+
+/*
+ * Call fn for each @username mention in text, with the name (no "@"), by
+ * Telegram's rules: "@" and 2-32 of [A-Za-z0-9_], not glued to a word
+ * character on either side (a letter or digit in any script, or "_"),
+ * kept when 4 or more long or one of the legacy 3-letter bots (gif, nft,
+ * pic, ufc, vid). An e-mail address is not a mention.
+ */
+typedef void mention_fn(void *ctx, const char *name, size_t len);
+void	formats_mentions(const char *text, size_t len, mention_fn *fn, void *ctx);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * formats_csv: messages out of CSV exports (4CAT, telegram-tracker,
+ * DiscordChatExporter, scrapers): text, time and channel columns found by
+ * common names, and the columns that hold hidden links.
+ *	extract 4cat-export.csv | normalize
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "formats.h"
+#include "formats_int.h"
+#include "input.h"
+#include "timefmt.h"
+#include "util.h"
+
+/* Columns that carry links outside the text, and what they are. */
+static const struct {
+	const char	*name;
+	const char	*where;
+} hidden_cols[] = {
+	{ "body_markdown", "entity" },		/* 4CAT: [label](url) */
+	{ "link_attached", "preview" },		/* 4CAT */
+	{ "url", "preview" },			/* telegram-tracker */
+	{ "attachments", "attachment" },	/* DiscordChatExporter */
+	{ "forward_msg_link", "forward" },	/* telegram-tracker */
+};
+
+static const char *const forward_name_cols[] = {
+	"author_forwarded_from_name", "forward_msg_from_peer_name", NULL
+};
+
+static int
+find(const struct csv_reader *r, const char *given, const char *const *defaults)
+{
+	int c;
+
+	if (given)
+		return csv_col(r, given);
+	for (; *defaults; defaults++)
+		if ((c = csv_col_nocase(r, *defaults)) >= 0)
+			return c;
+	return -1;
+}
+
+/*
+ * Old DiscordChatExporter dates, "10-Jun-18 11:47 AM": the exporter's
+ * culture and local zone, no offset. Read as UTC.
+ */
+static int
+dce_old_time(const char *s, size_t n, char out[21])
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	unsigned day, year, hour, min, month = 0;
+	int64_t t;
+
+	if (n != 18 || s[2] != '-' || s[6] != '-' || s[9] != ' ' || s[12] != ':' ||
+	    s[15] != ' ' || s[17] != 'M' || (s[16] != 'A' && s[16] != 'P'))
+		return -1;
+	for (size_t i = 0; i < 18; i++)
+		if ((i == 0 || i == 1 || i == 7 || i == 8 || i == 10 || i == 11 || i == 13 ||
+		    i == 14) && !(s[i] >= '0' && s[i] <= '9'))
+			return -1;
+	for (unsigned m = 0; m < 12; m++)
+		if (memcmp(months + 3 * m, s + 3, 3) == 0)
+			month = m + 1;
+	day = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[1] - '0');
+	year = 2000 + (unsigned)(s[7] - '0') * 10 + (unsigned)(s[8] - '0');
+	hour = (unsigned)(s[10] - '0') * 10 + (unsigned)(s[11] - '0');
+	min = (unsigned)(s[13] - '0') * 10 + (unsigned)(s[14] - '0');
+	if (month == 0 || day < 1 || day > 31 || hour < 1 || hour > 12 || min > 59)
+		return -1;
+	hour = hour % 12 + (s[16] == 'P' ? 12 : 0);
+	t = time_days_from_civil(year, month, day) * 86400 + hour * 3600 + min * 60;
+	time_format(t, out);
+	return 0;
+}
+
+int
+fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, void *ctx,
+    struct format_stats *st)
+{
+	static const char *const text_defaults[] = { "text", "message", "body", "content",
+		NULL };
+	static const char *const time_defaults[] = { "unix_timestamp", "timestamp", "date",
+		"time", "datetime", NULL };
+	static const char *const channel_defaults[] = { "channel", "chat", "channel_name",
+		"channel_id", "username", NULL };
+	const char *name = fmt_src_name(src);
+	struct csv_reader *r = csv_new(fmt_src_line, src);
+	struct message m = { .source = input_label(src->in) };
+	struct fmt_links links = { 0 };
+	int tc, timec, chanc, *keepc = NULL, hidc[sizeof(hidden_cols) / sizeof(hidden_cols[0])];
+	int fwdc = -1, rc, status = -1, warned_local = 0;
+	struct csv_field *f;
+
+	if ((rc = csv_header(r)) <= 0) {
+		if (rc < 0 && r->err)
+			warnx("%s:1: bad header: %s", name, r->err);
+		csv_free(r);
+		return rc < 0 ? -1 : 0;
+	}
+	tc = find(r, o->text_field, text_defaults);
+	timec = find(r, o->time_field, time_defaults);
+	chanc = find(r, o->channel_field, channel_defaults);
+	if (tc < 0) {
+		warnx("%s:1: no column \"%s\" (name the text column with -f)", name,
+		    o->text_field ? o->text_field : "text");
+		goto done;
+	}
+	if ((o->time_field && timec < 0) || (o->channel_field && chanc < 0)) {
+		warnx("%s:1: no column \"%s\"", name,
+		    o->time_field && timec < 0 ? o->time_field : o->channel_field);
+		goto done;
+	}
+	keepc = xcalloc(o->nkeep ? o->nkeep : 1, sizeof(*keepc));
+	m.keep = xcalloc(o->nkeep ? o->nkeep : 1, sizeof(*m.keep));
+	m.nkeep = o->nkeep;
+	for (size_t i = 0; i < o->nkeep; i++)
+		if ((keepc[i] = csv_col(r, o->keep[i])) < 0) {
+			warnx("%s:1: no column \"%s\"", name, o->keep[i]);
+			goto done;
+		}
+	for (size_t i = 0; i < sizeof(hidden_cols) / sizeof(hidden_cols[0]); i++) {
+		hidc[i] = csv_col_nocase(r, hidden_cols[i].name);
+		if (hidc[i] == tc)
+			hidc[i] = -1;
+	}
+	for (const char *const *k = forward_name_cols; *k && fwdc < 0; k++)
+		fwdc = csv_col_nocase(r, *k);
+
+	while ((rc = csv_next(r)) > 0) {
+		if (rc == CSV_BAD) {
+			warnx("%s:%llu: %s", name, r->line, r->err);
+			st->skipped++;
+			continue;
+		}
+		f = r->field;
+		m.line = r->line;
+		m.text = (struct text){ f[tc].p, f[tc].len };
+		m.time[0] = '\0';
+		if (timec >= 0 && f[timec].len > 0 &&
+		    time_to_iso(f[timec].p, f[timec].len, m.time) < 0) {
+			if (dce_old_time(f[timec].p, f[timec].len, m.time) == 0) {
+				if (!warned_local)
+					warnx("%s:%llu: times like \"%.*s\" have no zone: written "
+					    "as if UTC", name, r->line, (int)f[timec].len,
+					    f[timec].p);
+				warned_local = 1;
+			} else {
+				m.time[0] = '\0';
+				st->bad_times++;
+			}
+		}
+		m.channel = chanc >= 0 ? (struct text){ f[chanc].p, f[chanc].len } :
+		    (struct text){ "", 0 };
+		m.forward_from = fwdc >= 0 ? (struct text){ f[fwdc].p, f[fwdc].len } :
+		    (struct text){ "", 0 };
+		fmt_links_clear(&links);
+		for (size_t i = 0; i < sizeof(hidden_cols) / sizeof(hidden_cols[0]); i++)
+			if (hidc[i] >= 0)
+				fmt_links_add(&links, f[hidc[i]].p, f[hidc[i]].len,
+				    hidden_cols[i].where);
+		fmt_links_done(&links, &m);
+		for (size_t i = 0; i < o->nkeep; i++)
+			m.keep[i] = (struct text){ f[keepc[i]].p, f[keepc[i]].len };
+		st->messages++;
+		if (fn(ctx, &m) != 0)
+			break;
+	}
+	status = rc < 0 ? -1 : 0;
+done:
+	free(keepc);
+	free(m.keep);
+	fmt_links_free(&links);
+	csv_free(r);
+	return status;
+}

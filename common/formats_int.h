@@ -1,0 +1,54 @@
+/*
+ * formats_int.h: what the formats*.c files share; not for filters. A line
+ * source that gives back the lines detection looked at, and the builder of
+ * a message's hidden links.
+ */
+#ifndef CROSSLINK_FORMATS_INT_H
+#define CROSSLINK_FORMATS_INT_H
+
+#include "formats.h"
+
+struct input;
+
+/* Lines of an input, the first few of which detection already read. */
+struct fmt_src {
+	struct input		*in;
+	char			*held[2];	/* copies of lines read ahead */
+	size_t			 held_len[2];
+	int			 nheld, next;
+	unsigned long long	 lineno;	/* of the line last returned */
+	int			 error;		/* input_line failed */
+};
+
+/* A json_more_fn: 1 with a line, 0 at the end, -1 on an input error. */
+int	fmt_src_line(void *src, const char **p, size_t *len);
+const char *fmt_src_name(const struct fmt_src *s);
+
+/* Hidden links of one message, copied (their sources may move). */
+struct fmt_links {
+	struct hidden_link	*v;
+	size_t			 n, cap;
+	char			*buf;
+	size_t			 len, bufcap;
+	size_t			*off;		/* offset of each url in buf */
+};
+
+void	fmt_links_clear(struct fmt_links *l);
+void	fmt_links_add(struct fmt_links *l, const char *url, size_t len, const char *where);
+/* Point every link at its bytes; call once the message is complete. */
+void	fmt_links_done(struct fmt_links *l, struct message *m);
+void	fmt_links_free(struct fmt_links *l);
+
+/* Convert a time to m->time, counting it in st when it cannot be read. */
+void	fmt_time(struct message *m, const char *s, size_t len, struct format_stats *st);
+
+/* Say once per input that records were skipped, and whether that is trouble. */
+int	fmt_skipped_status(const char *name, unsigned long long skipped,
+	    const struct format_opts *o);
+
+int	fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts *o,
+	    message_fn *fn, void *ctx, struct format_stats *st);
+int	fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn,
+	    void *ctx, struct format_stats *st);
+
+#endif

@@ -1,0 +1,885 @@
+/*
+ * formats_json: messages out of JSON. JSON Lines (Telethon, 4CAT, Pyrogram,
+ * Bot API updates), a JSON array of such messages, Telegram Desktop's
+ * result.json and DiscordChatExporter's JSON. Exports are streamed: only
+ * one message at a time is held, however big the file.
+ *	extract --format tgexport result.json | normalize
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "formats.h"
+#include "formats_int.h"
+#include "input.h"
+#include "json.h"
+#include "util.h"
+
+struct jx {
+	const struct format_opts *o;
+	message_fn		*fn;
+	void			*ctx;
+	struct format_stats	*st;
+	struct fmt_src		*src;
+	struct json_reader	*j;
+	struct json_doc		 d;		/* the message being read */
+	struct fmt_links	 links;
+	char			*text;		/* text put together from pieces */
+	size_t			 tlen, tcap;
+	char			*fwd;		/* forward_from put together */
+	size_t			 fwdlen, fwdcap;
+	char			*url;		/* a link put together */
+	size_t			 ulen, ucap;
+	struct text		*keep;
+	struct message		 m;
+	/* Telegram Desktop: the chat being read */
+	char			*chat_name, *chat_id, *chat_type;
+	int			 warned_local;
+	/* DiscordChatExporter: the guild and channel objects */
+	struct json_doc		 guild, channel;
+	char			*chan;		/* channel column of an export */
+	int			 stop;		/* the callback said stop */
+};
+
+static void
+append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	xgrow(buf, cap, *len + n + 1);
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
+static void
+appends(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	append(buf, len, cap, s, strlen(s));
+}
+
+/* Text of a scalar node, as --keep and the channel column show it. */
+static int
+scalar(const struct json_doc *d, size_t i, struct text *t)
+{
+	if (i == JSON_NONE || i >= d->n)
+		return 0;
+	switch (d->node[i].type) {
+	case JSON_STRING:
+	case JSON_NUMBER:
+		t->p = json_str(d, i, &t->len);
+		return 1;
+	case JSON_TRUE:
+		t->p = "true";
+		t->len = 4;
+		return 1;
+	case JSON_FALSE:
+		t->p = "false";
+		t->len = 5;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The first of several dotted paths that gives a scalar. */
+static int
+first_scalar(const struct json_doc *d, size_t node, const char *const *paths, struct text *t)
+{
+	for (; *paths; paths++)
+		if (scalar(d, json_get_path(d, node, *paths), t) && t->len > 0)
+			return 1;
+	return 0;
+}
+
+struct collect {
+	struct jx	*x;
+	const char	*where;		/* links: where; NULL: text pieces */
+	size_t		 count;
+	struct text	 first;
+};
+
+static void
+collect_fn(void *ctx, const struct json_doc *d, size_t node)
+{
+	struct collect *c = ctx;
+	struct text t;
+
+	if (!scalar(d, node, &t))
+		return;
+	if (c->where) {
+		fmt_links_add(&c->x->links, t.p, t.len, c->where);
+		return;
+	}
+	/* Pieces of text found by --json-text: one per line. */
+	if (c->count == 0)
+		c->first = t;
+	else {
+		if (c->count == 1) {
+			c->x->tlen = 0;
+			append(&c->x->text, &c->x->tlen, &c->x->tcap, c->first.p, c->first.len);
+		}
+		append(&c->x->text, &c->x->tlen, &c->x->tcap, "\n", 1);
+		append(&c->x->text, &c->x->tlen, &c->x->tcap, t.p, t.len);
+	}
+	c->count++;
+}
+
+static void
+links_at(struct jx *x, size_t node, const char *path, const char *where)
+{
+	struct collect c = { x, where, 0, { NULL, 0 } };
+
+	json_path_each(&x->d, node, path, collect_fn, &c);
+}
+
+/*
+ * Text as Telegram Desktop writes it: a string, or an array of strings and
+ * entity objects whose "text" pieces make the message; a text_link's href
+ * is a hidden link.
+ */
+static void
+tdesktop_text(struct jx *x, size_t node)
+{
+	const struct json_doc *d = &x->d;
+	size_t c, t, href;
+	struct text s;
+
+	if (d->node[node].type == JSON_STRING) {
+		x->m.text.p = json_str(d, node, &x->m.text.len);
+		return;
+	}
+	if (d->node[node].type != JSON_BEGIN_ARRAY)
+		return;
+	x->tlen = 0;
+	xgrow(&x->text, &x->tcap, 1);
+	x->text[0] = '\0';
+	for (c = node + 1; c < d->node[node].end; c = d->node[c].end) {
+		if (d->node[c].type == JSON_STRING)
+			t = c;
+		else if (d->node[c].type == JSON_BEGIN_OBJECT) {
+			t = json_get(d, c, "text");
+			href = json_get(d, c, "href");
+			if (scalar(d, href, &s))
+				fmt_links_add(&x->links, s.p, s.len, "entity");
+		} else
+			continue;
+		if (scalar(d, t, &s))
+			append(&x->text, &x->tlen, &x->tcap, s.p, s.len);
+	}
+	x->m.text.p = x->text;
+	x->m.text.len = x->tlen;
+}
+
+static void
+set_forward_name(struct jx *x, const char *prefix, const char *s, size_t n)
+{
+	x->fwdlen = 0;
+	appends(&x->fwd, &x->fwdlen, &x->fwdcap, prefix);
+	append(&x->fwd, &x->fwdlen, &x->fwdcap, s, n);
+	x->m.forward_from.p = x->fwd;
+	x->m.forward_from.len = x->fwdlen;
+}
+
+/* A forward's link: t.me/NAME/POST for a public channel, else t.me/c/ID/POST. */
+static void
+forward_link(struct jx *x, const struct text *username, const struct text *id,
+    const struct text *post)
+{
+	const char *p;
+	size_t n;
+
+	x->ulen = 0;
+	if (username && username->len) {
+		appends(&x->url, &x->ulen, &x->ucap, "https://t.me/");
+		append(&x->url, &x->ulen, &x->ucap, username->p, username->len);
+	} else {
+		/* Bot API ids carry a "-100" prefix that t.me/c/ links drop. */
+		p = id->p;
+		n = id->len;
+		if (n > 4 && memcmp(p, "-100", 4) == 0) {
+			p += 4;
+			n -= 4;
+		} else if (n > 1 && *p == '-') {
+			p++;
+			n--;
+		}
+		appends(&x->url, &x->ulen, &x->ucap, "https://t.me/c/");
+		append(&x->url, &x->ulen, &x->ucap, p, n);
+	}
+	appends(&x->url, &x->ulen, &x->ucap, "/");
+	append(&x->url, &x->ulen, &x->ucap, post->p, post->len);
+	fmt_links_add(&x->links, x->url, x->ulen, "forward");
+}
+
+/* Telethon's fwd_from (both layers, "_" or 4CAT's "_type"). */
+static void
+telethon_forward(struct jx *x, size_t fwd)
+{
+	const struct json_doc *d = &x->d;
+	static const char *const chan_paths[] = { "from_id.channel_id", "channel_id", NULL };
+	struct text id, post, name;
+
+	if (fwd == JSON_NONE || d->node[fwd].type != JSON_BEGIN_OBJECT)
+		return;
+	if (first_scalar(d, fwd, chan_paths, &id) && scalar(d, json_get(d, fwd, "channel_post"),
+	    &post) && post.len)
+		forward_link(x, NULL, &id, &post);
+	if (scalar(d, json_get(d, fwd, "from_name"), &name) && name.len)
+		set_forward_name(x, "", name.p, name.len);
+	else if (x->links.n == 0 || strcmp(x->links.v[x->links.n - 1].where, "forward") != 0) {
+		/* No post to link to: name the origin by its id. */
+		if (first_scalar(d, fwd, chan_paths, &id))
+			set_forward_name(x, "channel", id.p, id.len);
+		else if (scalar(d, json_get_path(d, fwd, "from_id.user_id"), &id) ||
+		    (d->node[json_get(d, fwd, "from_id")].type == JSON_NUMBER &&
+		    scalar(d, json_get(d, fwd, "from_id"), &id)))
+			set_forward_name(x, "user", id.p, id.len);
+	}
+}
+
+/* Pyrogram and the Bot API: forward_from_chat, forward_origin, forward_from. */
+static void
+pyrogram_forward(struct jx *x, size_t m)
+{
+	const struct json_doc *d = &x->d;
+	static const char *const name_paths[] = { "title", "username", "first_name", NULL };
+	size_t chat = json_get(d, m, "forward_from_chat"), origin;
+	struct text user, id, post, name;
+	int have_post;
+
+	have_post = scalar(d, json_get(d, m, "forward_from_message_id"), &post);
+	if (chat == JSON_NONE && (origin = json_get(d, m, "forward_origin")) != JSON_NONE) {
+		chat = json_get(d, origin, "chat");
+		if (chat == JSON_NONE)
+			chat = json_get(d, origin, "sender_chat");
+		have_post = scalar(d, json_get(d, origin, "message_id"), &post);
+		if (chat == JSON_NONE) {
+			if (first_scalar(d, json_get(d, origin, "sender_user"), name_paths, &name) ||
+			    scalar(d, json_get(d, origin, "sender_user_name"), &name))
+				set_forward_name(x, "", name.p, name.len);
+			return;
+		}
+	}
+	if (chat != JSON_NONE && d->node[chat].type == JSON_BEGIN_OBJECT) {
+		if (!scalar(d, json_get(d, chat, "username"), &user))
+			user.len = 0;
+		if (have_post && post.len && (user.len || scalar(d, json_get(d, chat, "id"), &id)))
+			forward_link(x, user.len ? &user : NULL, &id, &post);
+		if (first_scalar(d, chat, name_paths, &name))
+			set_forward_name(x, "", name.p, name.len);
+		return;
+	}
+	if (first_scalar(d, json_get(d, m, "forward_from"), name_paths, &name) ||
+	    scalar(d, json_get(d, m, "forward_sender_name"), &name))
+		set_forward_name(x, "", name.p, name.len);
+}
+
+static void
+keep_values(struct jx *x, size_t node)
+{
+	const struct json_doc *d = &x->d;
+	const char *k;
+
+	for (size_t i = 0; i < x->o->nkeep; i++) {
+		k = x->o->keep[i];
+		x->keep[i].p = "";
+		x->keep[i].len = 0;
+		if (scalar(d, json_get_path(d, node, k), &x->keep[i]))
+			continue;
+		/* Fields of the export around the message. */
+		if (strcmp(k, "chat.name") == 0 && x->chat_name)
+			x->keep[i] = (struct text){ x->chat_name, strlen(x->chat_name) };
+		else if (strcmp(k, "chat.id") == 0 && x->chat_id)
+			x->keep[i] = (struct text){ x->chat_id, strlen(x->chat_id) };
+		else if (strcmp(k, "chat.type") == 0 && x->chat_type)
+			x->keep[i] = (struct text){ x->chat_type, strlen(x->chat_type) };
+		else if (strncmp(k, "guild.", 6) == 0 && x->guild.n)
+			scalar(&x->guild, json_get_path(&x->guild, 0, k + 6), &x->keep[i]);
+		else if (strncmp(k, "channel.", 8) == 0 && x->channel.n)
+			scalar(&x->channel, json_get_path(&x->channel, 0, k + 8), &x->keep[i]);
+	}
+}
+
+/* Start a message read from node, at line. */
+static void
+begin(struct jx *x, unsigned long long line)
+{
+	struct message *m = &x->m;
+
+	m->line = line;
+	m->time[0] = '\0';
+	m->text.p = "";
+	m->text.len = 0;
+	m->channel.p = x->chan ? x->chan : "";
+	m->channel.len = x->chan ? strlen(x->chan) : 0;
+	m->forward_from.p = "";
+	m->forward_from.len = 0;
+	fmt_links_clear(&x->links);
+}
+
+/* Collect what each path of a comma list reaches, in order. */
+static void
+collect_list(struct jx *x, size_t node, const char *list, struct collect *c)
+{
+	const char *p, *comma;
+	char *path;
+
+	for (p = list; p && *p; p = comma ? comma + 1 : p + strlen(p)) {
+		comma = strchr(p, ',');
+		path = xmemdup(p, comma ? (size_t)(comma - p) : strlen(p));
+		json_path_each(&x->d, node, path, collect_fn, c);
+		free(path);
+	}
+}
+
+/*
+ * --json-* paths given by the user (comma lists), over the defaults: text
+ * is every piece found, one per line; time and channel the first found;
+ * links are added to the defaults' as entities.
+ */
+static void
+user_paths(struct jx *x, size_t node)
+{
+	const struct format_opts *o = x->o;
+	struct collect c = { x, NULL, 0, { NULL, 0 } };
+
+	if (o->json_text) {
+		collect_list(x, node, o->json_text, &c);
+		if (c.count == 1)
+			x->m.text = c.first;
+		else if (c.count > 1)
+			x->m.text = (struct text){ x->text, x->tlen };
+		else
+			x->m.text = (struct text){ "", 0 };
+	}
+	if (o->json_time) {
+		c = (struct collect){ x, NULL, 0, { "", 0 } };
+		collect_list(x, node, o->json_time, &c);
+		fmt_time(&x->m, c.first.p, c.first.len, x->st);
+	}
+	if (o->json_channel) {
+		c = (struct collect){ x, NULL, 0, { "", 0 } };
+		collect_list(x, node, o->json_channel, &c);
+		x->m.channel = c.first;
+	}
+	if (o->json_links) {
+		c = (struct collect){ x, "entity", 0, { NULL, 0 } };
+		collect_list(x, node, o->json_links, &c);
+	}
+}
+
+static void
+finish(struct jx *x, size_t node)
+{
+	keep_values(x, node);
+	x->m.keep = x->keep;
+	x->m.nkeep = x->o->nkeep;
+	fmt_links_done(&x->links, &x->m);
+	x->st->messages++;
+	if (x->fn(x->ctx, &x->m) != 0)
+		x->stop = 1;
+}
+
+/* A Telethon, 4CAT, Pyrogram or Bot API message object. */
+static void
+telethon_message(struct jx *x, size_t node, unsigned long long line, const struct text *chan)
+{
+	static const char *const text_keys[] = { "message", "text", "caption", "content",
+		"body", NULL };
+	static const char *const time_keys[] = { "date", "timestamp", "date_unixtime", "ts",
+		"time", NULL };
+	static const char *const chan_keys[] = { "_chat.username", "_chat.id",
+		"chat.username", "chat.id", "peer_id.channel_id", "peer_id.chat_id",
+		"peer_id.user_id", "to_id.channel_id", "to_id.chat_id", "to_id.user_id",
+		"channel_id", "channel", NULL };
+	const struct json_doc *d = &x->d;
+	struct text t;
+	size_t i;
+
+	begin(x, line);
+	x->m.platform = "telegram";
+	for (const char *const *k = text_keys; *k; k++) {
+		i = json_get(d, node, *k);
+		if (i != JSON_NONE && (d->node[i].type == JSON_STRING ||
+		    d->node[i].type == JSON_BEGIN_ARRAY)) {
+			tdesktop_text(x, i);
+			break;
+		}
+	}
+	if (first_scalar(d, node, time_keys, &t))
+		fmt_time(&x->m, t.p, t.len, x->st);
+	if (chan)
+		x->m.channel = *chan;
+	else if (first_scalar(d, node, chan_keys, &t))
+		x->m.channel = t;
+	links_at(x, node, "entities[].url", "entity");
+	links_at(x, node, "caption_entities[].url", "entity");
+	links_at(x, node, "media.webpage.url", "preview");
+	links_at(x, node, "web_page.url", "preview");
+	links_at(x, node, "link_preview_options.url", "preview");
+	links_at(x, node, "reply_markup.rows[].buttons[].url", "button");
+	links_at(x, node, "reply_markup.inline_keyboard[][].url", "button");
+	if ((i = json_get(d, node, "fwd_from")) != JSON_NONE)
+		telethon_forward(x, i);
+	else
+		pyrogram_forward(x, node);
+	user_paths(x, node);
+	finish(x, node);
+}
+
+/* Has node a text field the defaults would read? */
+static int
+has_text(const struct json_doc *d, size_t node)
+{
+	static const char *const keys[] = { "message", "text", "caption", "content", "body",
+		NULL };
+	size_t i;
+
+	for (const char *const *k = keys; *k; k++)
+		if ((i = json_get(d, node, *k)) != JSON_NONE &&
+		    (d->node[i].type == JSON_STRING || d->node[i].type == JSON_BEGIN_ARRAY))
+			return 1;
+	return 0;
+}
+
+/*
+ * One top-level object of JSON Lines or of a JSON array: a message, a Bot
+ * API update holding one, a response holding "messages" (telegram-tracker),
+ * or TGDataset's {channel_id: {username, text_messages: {id: message}}}.
+ */
+static void
+jsonl_object(struct jx *x, unsigned long long line)
+{
+	static const char *const updates[] = { "message", "channel_post", "edited_message",
+		"edited_channel_post", "business_message", NULL };
+	const struct json_doc *d = &x->d;
+	struct text chan;
+	size_t i, c, tm, msg;
+
+	if (x->o->json_text) {
+		telethon_message(x, 0, line, NULL);
+		return;
+	}
+	if (json_get(d, 0, "update_id") != JSON_NONE) {
+		for (const char *const *k = updates; *k; k++)
+			if ((i = json_get(d, 0, *k)) != JSON_NONE &&
+			    d->node[i].type == JSON_BEGIN_OBJECT) {
+				telethon_message(x, i, line, NULL);
+				return;
+			}
+		return;
+	}
+	if (has_text(d, 0)) {
+		telethon_message(x, 0, line, NULL);
+		return;
+	}
+	if ((i = json_get(d, 0, "messages")) != JSON_NONE && d->node[i].type == JSON_BEGIN_ARRAY) {
+		for (c = i + 1; c < d->node[i].end && !x->stop; c = d->node[c].end)
+			if (d->node[c].type == JSON_BEGIN_OBJECT)
+				telethon_message(x, c, line, NULL);
+		return;
+	}
+	for (c = 1; c < d->node[0].end && !x->stop; c = d->node[c].end) {
+		tm = json_get(d, c, "text_messages");
+		if (tm == JSON_NONE || d->node[tm].type != JSON_BEGIN_OBJECT)
+			continue;
+		if (!scalar(d, json_get(d, c, "username"), &chan) || chan.len == 0)
+			chan = (struct text){ d->str + d->node[c].key, d->node[c].klen };
+		for (msg = tm + 1; msg < d->node[tm].end && !x->stop; msg = d->node[msg].end)
+			if (d->node[msg].type == JSON_BEGIN_OBJECT)
+				telethon_message(x, msg, line, &chan);
+	}
+}
+
+/* A Telegram Desktop message; service messages are skipped. */
+static void
+tdesktop_message(struct jx *x, unsigned long long line)
+{
+	const struct json_doc *d = &x->d;
+	size_t i, row, b;
+	struct text t, type;
+
+	if (json_is(d, json_get(d, 0, "type"), "service"))
+		return;
+	begin(x, line);
+	x->m.platform = "telegram";
+	if ((i = json_get(d, 0, "text")) != JSON_NONE && (d->node[i].type == JSON_STRING ||
+	    d->node[i].type == JSON_BEGIN_ARRAY))
+		tdesktop_text(x, i);
+	else if ((i = json_get(d, 0, "text_entities")) != JSON_NONE)
+		tdesktop_text(x, i);
+	if (scalar(d, json_get(d, 0, "date_unixtime"), &t) && t.len)
+		fmt_time(&x->m, t.p, t.len, x->st);
+	else if (scalar(d, json_get(d, 0, "date"), &t) && t.len) {
+		/* Exports before 2022 have only the exporter's local time. */
+		if (!x->warned_local) {
+			warnx("%s:%llu: no date_unixtime: times are the exporter's local time, "
+			    "written as if UTC", fmt_src_name(x->src), line);
+			x->warned_local = 1;
+		}
+		fmt_time(&x->m, t.p, t.len, x->st);
+	}
+	/* inline_bot_buttons: rows of buttons; URL-carrying types keep it in data. */
+	if ((i = json_get(d, 0, "inline_bot_buttons")) != JSON_NONE &&
+	    d->node[i].type == JSON_BEGIN_ARRAY)
+		for (row = i + 1; row < d->node[i].end; row = d->node[row].end) {
+			if (d->node[row].type != JSON_BEGIN_ARRAY)
+				continue;
+			for (b = row + 1; b < d->node[row].end; b = d->node[b].end) {
+				if (!scalar(d, json_get(d, b, "type"), &type))
+					continue;
+				if (((type.len == 3 && memcmp(type.p, "url", 3) == 0) ||
+				    (type.len == 4 && memcmp(type.p, "auth", 4) == 0) ||
+				    (type.len == 8 && memcmp(type.p, "web_view", 8) == 0) ||
+				    (type.len == 15 && memcmp(type.p, "simple_web_view", 15) == 0)) &&
+				    scalar(d, json_get(d, b, "data"), &t))
+					fmt_links_add(&x->links, t.p, t.len, "button");
+			}
+		}
+	if (scalar(d, json_get(d, 0, "forwarded_from"), &t) && t.len)
+		set_forward_name(x, "", t.p, t.len);
+	user_paths(x, 0);
+	finish(x, 0);
+}
+
+/* A DiscordChatExporter message. */
+static void
+discord_message(struct jx *x, unsigned long long line)
+{
+	const struct json_doc *d = &x->d;
+	struct text t, g, c, msg;
+	size_t ref, fwd;
+
+	begin(x, line);
+	x->m.platform = "discord";
+	if (scalar(d, json_get(d, 0, "content"), &t))
+		x->m.text = t;
+	/* A forwarded message's own content is part of what this one shows. */
+	fwd = json_get(d, 0, "forwardedMessage");
+	if (fwd != JSON_NONE && scalar(d, json_get(d, fwd, "content"), &t) && t.len) {
+		x->tlen = 0;
+		append(&x->text, &x->tlen, &x->tcap, x->m.text.p, x->m.text.len);
+		append(&x->text, &x->tlen, &x->tcap, "\n", 1);
+		append(&x->text, &x->tlen, &x->tcap, t.p, t.len);
+		x->m.text = (struct text){ x->text, x->tlen };
+	}
+	if (scalar(d, json_get(d, 0, "timestamp"), &t))
+		fmt_time(&x->m, t.p, t.len, x->st);
+	links_at(x, 0, "embeds[].url", "preview");
+	links_at(x, 0, "forwardedMessage.embeds[].url", "preview");
+	links_at(x, 0, "attachments[].url", "attachment");
+	links_at(x, 0, "forwardedMessage.attachments[].url", "attachment");
+	ref = json_get(d, 0, "reference");
+	if (ref != JSON_NONE && json_is(d, json_get(d, ref, "type"), "Forward") &&
+	    scalar(d, json_get(d, ref, "guildId"), &g) &&
+	    scalar(d, json_get(d, ref, "channelId"), &c) &&
+	    scalar(d, json_get(d, ref, "messageId"), &msg)) {
+		x->ulen = 0;
+		appends(&x->url, &x->ulen, &x->ucap, "https://discord.com/channels/");
+		append(&x->url, &x->ulen, &x->ucap, g.p, g.len);
+		append(&x->url, &x->ulen, &x->ucap, "/", 1);
+		append(&x->url, &x->ulen, &x->ucap, c.p, c.len);
+		append(&x->url, &x->ulen, &x->ucap, "/", 1);
+		append(&x->url, &x->ulen, &x->ucap, msg.p, msg.len);
+		fmt_links_add(&x->links, x->url, x->ulen, "forward");
+	}
+	user_paths(x, 0);
+	finish(x, 0);
+}
+
+/* Report a JSON error at the current line. */
+static void
+json_warn(struct jx *x, const char *what)
+{
+	if (json_error_column(x->j) > 0)
+		warnx("%s:%llu: %s: %s (byte %zu)", fmt_src_name(x->src), x->src->lineno, what,
+		    json_error(x->j), json_error_column(x->j));
+	else
+		warnx("%s:%llu: %s: %s", fmt_src_name(x->src), x->src->lineno, what,
+		    json_error(x->j));
+}
+
+/* An error in a stream that cannot be resynchronised: say so, stop. */
+static int
+stream_error(struct jx *x, int t)
+{
+	unsigned long long line;
+	const char *p;
+	size_t len;
+	int truncated;
+
+	if (t != JSON_ERROR || json_source_failed(x->j))
+		return -1;
+	/* An error on the last line, with nothing after it, is a cut file. */
+	truncated = strcmp(json_error(x->j), "unexpected end of input") == 0;
+	line = x->src->lineno;
+	if (!truncated && fmt_src_line(x->src, &p, &len) == 0)
+		truncated = 1;
+	x->src->lineno = line;
+	json_warn(x, truncated ? "truncated input" : "malformed JSON");
+	return -1;
+}
+
+enum kind { K_JSONL, K_TDESKTOP, K_DISCORD };
+
+/* The elements of an array of messages, streamed. */
+static int
+messages(struct jx *x, enum kind kind)
+{
+	unsigned long long line;
+	int t;
+
+	while (!x->stop) {
+		if ((t = json_next(x->j)) == JSON_END_ARRAY)
+			return 0;
+		if (t <= 0)
+			return stream_error(x, t);
+		if (t != JSON_BEGIN_OBJECT) {
+			if (json_skip(x->j, t) <= 0)
+				return stream_error(x, JSON_ERROR);
+			continue;
+		}
+		line = x->src->lineno;
+		if ((t = json_doc_read(x->j, &x->d, t)) <= 0)
+			return stream_error(x, t);
+		if (kind == K_TDESKTOP)
+			tdesktop_message(x, line);
+		else if (kind == K_DISCORD)
+			discord_message(x, line);
+		else
+			jsonl_object(x, line);
+	}
+	return 0;
+}
+
+static void
+set_str(char **dst, const char *s, size_t n)
+{
+	free(*dst);
+	*dst = xmemdup(s, n);
+}
+
+/* The channel column of an export: Telegram's chat name, else its id. */
+static void
+tdesktop_channel(struct jx *x)
+{
+	free(x->chan);
+	x->chan = xstrdup(x->chat_name && *x->chat_name ? x->chat_name :
+	    x->chat_id ? x->chat_id : "");
+}
+
+static void
+discord_channel(struct jx *x)
+{
+	struct text g = { "", 0 }, c = { "", 0 };
+	size_t len = 0, cap = 0;
+
+	if (x->guild.n)
+		scalar(&x->guild, json_get(&x->guild, 0, "name"), &g);
+	if (x->channel.n)
+		scalar(&x->channel, json_get(&x->channel, 0, "name"), &c);
+	free(x->chan);
+	x->chan = NULL;
+	append(&x->chan, &len, &cap, g.p, g.len);
+	if (g.len && c.len)
+		appends(&x->chan, &len, &cap, " / ");
+	append(&x->chan, &len, &cap, c.p, c.len);
+}
+
+/*
+ * The members of an export's object, streamed: a chat (name, id, type,
+ * messages), or the whole-account root whose chats and left_chats sections
+ * hold lists of chats; DiscordChatExporter's root (guild, channel,
+ * messages). Everything else is skipped unread.
+ */
+static int
+walk(struct jx *x, enum kind kind, int level)
+{
+	char *key = NULL;
+	size_t len;
+	const char *s;
+	int t, rc = 0;
+
+	while (!x->stop) {
+		if ((t = json_next(x->j)) == JSON_END_OBJECT)
+			break;
+		if (t != JSON_KEY) {
+			rc = stream_error(x, t);
+			break;
+		}
+		s = json_text(x->j, &len);
+		set_str(&key, s, len);
+		if ((t = json_next(x->j)) <= 0) {
+			rc = stream_error(x, t);
+			break;
+		}
+		if (strcmp(key, "messages") == 0 && t == JSON_BEGIN_ARRAY) {
+			if (kind == K_TDESKTOP)
+				tdesktop_channel(x);
+			else
+				discord_channel(x);
+			if ((rc = messages(x, kind)) < 0)
+				break;
+		} else if (kind == K_TDESKTOP && level == 0 && t == JSON_BEGIN_OBJECT &&
+		    (strcmp(key, "chats") == 0 || strcmp(key, "left_chats") == 0)) {
+			if ((rc = walk(x, kind, 1)) < 0)
+				break;
+		} else if (kind == K_TDESKTOP && level == 1 && t == JSON_BEGIN_ARRAY &&
+		    strcmp(key, "list") == 0) {
+			while ((t = json_next(x->j)) != JSON_END_ARRAY && !x->stop) {
+				if (t <= 0) {
+					rc = stream_error(x, t);
+					break;
+				}
+				if (t != JSON_BEGIN_OBJECT) {
+					if (json_skip(x->j, t) <= 0) {
+						rc = stream_error(x, JSON_ERROR);
+						break;
+					}
+					continue;
+				}
+				free(x->chat_name);
+				free(x->chat_id);
+				free(x->chat_type);
+				x->chat_name = x->chat_id = x->chat_type = NULL;
+				if ((rc = walk(x, kind, 2)) < 0)
+					break;
+			}
+			if (rc < 0)
+				break;
+		} else if (kind == K_TDESKTOP && level != 1 && (t == JSON_STRING ||
+		    t == JSON_NUMBER) && (strcmp(key, "name") == 0 || strcmp(key, "id") == 0 ||
+		    strcmp(key, "type") == 0)) {
+			s = json_text(x->j, &len);
+			set_str(key[0] == 'n' ? &x->chat_name : key[0] == 'i' ? &x->chat_id :
+			    &x->chat_type, s, len);
+		} else if (kind == K_DISCORD && level == 0 && t == JSON_BEGIN_OBJECT &&
+		    (strcmp(key, "guild") == 0 || strcmp(key, "channel") == 0)) {
+			if ((t = json_doc_read(x->j, key[0] == 'g' ? &x->guild : &x->channel, t)) <= 0) {
+				rc = stream_error(x, t);
+				break;
+			}
+		} else if (json_skip(x->j, t) <= 0) {
+			rc = stream_error(x, JSON_ERROR);
+			break;
+		}
+	}
+	free(key);
+	return rc;
+}
+
+/* JSON Lines: a bad line is reported, skipped and counted. */
+static int
+jsonl(struct jx *x, int line_mode)
+{
+	unsigned long long line;
+	int t;
+
+	json_line_mode(x->j, line_mode);
+	while (!x->stop) {
+		t = json_next(x->j);
+		if (t == JSON_END)
+			return 0;
+		line = x->src->lineno;
+		if (t == JSON_BEGIN_ARRAY && !line_mode) {
+			if (messages(x, K_JSONL) < 0)
+				return -1;
+			continue;
+		}
+		if (t == JSON_BEGIN_OBJECT && (t = json_doc_read(x->j, &x->d, t)) > 0) {
+			jsonl_object(x, line);
+			continue;
+		}
+		if (!line_mode)
+			return t < 0 || t == JSON_END ? stream_error(x, t < 0 ? t : JSON_ERROR) :
+			    (warnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line), -1);
+		if (json_source_failed(x->j))
+			return -1;
+		if (t > 0) {
+			warnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line);
+			json_skip(x->j, t);
+		} else
+			json_warn(x, "malformed JSON");
+		x->st->skipped++;
+		json_recover(x->j);
+	}
+	return 0;
+}
+
+static int
+check_path(const char *opt, const char *path)
+{
+	const char *p, *comma;
+	char *one;
+	int bad = 0;
+
+	for (p = path; p && *p && !bad; p = comma ? comma + 1 : p + strlen(p)) {
+		comma = strchr(p, ',');
+		one = xmemdup(p, comma ? (size_t)(comma - p) : strlen(p));
+		bad = json_path_check(one) < 0;
+		free(one);
+	}
+	if (bad)
+		warnx("bad %s path \"%s\" (want names joined by \".\", \"[]\" for arrays)", opt,
+		    path);
+	return bad ? -1 : 0;
+}
+
+int
+fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts *o,
+    message_fn *fn, void *ctx, struct format_stats *st)
+{
+	struct jx x = { .o = o, .fn = fn, .ctx = ctx, .st = st, .src = src };
+	struct json_doc probe = { 0 };
+	const char *err, *p;
+	int rc, t, line_mode;
+
+	if (check_path("--json-text", o->json_text) < 0 ||
+	    check_path("--json-time", o->json_time) < 0 ||
+	    check_path("--json-channel", o->json_channel) < 0 ||
+	    check_path("--json-links", o->json_links) < 0)
+		return -1;
+	x.m.source = input_label(src->in);
+	x.keep = xcalloc(o->nkeep ? o->nkeep : 1, sizeof(*x.keep));
+	x.j = json_new(fmt_src_line, src);
+	if (format == FORMAT_JSONL) {
+		/* One object a line when the first line holds a whole one. */
+		p = src->held[0];
+		while (p < src->held[0] + src->held_len[0] && (*p == ' ' || *p == '\t'))
+			p++;
+		line_mode = p < src->held[0] + src->held_len[0] && *p == '{' &&
+		    json_doc_parse(&probe, src->held[0], src->held_len[0], &err) == 1;
+		json_doc_free(&probe);
+		rc = jsonl(&x, line_mode);
+	} else {
+		t = json_next(x.j);
+		if (t == JSON_BEGIN_OBJECT)
+			rc = walk(&x, format == FORMAT_TGEXPORT ? K_TDESKTOP : K_DISCORD, 0);
+		else if (t == JSON_END)
+			rc = 0;
+		else {
+			if (t > 0)
+				warnx("%s:%llu: not a %s export (no top-level object)",
+				    fmt_src_name(src), src->lineno,
+				    format == FORMAT_TGEXPORT ? "Telegram Desktop" : "DiscordChatExporter");
+			else
+				stream_error(&x, t);
+			rc = -1;
+		}
+	}
+	if (json_source_failed(x.j))
+		rc = -1;
+	json_free(x.j);
+	json_doc_free(&x.d);
+	json_doc_free(&x.guild);
+	json_doc_free(&x.channel);
+	fmt_links_free(&x.links);
+	free(x.text);
+	free(x.fwd);
+	free(x.url);
+	free(x.keep);
+	free(x.chat_name);
+	free(x.chat_id);
+	free(x.chat_type);
+	free(x.chan);
+	return rc;
+}

@@ -1,0 +1,85 @@
+/*
+ * hash: a 64-bit hash of bytes, and the table dedupe and tally count with:
+ * open addressing, a power-of-two number of slots, linear probing, grown
+ * (doubled) before it is more than 75 % full. Keys are copied into the
+ * table's key buffer; entries are numbered 0, 1, 2 ... in insertion order, and
+ * that number is the caller's index into its own per-key arrays (counts,
+ * times), so the table itself carries no values.
+ *
+ *	struct hash_table t;
+ *	hash_init(&t);
+ *	id = hash_put(&t, key, len, &added);	// added: 1 if new
+ *	if (added) grow_my_arrays(id + 1);
+ *	count[id]++;
+ *	hash_free(&t);
+ *
+ * Layout: a slot is 8 bytes, {low 32 bits of the hash, reference}; the
+ * reference points (in 4-byte units) into one growing key buffer where each
+ * entry is {4-byte entry number, length prefix, key bytes}, padded to 4.
+ * A lookup therefore touches one slot and one key record, both usually
+ * cache misses on a big table, and nothing else; memcmp runs only when the
+ * stored 32 bits of hash are equal. A second array maps entry numbers to
+ * references (4 bytes each) for hash_key.
+ *
+ * Memory per distinct key, beyond its bytes: the slot, 8 bytes at 37.5 to
+ * 75 % load, so 10.7 to 21.3; the record header, 4 + 1 (2 for keys of 128
+ * bytes or more) + 0 to 3 bytes of padding; the reference, 4. So 21 to 33
+ * bytes, measured at about 27 (doc/aggregate.md). Arrays grow by doubling
+ * with realloc; their untouched tails cost address space, not memory.
+ * Limits: HASH_MAX entries and 16 GiB of key records (exit 2 beyond).
+ *
+ * Ownership: the table owns its slots, key buffer and reference array;
+ * a view from hash_key is valid until the next hash_put (the buffer may
+ * move when it grows) or hash_free.
+ */
+#ifndef CROSSLINK_HASH_H
+#define CROSSLINK_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define HASH_NONE	UINT32_MAX
+#define HASH_MAX	(UINT32_MAX / 2)
+
+/* A 64-bit hash of n bytes; the same bytes give the same hash everywhere. */
+uint64_t	 hash_bytes(const void *p, size_t n);
+
+struct hash_slot {
+	uint32_t	 hash;		/* low 32 bits of hash_bytes() */
+	uint32_t	 ref;		/* record offset / 4 + 1; 0: empty */
+};
+
+struct hash_table {
+	struct hash_slot *slot;
+	size_t		 mask;		/* slots - 1; 0 before the first put */
+	uint32_t	 n;		/* entries */
+	unsigned char	*buf;		/* key records, 4-byte aligned */
+	size_t		 used, cap;	/* bytes of buf */
+	uint32_t	*ref;		/* per entry: its record's reference */
+	size_t		 ref_cap;
+};
+
+void		 hash_init(struct hash_table *t);
+
+/*
+ * The entry number of key, adding a copy of it when it is new (*added is
+ * then 1, else 0; added may be NULL). hash_put_hashed takes the key's
+ * hash_bytes() when the caller has it already.
+ */
+uint32_t	 hash_put(struct hash_table *t, const void *key, size_t len, int *added);
+uint32_t	 hash_put_hashed(struct hash_table *t, const void *key, size_t len,
+		    uint64_t h, int *added);
+
+/* The entry number of key, or HASH_NONE. */
+uint32_t	 hash_get(const struct hash_table *t, const void *key, size_t len);
+
+/* The bytes of entry id (not NUL-terminated) and their length. */
+const char	*hash_key(const struct hash_table *t, uint32_t id, size_t *len);
+
+/* Bytes the table holds from malloc: slots, records and references. */
+size_t		 hash_memory(const struct hash_table *t);
+
+/* Free everything; the table is empty and usable again. */
+void		 hash_free(struct hash_table *t);
+
+#endif

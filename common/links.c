@@ -1,0 +1,713 @@
+/*
+ * links: the link finder. PCRE2 finds where a link may start and its host;
+ * C decides the rest: host checks (TLD list, case, numbers, e-mails), where
+ * the path ends (brackets, trailing punctuation, glued schemes) and the
+ * platform. Rules R1-R27 of LINKS.md; doc/extract.md has the deviations.
+ *	zcat logs.gz | extract --all | normalize | tally -g platform
+ *
+ * Linear time: every PCRE2 search resumes at or after the end of the last
+ * candidate, the path regex is anchored and its end is cached for the
+ * stretch it covered, and the e-mail look-ahead is cached the same way, so
+ * no byte is rescanned more than a bounded number of times.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <err.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "links.h"
+#include "refang.h"
+#include "rules.h"
+#include "tld.h"
+#include "util.h"
+
+/*
+ * Host labels. A label stays in one script class (R7): ASCII and other
+ * Latin, or any other script; marks go with either.
+ */
+#define LAT	"0-9\\p{sc:Latin}"
+#define OTHL	"(?:[^\\P{L}\\p{sc:Latin}]|[^\\P{Nd}0-9])"
+#define LATLABEL "[" LAT "][-_" LAT "\\p{M}]*+"
+#define OTHLABEL OTHL "(?:" OTHL "|[-_\\p{M}\\x{200C}\\x{200D}])*+"
+#define LABEL	"(?:" LATLABEL "|" OTHLABEL ")"
+/* What a scheme-less host may not follow (R6). */
+#define NOTAFTER "_\\-.@#$/\\\\\\x{FF20}\\x{FF03}"
+
+/*
+ * Groups: 1 scheme, 2 host after a scheme; 3 "tg://", 4 its name;
+ * 5 a scheme-less host.
+ */
+static const char head_pattern[] =
+	"((?i:https?|(?<![sS])ftp)://)"
+	"(?:[-\\w.~%!$&'*+,;=:]{1,64}@)?"
+	"(\\[[0-9A-Fa-f:.]{2,45}\\]|" LABEL "(?:\\." LABEL ")*+)"
+	"|((?<![A-Za-z0-9])(?i:tg)://)([A-Za-z0-9_]++)"
+	"|(?:(?<![" LAT "\\p{M}" NOTAFTER "])(?=[" LAT "])"
+	"|(?<![\\p{L}\\p{N}\\p{M}" NOTAFTER "])(?=" OTHL "))"
+	"(" LABEL "(?:\\." LABEL ")++)";
+
+/*
+ * The path, query and fragment after "/", "?" or "#" (R13, R14): ASCII
+ * that may appear in a link, Latin letters, marks, currency, en dash and
+ * right quote; other scripts' letters and digits unless glued to an ASCII
+ * letter or digit; ZWNJ/ZWJ after a non-ASCII letter.
+ */
+static const char tail_pattern[] =
+	"(?:[!#$%&'()*+,\\-./0-9:;=?@A-Z\\[\\]^_a-z{}~]"
+	"|[\\p{sc:Latin}\\p{M}\\p{Sc}\\x{2013}\\x{2019}]"
+	"|(?<![A-Za-z0-9])(?:[^\\P{L}\\p{sc:Latin}]|[^\\P{N}0-9])"
+	"|(?<=[^\\x00-\\x7F])[\\x{200C}\\x{200D}])*+";
+
+#define COMPILE_FLAGS	(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
+
+struct regex {
+	pcre2_code		*code;
+	pcre2_match_data	*md;
+	int			 jit;
+};
+
+struct span {
+	size_t		 start, end;
+	const char	*platform;
+};
+
+struct links {
+	unsigned		 flags;
+	struct regex		 head, tail;
+	struct regex		*custom;
+	size_t			 ncustom;
+	pcre2_match_context	*mctx;
+	pcre2_jit_stack		*jstack;
+
+	char			**keep;		/* -p names, or NULL for all */
+	size_t			 nkeep;
+	int			 keep_web;
+
+	struct refang		 rf;
+	struct span		*hits;		/* this line's hits, for -e merging */
+	size_t			 nhits, cap_hits;
+	char			 error[256];
+
+	/* caches for one line: see the comment at the top */
+	size_t			 tail_from, tail_to;	/* run from tail_from ends at tail_to */
+	size_t			 mail_from, mail_to;	/* local part from mail_from ends at mail_to */
+	int			 mail_at;		/* ... and "@" follows */
+};
+
+static void
+compile(struct links *lk, struct regex *re, const char *pattern, const char *what)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+
+	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    COMPILE_FLAGS, &errcode, &erroff, NULL);
+	if (re->code == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		errx(EXIT_TROUBLE, "%s pattern: %s at offset %zu", what, (char *)msg,
+		    (size_t)erroff);
+	}
+	/* Without JIT (no support, no executable memory) the interpreter works. */
+	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	(void)lk;
+}
+
+struct links *
+links_new(unsigned flags)
+{
+	struct links *lk = xcalloc(1, sizeof(*lk));
+
+	lk->flags = flags;
+	lk->mctx = pcre2_match_context_create(NULL);
+	/* Our patterns are possessive and never come near these limits. */
+	pcre2_set_match_limit(lk->mctx, 10000000);
+	pcre2_set_depth_limit(lk->mctx, 100000);
+	lk->jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (lk->jstack)
+		pcre2_jit_stack_assign(lk->mctx, NULL, lk->jstack);
+	compile(lk, &lk->head, head_pattern, "link");
+	compile(lk, &lk->tail, tail_pattern, "path");
+	return lk;
+}
+
+int
+links_add_pattern(struct links *lk, const char *pattern)
+{
+	struct regex re;
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+
+	re.code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    COMPILE_FLAGS, &errcode, &erroff, NULL);
+	if (re.code == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		warnx("-e %s: %s at offset %zu", pattern, (char *)msg, (size_t)erroff);
+		return -1;
+	}
+	re.jit = pcre2_jit_compile(re.code, PCRE2_JIT_COMPLETE) == 0;
+	re.md = pcre2_match_data_create_from_pattern(re.code, NULL);
+	lk->custom = xrealloc(lk->custom, (lk->ncustom + 1) * sizeof(*lk->custom));
+	lk->custom[lk->ncustom++] = re;
+	return 0;
+}
+
+int
+links_platform_filter(struct links *lk, const char *list)
+{
+	const char *const *known = rules_platforms();
+	const char *p = list, *e;
+	int status = 0;
+
+	for (; *p; p = *e ? e + 1 : e) {
+		size_t n, i;
+
+		e = strchr(p, ',');
+		if (e == NULL)
+			e = p + strlen(p);
+		n = (size_t)(e - p);
+		if (n == 0)
+			continue;
+		for (i = 0; known[i]; i++)
+			if (strlen(known[i]) == n && memcmp(known[i], p, n) == 0)
+				break;
+		if (known[i] == NULL && !(n == 3 && memcmp(p, "web", 3) == 0) &&
+		    !(n == 6 && memcmp(p, "custom", 6) == 0)) {
+			warnx("-p: unknown platform \"%.*s\" (see doc/extract.md)", (int)n, p);
+			status = -1;
+			continue;
+		}
+		if (n == 3 && memcmp(p, "web", 3) == 0)
+			lk->keep_web = 1;
+		lk->keep = xrealloc(lk->keep, (lk->nkeep + 1) * sizeof(*lk->keep));
+		lk->keep[lk->nkeep++] = xmemdup(p, n);
+	}
+	if (lk->keep == NULL)
+		lk->keep = xmalloc(sizeof(*lk->keep));	/* "-p ''": keep nothing */
+	return status;
+}
+
+const char *
+links_error(const struct links *lk)
+{
+	return lk->error;
+}
+
+void
+links_free(struct links *lk)
+{
+	if (lk == NULL)
+		return;
+	pcre2_code_free(lk->head.code);
+	pcre2_match_data_free(lk->head.md);
+	pcre2_code_free(lk->tail.code);
+	pcre2_match_data_free(lk->tail.md);
+	for (size_t i = 0; i < lk->ncustom; i++) {
+		pcre2_code_free(lk->custom[i].code);
+		pcre2_match_data_free(lk->custom[i].md);
+	}
+	free(lk->custom);
+	for (size_t i = 0; i < lk->nkeep; i++)
+		free(lk->keep[i]);
+	free(lk->keep);
+	pcre2_match_context_free(lk->mctx);
+	pcre2_jit_stack_free(lk->jstack);
+	refang_free(&lk->rf);
+	free(lk->hits);
+	free(lk);
+}
+
+static int
+run(struct links *lk, struct regex *re, const char *s, size_t n, size_t from,
+    uint32_t opts)
+{
+	if (re->jit)
+		return pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, from, opts, re->md,
+		    lk->mctx);
+	return pcre2_match(re->code, (PCRE2_SPTR)s, n, from, opts, re->md, lk->mctx);
+}
+
+static int
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Soft punctuation (R16): inside a link, but not at its end. */
+static size_t
+soft_before(const char *s, size_t start, size_t end)
+{
+	unsigned char c = (unsigned char)s[end - 1];
+
+	if (c < 0x80)
+		return strchr(".,;:!?'*~", c) != NULL && c != 0;
+	/* en dash U+2013 and right quote U+2019 */
+	if (end - start >= 3 && (unsigned char)s[end - 3] == 0xE2 &&
+	    (unsigned char)s[end - 2] == 0x80 &&
+	    ((unsigned char)s[end - 1] == 0x93 || (unsigned char)s[end - 1] == 0x99))
+		return 3;
+	return 0;
+}
+
+/* Does a scheme that starts a new link (R17) begin at s[i]? */
+static int
+scheme_at(const char *s, size_t i, size_t n)
+{
+	size_t j = i;
+
+	while (j < n && j - i < 5 && is_alpha((unsigned char)s[j]))
+		j++;
+	if (j + 3 > n || s[j] != ':' || s[j + 1] != '/' || s[j + 2] != '/')
+		return 0;
+	return (j - i == 4 && ascii_casecmp_n(s + i, "http", 4) == 0) ||
+	    (j - i == 5 && ascii_casecmp_n(s + i, "https", 5) == 0) ||
+	    (j - i == 3 && ascii_casecmp_n(s + i, "ftp", 3) == 0) ||
+	    (j - i == 2 && ascii_casecmp_n(s + i, "tg", 2) == 0);
+}
+
+struct label_info {
+	int	ok;		/* no edge "-" or "_", at most 63 characters */
+	int	digits;		/* all ASCII digits */
+	int	letters;	/* a TLD shape: ASCII letters (2+), or non-ASCII */
+	int	underscore;
+};
+
+static struct label_info
+label(const char *s, size_t a, size_t b)
+{
+	struct label_info li = { 1, 1, 1, 0 };
+	size_t chars = 0, ascii_letters = 0;
+	int non_ascii = 0;
+
+	if (b == a)
+		return (struct label_info){ 0, 0, 0, 0 };
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c & 0xC0) != 0x80)
+			chars++;
+		if (!is_digit(c))
+			li.digits = 0;
+		if (c >= 0x80)
+			non_ascii = 1;
+		else if (is_alpha(c))
+			ascii_letters++;
+		else
+			li.letters = 0;
+		if (c == '_')
+			li.underscore = 1;
+	}
+	if (s[a] == '-' || s[b - 1] == '-' || s[a] == '_' || s[b - 1] == '_' || chars > 63)
+		li.ok = 0;
+	if (!non_ascii && ascii_letters < 2)
+		li.letters = 0;
+	if (b - a > 4 && ascii_casecmp_n(s + a, "xn--", 4) == 0)
+		li.letters = 1;
+	return li;
+}
+
+/* ASCII letters of a label: all lower, all upper, or mixed (R10)? */
+static int
+mixed_case(const char *s, size_t a, size_t b)
+{
+	int lower = 0, upper = 0;
+
+	for (size_t i = a; i < b; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			lower = 1;
+		else if (s[i] >= 'A' && s[i] <= 'Z')
+			upper = 1;
+	}
+	return lower && upper;
+}
+
+static int
+ipv4(const char *s, size_t a, size_t b)
+{
+	int parts = 0;
+	size_t i = a;
+
+	while (i < b) {
+		size_t j = i;
+		unsigned v = 0;
+
+		while (j < b && is_digit((unsigned char)s[j]) && j - i < 4)
+			v = v * 10 + (unsigned)(s[j++] - '0');
+		if (j == i || j - i > 3 || v > 255)
+			return 0;
+		parts++;
+		if (j == b)
+			break;
+		if (s[j] != '.')
+			return 0;
+		i = j + 1;
+		if (i == b)
+			return 0;
+	}
+	return parts == 4;
+}
+
+/*
+ * Is s[a..b) a host? With a scheme a TLD-shaped last label, an IPv4 address
+ * or localhost does (R2); without, the last label must be a known TLD in
+ * one case (R9, R10), with at most one all-digit label before it (R11) and
+ * no "_" in the last two labels (R7). Every label must be well formed. The
+ * host is taken whole or not at all: "archive.zip.001" is no "archive.zip".
+ */
+static int
+is_host(const char *s, size_t a, size_t b, int scheme)
+{
+	size_t i, lab, last = a, labels = 0, ndig = 0;
+	struct label_info li = { 0, 0, 0, 0 }, prev = li;
+
+	if (scheme) {
+		if (s[a] == '[')
+			return 1;
+		if ((b - a == 9 && ascii_casecmp_n(s + a, "localhost", 9) == 0) ||
+		    ipv4(s, a, b))
+			return 1;
+	}
+	for (i = a, lab = a; i <= b; i++) {
+		if (i < b && s[i] != '.')
+			continue;
+		prev = li;
+		li = label(s, lab, i);
+		if (!li.ok)
+			return 0;
+		if (li.digits)
+			ndig++;
+		labels++;
+		last = lab;
+		lab = i + 1;
+	}
+	if (labels < 2)
+		return 0;
+	if (scheme)
+		return li.letters;
+	return tld_known(s + last, b - last) && !mixed_case(s, last, b) && !li.digits &&
+	    !li.underscore && !prev.underscore && ndig < 2;
+}
+
+/*
+ * A scheme-less link of host only (no path), not starting "www.", whose TLD
+ * is also a common file extension: README.md, main.py, setup.sh, a.zip.
+ * Chat about files is full of these and no reader takes them for links
+ * (LINKS.md section 6 suggests this list; see doc/extract.md).
+ */
+static int
+file_name(const char *s, size_t a, size_t b)
+{
+	static const char *const ext[] = { "md", "py", "sh", "pl", "rs", "zip",
+	    "mov", "so", "ps", NULL };
+	size_t t = b;
+
+	if (b - a > 4 && ascii_casecmp_n(s + a, "www.", 4) == 0)
+		return 0;
+	while (t > a && s[t - 1] != '.')
+		t--;
+	for (size_t i = 0; ext[i]; i++)
+		if (strlen(ext[i]) == b - t && ascii_casecmp_n(s + t, ext[i], b - t) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is a scheme-less host ending at s[i] an e-mail's local part (R8)? It is
+ * when "@" follows, maybe after more local-part characters. Cached, so a
+ * long run is walked once.
+ */
+static int
+mail_local(struct links *lk, const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	if (i >= lk->mail_from && i <= lk->mail_to)
+		return lk->mail_at;
+	for (j = i; j < n; j++) {
+		unsigned char c = (unsigned char)s[j];
+
+		if (!(is_alpha(c) || is_digit(c) || c == '.' || c == '_' || c == '%' ||
+		    c == '+' || c == '-'))
+			break;
+	}
+	lk->mail_from = i;
+	lk->mail_to = j;
+	lk->mail_at = j < n && s[j] == '@';
+	return lk->mail_at;
+}
+
+/* End of the path run that starts at s[i] (after "/", "?" or "#"). */
+static size_t
+tail_run(struct links *lk, const char *s, size_t n, size_t i)
+{
+	int rc;
+
+	if (i >= lk->tail_from && i <= lk->tail_to)
+		return lk->tail_to;
+	rc = run(lk, &lk->tail, s, n, i, PCRE2_ANCHORED);
+	lk->tail_from = i;
+	lk->tail_to = rc > 0 ? pcre2_get_ovector_pointer(lk->tail.md)[1] : i;
+	return lk->tail_to;
+}
+
+/*
+ * Where the link whose path starts at s[p] ends (R15-R17): at an unmatched
+ * closer, or before soft punctuation that a new scheme follows; then
+ * trailing soft punctuation and openers go. *next gets where the search
+ * goes on (a glued scheme starts the next link).
+ */
+static size_t
+path_end(const char *s, size_t p, size_t t, size_t *next)
+{
+	long depth[3] = { 0, 0, 0 };
+	size_t i, end = t;
+
+	*next = 0;
+	for (i = p; i < t; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int k;
+
+		switch (c) {
+		case '(': depth[0]++; continue;
+		case '[': depth[1]++; continue;
+		case '{': depth[2]++; continue;
+		case ')': k = 0; break;
+		case ']': k = 1; break;
+		case '}': k = 2; break;
+		default:
+			if (strchr(".,;:!?'*~", c) && c != 0 && scheme_at(s, i + 1, t)) {
+				end = i + 1;
+				*next = i + 1;
+				goto trim;
+			}
+			continue;
+		}
+		if (depth[k] == 0) {
+			end = i;
+			break;
+		}
+		depth[k]--;
+	}
+trim:
+	for (;;) {
+		size_t l;
+
+		if (end > p && (s[end - 1] == '(' || s[end - 1] == '[' || s[end - 1] == '{'))
+			end--;
+		else if (end > p && (l = soft_before(s, p, end)) != 0)
+			end -= l;
+		else
+			break;
+	}
+	return end;
+}
+
+static int
+keep_platform(const struct links *lk, const char *platform)
+{
+	if (lk->keep == NULL)
+		return 1;
+	for (size_t i = 0; i < lk->nkeep; i++)
+		if (strcmp(lk->keep[i], platform) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+add_hit(struct links *lk, size_t start, size_t end, const char *platform)
+{
+	if (lk->nhits == lk->cap_hits) {
+		lk->cap_hits = lk->cap_hits ? 2 * lk->cap_hits : 16;
+		lk->hits = xrealloc(lk->hits, lk->cap_hits * sizeof(*lk->hits));
+	}
+	lk->hits[lk->nhits++] = (struct span){ start, end, platform };
+}
+
+/* Find our links in s[0..n) and append them to lk->hits. */
+static void
+find(struct links *lk, const char *s, size_t n)
+{
+	size_t from = 0;
+
+	lk->tail_from = lk->tail_to = (size_t)-1;
+	lk->mail_from = lk->mail_to = (size_t)-1;
+	while (from < n) {
+		PCRE2_SIZE *ov;
+		size_t start, hs, he, end, next = 0;
+		int rc, scheme;
+		const char *platform;
+
+		rc = run(lk, &lk->head, s, n, from, 0);
+		if (rc <= 0)
+			break;		/* no match; limits cannot hit possessive patterns */
+		ov = pcre2_get_ovector_pointer(lk->head.md);
+		start = ov[0];
+		if (ov[2] != PCRE2_UNSET) {
+			scheme = 1;
+			hs = ov[4];
+			he = ov[5];
+		} else if (ov[6] != PCRE2_UNSET) {
+			scheme = 2;
+			hs = ov[8];
+			he = ov[9];
+		} else {
+			scheme = 0;
+			hs = ov[10];
+			he = ov[11];
+		}
+		from = ov[1] > start ? ov[1] : start + 1;
+
+		if (scheme != 2 && !is_host(s, hs, he, scheme))
+			continue;
+		if (!scheme && mail_local(lk, s, n, he))
+			continue;
+		end = he;
+		/* :port, 1-5 digits (R2) */
+		if (end + 1 < n && s[end] == ':' && scheme != 2) {
+			size_t d = end + 1;
+
+			while (d < n && d - end <= 6 && is_digit((unsigned char)s[d]))
+				d++;
+			if (d > end + 1 && d - end <= 6 && (d == n || !is_digit((unsigned char)s[d])))
+				end = d;
+		}
+		/* a path, query or fragment; host-only links end at the host (R19) */
+		if (end < n && (s[end] == '/' || s[end] == '?' || s[end] == '#')) {
+			size_t p = end, t = tail_run(lk, s, n, p + 1);
+
+			end = path_end(s, p, t, &next);
+			if (end == p + 1 && s[p] != '/')
+				end = p;	/* a lone "?" or "#" */
+		}
+		if (!scheme && end == he && file_name(s, hs, he))
+			continue;
+		from = next ? next : (end > from ? end : from);
+		platform = rules_platform(s + start, end - start);
+		if (platform == NULL) {
+			if (!(lk->flags & LINKS_ALL) && !lk->keep_web)
+				continue;
+			platform = "web";
+		}
+		if (keep_platform(lk, platform))
+			add_hit(lk, start, end, platform);
+	}
+}
+
+/* Matches of the -e patterns, as hits of platform "custom". */
+static int
+find_custom(struct links *lk, const char *s, size_t n)
+{
+	for (size_t k = 0; k < lk->ncustom; k++) {
+		struct regex *re = &lk->custom[k];
+		size_t from = 0;
+
+		while (from <= n) {
+			PCRE2_SIZE *ov;
+			int rc = run(lk, re, s, n, from, 0);
+
+			if (rc == PCRE2_ERROR_NOMATCH)
+				break;
+			if (rc < 0) {
+				PCRE2_UCHAR msg[200];
+
+				pcre2_get_error_message(rc, msg, sizeof(msg));
+				snprintf(lk->error, sizeof(lk->error), "-e pattern %zu: %s",
+				    k + 1, (char *)msg);
+				return -1;
+			}
+			ov = pcre2_get_ovector_pointer(re->md);
+			if (ov[1] > ov[0])
+				add_hit(lk, ov[0], ov[1], "custom");
+			if (ov[1] > from) {
+				from = ov[1];
+			} else {
+				/* empty match: step over one whole character */
+				from++;
+				while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80)
+					from++;
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	/* ours before custom at the same place */
+	return (strcmp(x->platform, "custom") == 0) - (strcmp(y->platform, "custom") == 0);
+}
+
+/* Could this line hold a link at all? Every link has a "." or a ":". */
+static int
+may_link(const char *s, size_t n)
+{
+	if (memchr(s, '.', n) || memchr(s, ':', n))
+		return 1;
+	/* [dot] (dot) and the wide dots refang into a "." */
+	for (size_t i = 0; i + 2 < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0xE3 || c == 0xEF)
+			return 1;
+		if ((c == 'd' || c == 'D') && ascii_lower((unsigned char)s[i + 1]) == 'o' &&
+		    ascii_lower((unsigned char)s[i + 2]) == 't')
+			return 1;
+	}
+	return 0;
+}
+
+long
+links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void *ctx)
+{
+	const char *s;
+	size_t n, kept = 0;
+	int status = 0;
+
+	lk->nhits = 0;
+	lk->error[0] = '\0';
+	if (len == 0 || (lk->ncustom == 0 && !may_link(text, len)))
+		return 0;
+	s = refang_run(&lk->rf, text, len, &n);
+	find(lk, s, n);
+	if (lk->ncustom) {
+		size_t ours = lk->nhits;
+
+		status = find_custom(lk, s, n);
+		if (lk->nhits > ours)
+			qsort(lk->hits, lk->nhits, sizeof(*lk->hits), by_start);
+	}
+	for (size_t i = 0; i < lk->nhits; i++) {
+		struct span *h = &lk->hits[i];
+		struct link_hit hit;
+
+		/* A -e match that is exactly one of our links is that link. */
+		if (i > 0 && h->start == h[-1].start && h->end == h[-1].end &&
+		    strcmp(h->platform, "custom") == 0)
+			continue;
+		hit.url = s + h->start;
+		hit.len = h->end - h->start;
+		hit.platform = h->platform;
+		hit.written = refang_written(&lk->rf, h->start, h->end);
+		emit(ctx, &hit);
+		kept++;
+	}
+	return status < 0 ? -1 : (long)kept;
+}

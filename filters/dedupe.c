@@ -1,0 +1,466 @@
+/*
+ * dedupe: one record per key. Keeps the first record of each key (or the
+ * last), or with --count writes one summary row per key: the record plus
+ * count, first_time and last_time; --merge adds such summaries up across
+ * shards, so the summary of a month is the merge of its days'.
+ *	zcat logs.gz | extract | normalize | dedupe -k channel,key --count
+ */
+#include <err.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "hash.h"
+#include "timefmt.h"
+#include "tsv.h"
+#include "util.h"
+
+#define NO_TIME INT64_MIN
+
+static const char	*key_spec = "key";	/* -k, --key COL[,COL...] */
+static const char	*time_field = "time";	/* -t, --time-field NAME */
+static int		 keep_last;		/* --last */
+static int		 summary;		/* -c, --count, --summary */
+static int		 merge;			/* --merge */
+
+/* The first input's header; later inputs must have the same. */
+static char		*first_header;
+static size_t		 first_header_len;
+static char		*first_name;
+
+static int		*key_col;		/* column of each key name */
+static size_t		 nkey;
+static int		 time_col = -1;		/* -1: no time column */
+static int		 count_col, first_col, last_col;	/* -1: appended */
+static size_t		 ncols_in;
+
+static struct hash_table seen;
+static char		*keybuf;		/* a key of several columns */
+static size_t		 keycap;
+
+/* Per key, indexed by its entry number in seen. */
+struct record {
+	char		*p;	/* the line, escaped; arena or malloc (--last) */
+	size_t		 len;
+};
+static struct record	*rec;
+static uint64_t		*count;
+static int64_t		*tfirst, *tlast;
+static uint64_t		*last_row;		/* --last: row of the record kept */
+static size_t		 cap;
+static uint64_t		 nrows;
+static struct arena	 rec_arena;		/* first records, never replaced */
+
+static void
+usage(FILE *out, int status)
+{
+	fprintf(out,
+	    "usage: dedupe [-k col[,col...]] [--last] [-c | --count | --summary]\n"
+	    "              [--merge] [-t time-field] [file ...]\n");
+	exit(status);
+}
+
+static void
+grow_arrays(size_t need)
+{
+	if (need <= cap)
+		return;
+	cap = cap ? cap * 2 : 1024;
+	if (summary || keep_last) {
+		rec = xrealloc(rec, cap * sizeof(*rec));
+		memset(rec + need - 1, 0, (cap - need + 1) * sizeof(*rec));
+	}
+	if (summary) {
+		count = xrealloc(count, cap * sizeof(*count));
+		tfirst = xrealloc(tfirst, cap * sizeof(*tfirst));
+		tlast = xrealloc(tlast, cap * sizeof(*tlast));
+	}
+	if (keep_last && !summary)
+		last_row = xrealloc(last_row, cap * sizeof(*last_row));
+}
+
+/* Split "a,b" into column indexes of r; exits 2 naming a missing one. */
+static void
+resolve_keys(const struct tsv_reader *r)
+{
+	char *spec = xstrdup(key_spec), *name, *save = NULL;
+
+	nkey = 0;
+	for (name = strtok_r(spec, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		key_col = xrealloc(key_col, (nkey + 1) * sizeof(*key_col));
+		if ((key_col[nkey] = tsv_col(r, name)) < 0)
+			errx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), name);
+		nkey++;
+	}
+	free(spec);
+	if (nkey == 0)
+		errx(EXIT_TROUBLE, "no key column named by -k \"%s\"", key_spec);
+}
+
+static int
+required_col(const struct tsv_reader *r, const char *name)
+{
+	int c = tsv_col(r, name);
+
+	if (c < 0)
+		errx(EXIT_TROUBLE, "%s: no column \"%s\" (--merge reads dedupe --count output)",
+		    tsv_name(r), name);
+	return c;
+}
+
+static void
+write_header(const struct tsv_reader *r)
+{
+	fwrite(r->header, 1, r->header_len, stdout);
+	if (summary && !merge) {
+		if (count_col < 0)
+			fputs("\tcount", stdout);
+		if (first_col < 0)
+			fputs("\tfirst_time", stdout);
+		if (last_col < 0)
+			fputs("\tlast_time", stdout);
+	}
+	putchar('\n');
+	fflush(stdout);
+}
+
+/* The key of the current row: a field, or fields joined by tabs. */
+static const char *
+row_key(const struct tsv_reader *r, size_t *len)
+{
+	size_t i, n = 0;
+	const struct tsv_field *f;
+
+	if (nkey == 1) {
+		*len = r->field[key_col[0]].len;
+		return r->field[key_col[0]].p;
+	}
+	for (i = 0; i < nkey; i++) {
+		f = &r->field[key_col[i]];
+		if (n + f->len + 1 > keycap)
+			xgrow(&keybuf, &keycap, n + f->len + 1);
+		if (i)
+			keybuf[n++] = '\t';
+		memcpy(keybuf + n, f->p, f->len);
+		n += f->len;
+	}
+	*len = n;
+	return keybuf;
+}
+
+/* The whole current row as read: fields are views into one line. */
+static const char *
+row_line(const struct tsv_reader *r, size_t *len)
+{
+	const struct tsv_field *last = &r->field[r->ncols - 1];
+
+	*len = (size_t)(last->p + last->len - r->field[0].p);
+	return r->field[0].p;
+}
+
+static int64_t
+field_time(const struct tsv_field *f)
+{
+	int64_t t;
+
+	if (f->len == 0 || time_parse(f->p, f->len, &t) < 0)
+		return NO_TIME;
+	return t;
+}
+
+static void
+keep_record(uint32_t id, const struct tsv_reader *r, int added)
+{
+	const char *line;
+	size_t len;
+
+	line = row_line(r, &len);
+	if (!keep_last) {
+		if (added) {
+			rec[id].p = arena_copy(&rec_arena, line, len);
+			rec[id].len = len;
+		}
+		return;
+	}
+	/* --last: one malloc per key, reused while the record fits. */
+	if (len > rec[id].len || rec[id].p == NULL)
+		rec[id].p = xrealloc(rec[id].p, len ? len : 1);
+	memcpy(rec[id].p, line, len);
+	rec[id].len = len;
+}
+
+/* --merge: the count column of the current row; -1 (reported) if bad. */
+static int
+row_count(const struct tsv_reader *r, uint64_t *n)
+{
+	const struct tsv_field *f = &r->field[count_col];
+	unsigned long long v;
+	char num[32];
+
+	if (f->len > 0 && f->len < sizeof(num)) {
+		memcpy(num, f->p, f->len);
+		num[f->len] = '\0';
+		if (parse_count(num, UINT64_MAX, &v) == 0) {
+			*n = v;
+			return 0;
+		}
+	}
+	warnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r), tsv_lineno(r),
+	    (int)(f->len > 40 ? 40 : f->len), f->p);
+	return -1;
+}
+
+/* One row of dedupe --count (n is 1) or --merge (n from the row). */
+static void
+summarise(const struct tsv_reader *r, uint32_t id, int added, uint64_t n)
+{
+	int64_t a, b;
+
+	if (merge) {
+		a = field_time(&r->field[first_col]);
+		b = field_time(&r->field[last_col]);
+	} else
+		a = b = time_col >= 0 ? field_time(&r->field[time_col]) : NO_TIME;
+	if (added) {
+		count[id] = 0;
+		tfirst[id] = tlast[id] = NO_TIME;
+	}
+	if (count[id] > UINT64_MAX - n)
+		errx(EXIT_TROUBLE, "%s:%llu: count overflows", tsv_name(r), tsv_lineno(r));
+	count[id] += n;
+	if (a != NO_TIME && (tfirst[id] == NO_TIME || a < tfirst[id]))
+		tfirst[id] = a;
+	if (b != NO_TIME && (tlast[id] == NO_TIME || b > tlast[id]))
+		tlast[id] = b;
+}
+
+/* Read one input; returns 0, or -1 on trouble (already reported). */
+static int
+dedupe_file(const char *path)
+{
+	struct tsv_reader *r;
+	const char *key, *line;
+	size_t len;
+	uint32_t id;
+	uint64_t n = 1;
+	int added, rc, bad = 0;
+
+	if ((r = tsv_open(path)) == NULL)
+		return -1;
+	if (r->ncols == 0)
+		return tsv_close(r);
+	if (first_header == NULL) {
+		resolve_keys(r);
+		time_col = tsv_col(r, time_field);
+		count_col = tsv_col(r, "count");
+		first_col = tsv_col(r, "first_time");
+		last_col = tsv_col(r, "last_time");
+		if (merge) {
+			count_col = required_col(r, "count");
+			first_col = required_col(r, "first_time");
+			last_col = required_col(r, "last_time");
+		} else if (strcmp(time_field, "time") != 0 && time_col < 0)
+			errx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), time_field);
+		ncols_in = r->ncols;
+		first_header = xmemdup(r->header, r->header_len);
+		first_header_len = r->header_len;
+		first_name = xstrdup(tsv_name(r));
+		write_header(r);
+	} else if (r->header_len != first_header_len ||
+	    memcmp(r->header, first_header, first_header_len) != 0) {
+		warnx("%s:1: header differs from that of %s", tsv_name(r), first_name);
+		tsv_close(r);
+		return -1;
+	}
+	while ((rc = tsv_next(r)) > 0) {
+		nrows++;
+		if (merge && row_count(r, &n) < 0) {
+			bad = 1;
+			continue;
+		}
+		key = row_key(r, &len);
+		id = hash_put(&seen, key, len, &added);
+		if (!summary && !keep_last) {
+			if (added) {
+				line = row_line(r, &len);
+				fwrite(line, 1, len, stdout);
+				putchar('\n');
+			}
+			continue;
+		}
+		if (added)
+			grow_arrays((size_t)id + 1);
+		if (summary)
+			summarise(r, id, added, n);
+		keep_record(id, r, added);
+		if (keep_last && !summary)
+			last_row[id] = nrows;
+	}
+	return tsv_close(r) < 0 || bad ? -1 : 0;
+}
+
+static void
+put_time(int64_t t)
+{
+	char iso[TIME_ISO_LEN + 1];
+
+	if (t == NO_TIME)
+		return;
+	time_format(t, iso);
+	fwrite(iso, 1, TIME_ISO_LEN, stdout);
+}
+
+/* A summary row: the record with count, first_time and last_time set. */
+static void
+write_summary(uint32_t id)
+{
+	const char *p = rec[id].p, *end = p + rec[id].len, *tab;
+	size_t col;
+
+	for (col = 0; col < ncols_in; col++) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (tab == NULL)
+			tab = end;
+		if (col)
+			putchar('\t');
+		if ((int)col == count_col)
+			printf("%" PRIu64, count[id]);
+		else if ((int)col == first_col)
+			put_time(tfirst[id]);
+		else if ((int)col == last_col)
+			put_time(tlast[id]);
+		else
+			fwrite(p, 1, (size_t)(tab - p), stdout);
+		p = tab < end ? tab + 1 : end;
+	}
+	if (count_col < 0)
+		printf("\t%" PRIu64, count[id]);
+	if (first_col < 0) {
+		putchar('\t');
+		put_time(tfirst[id]);
+	}
+	if (last_col < 0) {
+		putchar('\t');
+		put_time(tlast[id]);
+	}
+	putchar('\n');
+}
+
+static int
+by_last_row(const void *a, const void *b)
+{
+	uint64_t x = last_row[*(const uint32_t *)a], y = last_row[*(const uint32_t *)b];
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+write_kept(void)
+{
+	uint32_t i, *order;
+
+	if (summary) {
+		for (i = 0; i < seen.n; i++)
+			write_summary(i);
+		return;
+	}
+	if (!keep_last)
+		return;
+	/* The last record of each key, in input order. */
+	order = xmalloc((seen.n ? seen.n : 1) * sizeof(*order));
+	for (i = 0; i < seen.n; i++)
+		order[i] = i;
+	qsort(order, seen.n, sizeof(*order), by_last_row);
+	for (i = 0; i < seen.n; i++) {
+		fwrite(rec[order[i]].p, 1, rec[order[i]].len, stdout);
+		putchar('\n');
+	}
+	free(order);
+}
+
+static void
+free_all(void)
+{
+	if (keep_last && rec)
+		for (uint32_t i = 0; i < seen.n; i++)
+			free(rec[i].p);
+	free(rec);
+	free(count);
+	free(tfirst);
+	free(tlast);
+	free(last_row);
+	free(key_col);
+	free(keybuf);
+	free(first_header);
+	free(first_name);
+	arena_free(&rec_arena);
+	hash_free(&seen);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "count",	no_argument,		NULL, 'c' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "key",	required_argument,	NULL, 'k' },
+		{ "last",	no_argument,		NULL, 'L' },
+		{ "merge",	no_argument,		NULL, 'M' },
+		{ "summary",	no_argument,		NULL, 'c' },
+		{ "time-field",	required_argument,	NULL, 't' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	int ch, status = EXIT_OK;
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":chk:t:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			summary = 1;
+			break;
+		case 'h':
+			usage(stdout, EXIT_OK);
+			break;
+		case 'k':
+			key_spec = optarg;
+			break;
+		case 'L':
+			keep_last = 1;
+			break;
+		case 'M':
+			merge = summary = 1;
+			break;
+		case 't':
+			if (*optarg == '\0')
+				errx(EXIT_TROUBLE, "empty field name for -t");
+			time_field = optarg;
+			break;
+		case 'V':
+			print_version();
+			return EXIT_OK;
+		case ':':
+			errx(EXIT_TROUBLE, "option %s needs an argument", argv[optind - 1]);
+			break;
+		default:
+			if (optopt)
+				errx(EXIT_TROUBLE, "unknown option -%c (see --help)", optopt);
+			errx(EXIT_TROUBLE, "unknown option %s (see --help)", argv[optind - 1]);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	hash_init(&seen);
+	if (argc == 0 && dedupe_file("-") < 0)
+		status = EXIT_TROUBLE;
+	for (int i = 0; i < argc; i++)
+		if (dedupe_file(argv[i]) < 0)
+			status = EXIT_TROUBLE;
+	write_kept();
+	free_all();
+	return close_stdout(status);
+}

@@ -1,0 +1,231 @@
+/*
+ * normalize: say what each link points at. Reads TSV with a url column and
+ * writes every record back with platform filled in and kind, key and
+ * channel_key added, so one channel written five ways counts once.
+ *	zcat logs.gz | extract | normalize | dedupe | tally -g platform,kind
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "tsv.h"
+#include "util.h"
+
+static const char	*url_field = "url";	/* -u, --url-field NAME */
+static int		 show_stats;		/* --stats */
+
+static struct keys	*keys;
+static char		*url_buf;		/* the url field, unescaped */
+static size_t		 url_cap;
+
+/* Header of the first input; later inputs must have the same one. */
+static char		*first_header;
+static size_t		 first_header_len;
+static const char	*first_name;
+
+/* Where our columns go: an input column's index, or appended. */
+static int		 url_col, platform_col, kind_col, key_col, chan_col;
+static size_t		 ncols_in;
+
+static const char *const kinds[] = {
+	"invite", "folder", "channel", "post", "proxy", "sticker", "contact",
+	"file", "paste", "archive", "shortener", "other", "invalid", NULL
+};
+static unsigned long long n_records, n_kind[sizeof(kinds) / sizeof(kinds[0])];
+
+static void
+usage(FILE *out, int status)
+{
+	fprintf(out, "usage: normalize [-u field] [--stats] [file ...]\n");
+	exit(status);
+}
+
+/* Our header: the input's columns, then the ones it lacks. */
+static void
+write_header(const struct tsv_reader *r)
+{
+	fwrite(r->header, 1, r->header_len, stdout);
+	if (platform_col < 0)
+		fputs("\tplatform", stdout);
+	if (kind_col < 0)
+		fputs("\tkind", stdout);
+	if (key_col < 0)
+		fputs("\tkey", stdout);
+	if (chan_col < 0)
+		fputs("\tchannel_key", stdout);
+	putchar('\n');
+	/* Let the next stage check our header before any data comes. */
+	fflush(stdout);
+}
+
+static void
+count_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kinds[i]; i++)
+		if (strcmp(kinds[i], kind) == 0)
+			break;
+	n_kind[i]++;
+	n_records++;
+}
+
+/* One record: classify its url and write it back with our columns. */
+static void
+normalize_record(const struct tsv_reader *r)
+{
+	const struct tsv_field *url = &r->field[url_col];
+	struct key_result kr;
+	size_t i, n;
+
+	if (url->len + 1 > url_cap)
+		xgrow(&url_buf, &url_cap, url->len + 1);
+	n = tsv_unescape(url_buf, url->p, url->len);
+	keys_classify(keys, url_buf, n, &kr);
+	count_kind(kr.kind);
+	for (i = 0; i < ncols_in; i++) {
+		if (i)
+			putchar('\t');
+		if ((int)i == platform_col && r->field[i].len == 0)
+			tsv_puts(stdout, kr.platform);
+		else if ((int)i == kind_col)
+			tsv_puts(stdout, kr.kind);
+		else if ((int)i == key_col)
+			tsv_put(stdout, kr.key, kr.key_len);
+		else if ((int)i == chan_col)
+			tsv_put(stdout, kr.channel_key, kr.channel_key_len);
+		else
+			fwrite(r->field[i].p, 1, r->field[i].len, stdout);
+	}
+	if (platform_col < 0) {
+		putchar('\t');
+		tsv_puts(stdout, kr.platform);
+	}
+	if (kind_col < 0) {
+		putchar('\t');
+		tsv_puts(stdout, kr.kind);
+	}
+	if (key_col < 0) {
+		putchar('\t');
+		tsv_put(stdout, kr.key, kr.key_len);
+	}
+	if (chan_col < 0) {
+		putchar('\t');
+		tsv_put(stdout, kr.channel_key, kr.channel_key_len);
+	}
+	putchar('\n');
+}
+
+/* Read one input; returns 0, or -1 on trouble (already reported). */
+static int
+normalize_file(const char *path)
+{
+	struct tsv_reader *r;
+	int rc;
+
+	if ((r = tsv_open(path)) == NULL)
+		return -1;
+	if (r->ncols == 0)		/* empty input: no table, nothing to say */
+		return tsv_close(r);
+	if (first_header == NULL) {
+		if ((url_col = tsv_col(r, url_field)) < 0) {
+			warnx("%s: no column \"%s\"", tsv_name(r), url_field);
+			tsv_close(r);
+			return -1;
+		}
+		platform_col = tsv_col(r, "platform");
+		kind_col = tsv_col(r, "kind");
+		key_col = tsv_col(r, "key");
+		chan_col = tsv_col(r, "channel_key");
+		ncols_in = r->ncols;
+		first_header = xmemdup(r->header, r->header_len);
+		first_header_len = r->header_len;
+		first_name = xstrdup(tsv_name(r));
+		write_header(r);
+	} else if (r->header_len != first_header_len ||
+	    memcmp(r->header, first_header, first_header_len) != 0) {
+		/* One output table: its columns cannot change halfway. */
+		warnx("%s:1: header differs from that of %s", tsv_name(r),
+		    first_name);
+		tsv_close(r);
+		return -1;
+	}
+	while ((rc = tsv_next(r)) > 0)
+		normalize_record(r);
+	return tsv_close(r);
+}
+
+static void
+print_stats(void)
+{
+	fprintf(stderr, "normalize: %llu record%s", n_records,
+	    n_records == 1 ? "" : "s");
+	for (size_t i = 0; kinds[i]; i++)
+		if (n_kind[i])
+			fprintf(stderr, ", %llu %s", n_kind[i], kinds[i]);
+	fputc('\n', stderr);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "stats",	no_argument,		NULL, 'S' },
+		{ "url-field",	required_argument,	NULL, 'u' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	int ch, status = EXIT_OK;
+
+	opterr = 0;	/* our own one-line message, naming the option */
+	while ((ch = getopt_long(argc, argv, ":hu:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(stdout, EXIT_OK);
+			break;
+		case 'S':
+			show_stats = 1;
+			break;
+		case 'u':
+			if (*optarg == '\0')
+				errx(EXIT_TROUBLE, "empty field name for -u");
+			url_field = optarg;
+			break;
+		case 'V':
+			print_version();
+			return EXIT_OK;
+		case ':':
+			errx(EXIT_TROUBLE, "option %s needs an argument",
+			    argv[optind - 1]);
+			break;
+		default:
+			if (optopt)
+				errx(EXIT_TROUBLE, "unknown option -%c (see --help)", optopt);
+			errx(EXIT_TROUBLE, "unknown option %s (see --help)",
+			    argv[optind - 1]);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	keys = keys_new();
+	if (argc == 0) {
+		if (normalize_file("-") < 0)
+			status = EXIT_TROUBLE;
+	}
+	for (int i = 0; i < argc; i++)
+		if (normalize_file(argv[i]) < 0)
+			status = EXIT_TROUBLE;
+
+	if (show_stats)
+		print_stats();
+	keys_free(keys);
+	free(url_buf);
+	free(first_header);
+	free((char *)first_name);
+	return close_stdout(status);
+}

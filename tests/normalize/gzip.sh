@@ -1,0 +1,3 @@
+# gzip input is recognised by its magic bytes.
+printf 'url\nt.me/+AbCdEf\n' | gzip -c >in.gz
+normalize in.gz

@@ -1,0 +1,16 @@
+# Usage and data errors: one line naming the program, exit 2.
+cp "$TESTDATA/agg/sample.tsv" s.tsv
+tally --bogus 2>&1; echo "status $?"
+tally -g nosuch s.tsv 2>&1; echo "status $?"
+tally -a median:key s.tsv 2>&1; echo "status $?"
+tally -a distinct:nosuch s.tsv 2>&1; echo "status $?"
+tally --by year s.tsv 2>&1; echo "status $?"
+tally -n many s.tsv 2>&1; echo "status $?"
+tally --sort nosuch -g key s.tsv 2>&1; echo "status $?"
+tally -g key -a distinct:channel s.tsv >t; tally --merge t 2>&1; echo "status $?"
+tally --cohort day s.tsv 2>&1; echo "status $?"
+tally --wide -g key s.tsv 2>&1; echo "status $?"
+tally --alive-on 2019-12-03 s.tsv 2>&1; echo "status $?"
+tally --cohort all --from 2019-11-31 s.tsv 2>&1; echo "status $?"
+printf 'g\tv\na\t1\nb\nc\t2\n' | tally -g g 2>&1; echo "status $?"
+printf 'g\tcount\na\t1\nb\tlots\n' | tally --merge 2>&1; echo "status $?"

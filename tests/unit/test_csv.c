@@ -1,0 +1,187 @@
+/*
+ * test_csv: separator detection, quoted fields with separators, doubled
+ * quotes and newlines, the old DiscordChatExporter trailing ";", bad
+ * records (reported with their line, the next record still read).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "csv.h"
+#include "util.h"
+
+struct lines {
+	const char *const *v;
+	size_t i, n;
+};
+
+static int
+next_line(void *ctx, const char **p, size_t *len)
+{
+	struct lines *l = ctx;
+
+	if (l->i == l->n)
+		return 0;
+	*p = l->v[l->i++];
+	*len = strlen(*p);
+	return 1;
+}
+
+static void
+test_sep(void)
+{
+	CHECK(csv_guess_sep("a,b,c", 5) == ',');
+	CHECK(csv_guess_sep("a;b;c;", 6) == ';');
+	CHECK(csv_guess_sep("a\tb", 3) == '\t');
+	CHECK(csv_guess_sep("\"a,b\";c;d", 9) == ';');	/* quoted commas do not count */
+	CHECK(csv_guess_sep("text", 4) == ',');
+}
+
+static void
+test_rfc4180(void)
+{
+	static const char *const v[] = {
+		"id,text,when",
+		"1,plain,2020",
+		"2,\"with, comma\",2021",
+		"3,\"say \"\"hi\"\"\",2022",
+		"4,\"two",
+		"lines, \"\"q\"\"",
+		"end\",2023",
+		"",
+		"5,,",
+		"6,\"\",\"x\"",
+	};
+	struct lines l = { v, 0, sizeof(v) / sizeof(v[0]) };
+	struct csv_reader *r = csv_new(next_line, &l);
+
+	CHECK(csv_header(r) == 1);
+	CHECK(r->sep == ',' && r->ncols == 3 && !r->trailing_sep);
+	CHECK(csv_col(r, "text") == 1 && csv_col(r, "TEXT") == -1);
+	CHECK(csv_col_nocase(r, "TEXT") == 1 && csv_col_nocase(r, "nope") == -1);
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK_MEM(r->field[1].p, r->field[1].len, "plain");
+	CHECK(r->line == 2);
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK_MEM(r->field[1].p, r->field[1].len, "with, comma");
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK_MEM(r->field[1].p, r->field[1].len, "say \"hi\"");
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK_MEM(r->field[1].p, r->field[1].len, "two\nlines, \"q\"\nend");
+	CHECK_MEM(r->field[2].p, r->field[2].len, "2023");
+	CHECK(r->line == 5);
+	CHECK(csv_next(r) == CSV_ROW);			/* blank line skipped */
+	CHECK(r->line == 9);
+	CHECK(r->field[1].len == 0 && r->field[2].len == 0);
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK(r->field[1].len == 0);
+	CHECK_MEM(r->field[2].p, r->field[2].len, "x");
+	CHECK(csv_next(r) == CSV_END);
+	CHECK(csv_next(r) == CSV_END);
+	csv_free(r);
+}
+
+static void
+test_dce_old(void)
+{
+	static const char *const v[] = {
+		"AuthorID;Author;Date;Content;Attachments;Reactions;",
+		"\"1\";\"a#1\";\"10-Jun-18 11:47 AM\";\"hi; there\";\"\";\"\";",
+		"\"2\";\"b#2\";\"d\";\"no trailing\";\"\";\"\"",
+	};
+	struct lines l = { v, 0, 3 };
+	struct csv_reader *r = csv_new(next_line, &l);
+
+	CHECK(csv_header(r) == 1);
+	CHECK(r->sep == ';' && r->ncols == 6 && r->trailing_sep);
+	CHECK(strcmp(r->names[5], "Reactions") == 0);
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK_MEM(r->field[3].p, r->field[3].len, "hi; there");
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK_MEM(r->field[3].p, r->field[3].len, "no trailing");
+	CHECK(csv_next(r) == CSV_END);
+	csv_free(r);
+}
+
+static void
+test_bad(void)
+{
+	static const char *const v[] = {
+		"a\tb",
+		"1\t2",
+		"\"x\"y\t2",		/* text after a closing quote */
+		"only one",
+		"1\t2\t3",
+		"ok\tfine",
+		"\"never closed\t2",
+		"lost\tline",
+	};
+	struct lines l = { v, 0, sizeof(v) / sizeof(v[0]) };
+	struct csv_reader *r = csv_new(next_line, &l);
+
+	CHECK(csv_header(r) == 1);
+	CHECK(r->sep == '\t');
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK(csv_next(r) == CSV_BAD);
+	CHECK(r->line == 3 && strcmp(r->err, "text after a closing quote") == 0);
+	CHECK(csv_next(r) == CSV_BAD);
+	CHECK(r->line == 4 && strcmp(r->err, "1 fields, header has 2") == 0);
+	CHECK(csv_next(r) == CSV_BAD);
+	CHECK(r->line == 5 && strcmp(r->err, "3 fields, header has 2") == 0);
+	CHECK(csv_next(r) == CSV_ROW);
+	CHECK_MEM(r->field[0].p, r->field[0].len, "ok");
+	CHECK(csv_next(r) == CSV_BAD);
+	CHECK(r->line == 7 && strstr(r->err, "never closed") != NULL);
+	CHECK(csv_next(r) == CSV_END);
+	csv_free(r);
+
+	/* Empty input and a header whose quote never closes. */
+	struct lines e = { v, 0, 0 };
+	r = csv_new(next_line, &e);
+	CHECK(csv_header(r) == 0);
+	csv_free(r);
+	static const char *const h[] = { "\"a,b" };
+	struct lines hl = { h, 0, 1 };
+	r = csv_new(next_line, &hl);
+	CHECK(csv_header(r) == -1 && r->err != NULL);
+	csv_free(r);
+}
+
+/* Every prefix of a valid file parses without trouble for the reader. */
+static void
+test_prefixes(void)
+{
+	static const char text[] = "h1,h2\n\"a\"\"b\",\"c\nd\"\n\"e\",f,\n";
+	char *copy, *save = NULL, *p, *v[16];
+	struct csv_reader *r;
+	struct lines l;
+	size_t n;
+	int rc;
+
+	for (size_t len = 0; len < sizeof(text); len++) {
+		copy = xmemdup(text, len);
+		n = 0;
+		for (p = strtok_r(copy, "\n", &save); p && n < 16; p = strtok_r(NULL, "\n", &save))
+			v[n++] = p;
+		l = (struct lines){ (const char *const *)v, 0, n };
+		r = csv_new(next_line, &l);
+		if (csv_header(r) > 0)
+			while ((rc = csv_next(r)) > 0)
+				if (rc == CSV_ROW)
+					CHECK(r->nfields == r->ncols);
+		csv_free(r);
+		free(copy);
+	}
+}
+
+int
+main(void)
+{
+	test_sep();
+	test_rfc4180();
+	test_dce_old();
+	test_bad();
+	test_prefixes();
+	return check_done();
+}
