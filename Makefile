@@ -22,9 +22,11 @@ LDLIBS	 = $(PKG_LIBS) -lpthread
 FILTERS	 = extract normalize dedupe tally
 BINS	 = $(FILTERS:%=bin/%)
 COMMON_SRC = $(wildcard common/*.c)
+all:
+
 # Generated sources (tables built from data files) are added by common/gen.mk.
 GEN_SRC	 =
--include common/gen.mk
+include common/gen.mk
 COMMON_OBJ = $(COMMON_SRC:%.c=build/obj/%.o) $(GEN_SRC:build/gen/%.c=build/obj/gen/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNITS	 = $(UNIT_SRC:tests/unit/%.c=build/unit/%)

@@ -6,10 +6,6 @@
 
 PSL	?= /usr/share/publicsuffix/public_suffix_list.dat
 
-# This file is included before the Makefile's first target: keep "all" the
-# default goal.
-.DEFAULT_GOAL := all
-
 GEN_SRC	+= build/gen/rules_table.c build/gen/tld_table.c
 GEN_HDR	+=
 

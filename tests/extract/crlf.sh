@@ -1,2 +1,2 @@
 # \r\n line ends are accepted; the \r is not part of the link.
-extract "$TESTDATA/io/crlf.txt"
+cd "$TESTDATA/io" && extract crlf.txt

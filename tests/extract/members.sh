@@ -1,2 +1,2 @@
 # Concatenated gzip members (cat a.gz b.gz) are read whole.
-extract "$TESTDATA/io/members.gz"
+cd "$TESTDATA/io" && extract members.gz

@@ -1,8 +1,8 @@
 # A truncated gzip: every line before the damage is still searched, then a
 # message naming the file, and exit status 2.
-extract "$TESTDATA/io/truncated.gz" 2>err | tail -n 2
-status=$(extract "$TESTDATA/io/truncated.gz" 2>/dev/null | wc -l)
-echo "records: $status"
+extract "$TESTDATA/io/truncated.gz" >out 2>err
+status=$?
+tail -n 2 out | cut -f 3- | sed "s|$TESTDATA|TESTDATA|"
+echo "records: $(wc -l <out)"
 sed "s|$TESTDATA|TESTDATA|" err >&2
-extract "$TESTDATA/io/truncated.gz" >/dev/null 2>&1
-exit $?
+exit $status
