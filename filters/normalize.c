@@ -16,6 +16,7 @@
 
 static const char	*url_field = "url";	/* -u, --url-field NAME */
 static int		 show_stats;		/* --stats */
+static int		 line_buffered;		/* --line-buffered */
 
 static struct keys	*keys;
 static char		*url_buf;		/* the url field, unescaped */
@@ -39,7 +40,7 @@ static unsigned long long n_records, n_kind[sizeof(kinds) / sizeof(kinds[0])];
 static void
 usage(FILE *out, int status)
 {
-	fprintf(out, "usage: normalize [-u field] [--stats] [file ...]\n");
+	fprintf(out, "usage: normalize [-u field] [--stats] [--line-buffered] [file ...]\n");
 	exit(status);
 }
 
@@ -174,6 +175,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "help",	no_argument,		NULL, 'h' },
+		{ "line-buffered", no_argument,		NULL, 'L' },
 		{ "stats",	no_argument,		NULL, 'S' },
 		{ "url-field",	required_argument,	NULL, 'u' },
 		{ "version",	no_argument,		NULL, 'V' },
@@ -186,6 +188,9 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'h':
 			usage(stdout, EXIT_OK);
+			break;
+		case 'L':
+			line_buffered = 1;
 			break;
 		case 'S':
 			show_stats = 1;
@@ -212,6 +217,9 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	/* tail -f log | extract --line-buffered | normalize --line-buffered */
+	if (line_buffered)
+		setvbuf(stdout, NULL, _IOLBF, 0);
 	keys = keys_new();
 	if (argc == 0) {
 		if (normalize_file("-") < 0)

@@ -1,0 +1,16 @@
+# --line-buffered: a message's record comes out while the input is still
+# open, so tail -f log | extract --line-buffered | normalize --line-buffered
+# works. The writer sends the second message only once the first record is
+# out; without line buffering it would wait in vain (up to 60 s) and say so.
+mkfifo in
+extract --line-buffered in | normalize --line-buffered >out &
+{
+	echo 'first t.me/first_chan'
+	i=0
+	while [ "$(wc -l <out)" -lt 2 ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+	[ $i -lt 600 ] && echo "first record out before the second message" >&2
+	echo 'second t.me/second_chan'
+} >in 2>log
+wait
+cat log
+cut -f 6,10,11 out
