@@ -696,6 +696,36 @@ is_space(int c)
 	    c == '\v';
 }
 
+/*
+ * A key is one word: a space or control byte that a decode let in (a %20,
+ * or raw bytes in hand-made input) goes back to %XX, so keys never hold
+ * white space and two spellings of one byte stay one key.
+ */
+static void
+encode_unsafe(struct buf *b, struct buf *tmp)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if ((unsigned char)b->p[i] <= ' ' || b->p[i] == 0x7f)
+			break;
+	if (i == b->n)
+		return;
+	tmp->n = 0;
+	for (i = 0; i < b->n; i++) {
+		unsigned char c = (unsigned char)b->p[i];
+		if (c <= ' ' || c == 0x7f) {
+			b_addc(tmp, '%');
+			b_addc(tmp, hex[c >> 4]);
+			b_addc(tmp, hex[c & 15]);
+		} else
+			b_addc(tmp, c);
+	}
+	b->n = 0;
+	b_add(b, tmp->p, tmp->n);
+}
+
 void
 keys_classify(struct keys *k, const char *url, size_t len, struct key_result *r)
 {
@@ -780,6 +810,8 @@ done:
 	if (strcmp(r->kind, KIND_INVALID) == 0 || (strcmp(r->kind, KIND_OTHER) == 0
 	    && !generic))
 		k->key.n = k->chan.n = 0;
+	encode_unsafe(&k->key, &k->host);
+	encode_unsafe(&k->chan, &k->host);
 	r->key = k->key.p;
 	r->key_len = k->key.n;
 	r->channel_key = k->chan.p;

@@ -4,6 +4,7 @@
  * PLATFORMS.md; table: doc/normalize.md).
  *	printf 'url\nhttps://mobile.twitter.com/Jack/status/20?s=20\n' | bin/normalize
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "keys_int.h"
@@ -1084,6 +1085,27 @@ gab(struct keys *k, struct url *u, struct key_result *r)
 	}
 }
 
+/*
+ * A Rumble video segment: "v" and a code of letters and digits holding a
+ * digit (so /videos, a listing page, is not one), then the end, "-title" or
+ * ".html". *end gets the code's length with its "v".
+ */
+static int
+rumble_code(struct view s, size_t *end)
+{
+	size_t i;
+	int digit = 0;
+
+	for (i = 1; i < s.n && s.p[i] != '-' && s.p[i] != '.'; i++) {
+		if (!isalnum((unsigned char)s.p[i]))
+			return 0;
+		digit |= isdigit((unsigned char)s.p[i]) != 0;
+	}
+	*end = i;
+	return digit && i >= 4 && (i == s.n || s.p[i] == '-' ||
+	    (s.n - i == 5 && memcmp(s.p + i, ".html", 5) == 0));
+}
+
 static void
 rumble(struct keys *k, struct url *u, struct key_result *r)
 {
@@ -1098,11 +1120,11 @@ rumble(struct keys *k, struct url *u, struct key_result *r)
 	} else if (vcaseeq(s0, "embed") && token(s1)) {
 		set_kind(k, r, KIND_POST);
 		key_hv(k, "rumble.com/embed", s1, 0);
-	} else if (s0.n > 1 && s0.p[0] == 'v' && (memchr(s0.p, '-', s0.n) ||
-	    (s0.n > 5 && memcmp(s0.p + s0.n - 5, ".html", 5) == 0))) {
-		/* v1abc2d-some-title.html: the code ends at "-" or ".". */
-		for (i = 1; i < s0.n && s0.p[i] != '-' && s0.p[i] != '.'; i++)
-			;
+	} else if (s0.n > 1 && s0.p[0] == 'v' && rumble_code(s0, &i)) {
+		/*
+		 * v1abc2d-some-title.html, or v1abc2d alone (the form the key
+		 * itself has): the code ends at "-" or ".".
+		 */
 		set_kind(k, r, KIND_POST);
 		b_adds(&k->key, "rumble.com/");
 		b_add(&k->key, s0.p, i);
