@@ -158,19 +158,16 @@ add_record(struct hash_table *t, const void *key, size_t len)
 	return (uint32_t)v;
 }
 
-uint32_t
-hash_put_hashed(struct hash_table *t, const void *key, size_t len, uint64_t h,
-    int *added)
+/* The entry of key, added if new; the caller has made room for one more. */
+static inline uint32_t
+probe(struct hash_table *t, const void *key, size_t len, uint64_t h, int *added)
 {
 	uint32_t h32 = (uint32_t)h, id;
 	struct hash_slot *s;
 	const unsigned char *k;
 	size_t i, n;
 
-	if (added)
-		*added = 0;
-	if (t->mask == 0 || (size_t)t->n + 1 > (t->mask + 1) / 4 * 3)
-		grow(t);
+	*added = 0;
 	for (i = h32 & t->mask; (s = &t->slot[i])->ref != 0; i = (i + 1) & t->mask)
 		if (s->hash == h32) {
 			k = record(t, s->ref, &id, &n);
@@ -181,9 +178,53 @@ hash_put_hashed(struct hash_table *t, const void *key, size_t len, uint64_t h,
 		errx(EXIT_TROUBLE, "more than %u distinct keys", (unsigned)HASH_MAX);
 	s->ref = add_record(t, key, len);
 	s->hash = h32;
-	if (added)
-		*added = 1;
+	*added = 1;
 	return t->n - 1;
+}
+
+/* Grow until extra more entries keep the load at 75 % or less. */
+static void
+make_room(struct hash_table *t, size_t extra)
+{
+	while (t->mask == 0 || (size_t)t->n + extra > (t->mask + 1) / 4 * 3)
+		grow(t);
+}
+
+uint32_t
+hash_put_hashed(struct hash_table *t, const void *key, size_t len, uint64_t h,
+    int *added)
+{
+	int dummy;
+
+	make_room(t, 1);
+	return probe(t, key, len, h, added ? added : &dummy);
+}
+
+void
+hash_put_many(struct hash_table *t, struct hash_query *q, size_t n)
+{
+	const struct hash_slot *s;
+	size_t i, j;
+	uint32_t h32;
+
+	/* Room for the whole batch first, so no slot moves under a prefetch. */
+	make_room(t, n);
+	for (i = 0; i < n; i++)
+		__builtin_prefetch(&t->slot[q[i].hash & t->mask]);
+	/*
+	 * The slots are (mostly) here now: start loading the record of the
+	 * first slot whose stored hash matches. A hint only; probe decides.
+	 */
+	for (i = 0; i < n; i++) {
+		h32 = (uint32_t)q[i].hash;
+		for (j = h32 & t->mask; (s = &t->slot[j])->ref != 0; j = (j + 1) & t->mask)
+			if (s->hash == h32) {
+				__builtin_prefetch(t->buf + (size_t)(s->ref - 1) * 4);
+				break;
+			}
+	}
+	for (i = 0; i < n; i++)
+		q[i].id = probe(t, q[i].key, q[i].len, q[i].hash, &q[i].added);
 }
 
 uint32_t

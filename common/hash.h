@@ -70,6 +70,28 @@ uint32_t	 hash_put(struct hash_table *t, const void *key, size_t len, int *added
 uint32_t	 hash_put_hashed(struct hash_table *t, const void *key, size_t len,
 		    uint64_t h, int *added);
 
+/*
+ * A batch for hash_put_many: the caller sets key, len and hash (from
+ * hash_bytes); the table sets id and added. Keys must stay valid for the
+ * call only.
+ */
+struct hash_query {
+	const void	*key;
+	size_t		 len;
+	uint64_t	 hash;
+	uint32_t	 id;
+	int		 added;
+};
+
+/*
+ * hash_put for q[0..n-1], in that order, with the same results as n
+ * calls (a key repeated in the batch is added once, by its first query).
+ * It is faster on a table bigger than the cache: it touches every query's
+ * slot, then every candidate record, before the first compare, so their
+ * cache misses overlap instead of queueing. Batches of 16 to 64 suit.
+ */
+void		 hash_put_many(struct hash_table *t, struct hash_query *q, size_t n);
+
 /* The entry number of key, or HASH_NONE. */
 uint32_t	 hash_get(const struct hash_table *t, const void *key, size_t len);
 

@@ -10,6 +10,10 @@
  * Lines have no length limit. The view returned by input_line stays valid
  * until the next call; the input owns it. A trailing "\r" before "\n" is
  * dropped; a last line without "\n" is still a line.
+ *
+ * gzip is inflated on a thread the input starts and owns; input_close,
+ * at the end or before it, stops and joins it. One input is used from one
+ * thread. Memory is bounded: a few MiB of blocks plus the longest line.
  */
 #ifndef CROSSLINK_INPUT_H
 #define CROSSLINK_INPUT_H

@@ -3,8 +3,42 @@
  * See tsv.h for the contract.
  */
 #include <err.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bits set in a 64-bit mask; inline (baseline x86-64 has no popcnt). */
+static inline size_t
+bits64(uint64_t x)
+{
+	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (size_t)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/* One bit per byte of p[0..63] that is a tab. */
+static inline uint64_t
+tabs64(const char *p)
+{
+	const __m128i tab = _mm_set1_epi8('\t');
+	uint64_t m0, m1, m2, m3;
+
+	m0 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(const void *)p), tab));
+	m1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(const void *)(p + 16)), tab));
+	m2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(const void *)(p + 32)), tab));
+	m3 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(const void *)(p + 48)), tab));
+	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
+}
+#endif
 
 #include "input.h"
 #include "tsv.h"
@@ -17,24 +51,79 @@ needs_escape(unsigned char c)
 	return c < 0x20 || c == '\\' || c == 0x7f;
 }
 
-/* Split line into at most max fields; returns the number of fields seen. */
+/*
+ * Split line into at most max fields; returns the number of fields seen, so
+ * a row of the wrong width is still counted whole.
+ *
+ * With SSE2 (every x86-64) 64 bytes are compared with tab at a time into a
+ * bit mask, and the tab positions are read off it without a branch per
+ * tab: eight are stored unconditionally (64 bytes of a row rarely hold
+ * more) and the count advances by the mask's popcount. Branches that
+ * depend on where tabs fall would cost more than the scan itself. Once
+ * more than max tabs are seen the row is bad and only the count goes on.
+ */
 static size_t
 split(const char *line, size_t len, struct tsv_field *f, size_t max)
 {
-	const char *p = line, *end = line + len, *tab;
-	size_t n = 0;
+	size_t n = 0, start = 0, i = 0, k;
+
+#ifdef __SSE2__
+	/* Tab positions; room for max fields plus one block's overrun. */
+	size_t stack_pos[64 + 64], *pos = stack_pos, npos = 0, j;
+	const uint64_t high = UINT64_C(1) << 63;	/* ctz of "no more tabs" */
+	uint64_t m;
+	char last[64];
+
+	if (max > 64)
+		pos = xmalloc((max + 64) * sizeof(*pos));
+	for (; i < len; i += 64) {
+		if (i + 64 <= len)
+			m = tabs64(line + i);
+		else if (len >= 64)	/* the last 64 bytes, overlapping */
+			m = tabs64(line + len - 64) >> (64 - (len - i));
+		else {			/* a short row: never read past its end */
+			memset(last, 0, sizeof(last));
+			memcpy(last, line, len);
+			m = tabs64(last);
+		}
+		if (npos >= max) {
+			npos += bits64(m);
+			continue;
+		}
+		k = bits64(m);
+		for (j = 0; j < 8; j++, m &= m - 1)
+			pos[npos + j] = i + (size_t)__builtin_ctzll(m | high);
+		for (; j < k; j++, m &= m - 1)
+			pos[npos + j] = i + (size_t)__builtin_ctzll(m);
+		npos += k;
+	}
+	n = npos + 1;
+	if (npos < max)
+		pos[npos] = len;	/* the last field ends with the line */
+	k = n < max ? n : max;
+	for (i = 0; i < k; i++) {
+		f[i].p = line + start;
+		f[i].len = pos[i] - start;
+		start = pos[i] + 1;
+	}
+	if (pos != stack_pos)
+		free(pos);
+#else
+	const char *tab;
 
 	for (;;) {
-		tab = memchr(p, '\t', (size_t)(end - p));
+		tab = memchr(line + start, '\t', len - start);
 		if (n < max) {
-			f[n].p = p;
-			f[n].len = (size_t)((tab ? tab : end) - p);
+			f[n].p = line + start;
+			f[n].len = (size_t)(tab ? tab - line : (ptrdiff_t)len) - start;
 		}
 		n++;
 		if (tab == NULL)
-			return n;
-		p = tab + 1;
+			break;
+		start = (size_t)(tab - line) + 1;
 	}
+#endif
+	return n;
 }
 
 static void
@@ -120,8 +209,7 @@ tsv_next(struct tsv_reader *r)
 	if (r->ncols == 0)
 		return r->error ? -1 : 0;
 	for (;;) {
-		rc = input_line(r->in, &line, &len);
-		if (rc <= 0) {
+		if ((rc = input_line(r->in, &line, &len)) <= 0) {
 			if (rc < 0)
 				r->error = 1;
 			return rc;
@@ -135,6 +223,214 @@ tsv_next(struct tsv_reader *r)
 		    input_lineno(r->in), n, n == 1 ? "" : "s", r->ncols);
 		r->skipped++;
 	}
+}
+
+/* The next batch from the input, in this thread. */
+static int
+fill_batch(struct tsv_reader *r, struct tsv_batch *b)
+{
+	const char *line;
+	size_t len, used = 0, n;
+	unsigned long long lineno;
+	struct tsv_field *f;
+	int rc;
+	char *p;
+
+	b->n = 0;
+	if (r->ncols == 0)
+		return r->error ? -1 : 0;
+	if (b->ncols != r->ncols) {
+		free(b->field);
+		b->field = xcalloc(TSV_BATCH * r->ncols, sizeof(*b->field));
+		b->ncols = r->ncols;
+	}
+	while (b->n < TSV_BATCH) {
+		if (r->have_held) {
+			line = r->held;
+			len = r->held_len;
+			lineno = r->held_lineno;
+			r->have_held = 0;
+		} else {
+			if (r->done)
+				break;
+			if ((rc = input_line(r->in, &line, &len)) <= 0) {
+				if (rc < 0)
+					r->error = 1;
+				r->done = rc < 0 ? -1 : 1;
+				break;
+			}
+			lineno = input_lineno(r->in);
+		}
+		if (used + len + 1 > b->cap) {
+			if (b->n > 0)
+				goto hold;	/* the views handed out must not move */
+			xgrow(&b->buf, &b->cap, len + 1 > 1 << 16 ? len + 1 : 1 << 16);
+		}
+		/*
+		 * Split the line where it lies, then copy it and move the views:
+		 * splitting the fresh copy would load bytes still in flight from
+		 * the copy's stores, which stalls on every 16-byte load.
+		 */
+		f = b->field + b->n * r->ncols;
+		n = split(line, len, f, r->ncols);
+		if (n != r->ncols) {
+			if (b->n > 0)
+				goto hold;	/* report it after the rows before it */
+			warnx("%s:%llu: %zu field%s, header has %zu", input_name(r->in),
+			    lineno, n, n == 1 ? "" : "s", r->ncols);
+			r->skipped++;
+			continue;
+		}
+		p = b->buf + used;
+		memcpy(p, line, len);
+		p[len] = '\n';
+		for (n = 0; n < r->ncols; n++)
+			f[n].p = p + (f[n].p - line);
+		b->row[b->n].p = p;
+		b->row[b->n].len = len;
+		b->lineno[b->n++] = lineno;
+		used += len + 1;
+		r->rows++;
+	}
+	if (b->n > 0)
+		return (int)b->n;
+	return r->done < 0 ? -1 : 0;
+hold:
+	/* input_line is not called again before the next batch: still valid. */
+	r->held = line;
+	r->held_len = len;
+	r->held_lineno = lineno;
+	r->have_held = 1;
+	return (int)b->n;
+}
+
+/*
+ * Read-ahead: a second thread fills a ring of batches with fill_batch while
+ * the caller works on the previous ones. Only that thread touches the
+ * input and the reader's counters until it has stopped; a finished batch
+ * changes hands by swapping its contents with the caller's, so no row is
+ * copied twice and buffers are reused.
+ */
+enum { AHEAD_SLOTS = 16 };
+
+struct tsv_ahead {
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	struct tsv_batch	 slot[AHEAD_SLOTS];
+	int			 result[AHEAD_SLOTS];	/* fill_batch's */
+	size_t			 head, tail;	/* taken, filled */
+	int			 stop;		/* closing early */
+};
+
+static void *
+ahead_run(void *arg)
+{
+	struct tsv_reader *r = arg;
+	struct tsv_ahead *a = r->ahead;
+	struct tsv_batch *b;
+	int rc;
+
+	for (;;) {
+		pthread_mutex_lock(&a->lock);
+		while (a->tail - a->head == AHEAD_SLOTS && !a->stop)
+			pthread_cond_wait(&a->cond, &a->lock);
+		if (a->stop) {
+			pthread_mutex_unlock(&a->lock);
+			return NULL;
+		}
+		b = &a->slot[a->tail % AHEAD_SLOTS];
+		pthread_mutex_unlock(&a->lock);
+		rc = fill_batch(r, b);
+		pthread_mutex_lock(&a->lock);
+		a->result[a->tail % AHEAD_SLOTS] = rc;
+		a->tail++;
+		pthread_cond_signal(&a->cond);
+		pthread_mutex_unlock(&a->lock);
+		if (rc <= 0)
+			return NULL;
+	}
+}
+
+int
+tsv_read_ahead(struct tsv_reader *r)
+{
+	struct tsv_ahead *a;
+
+	if (r->ahead != NULL || r->ncols == 0)
+		return 0;
+	a = xcalloc(1, sizeof(*a));
+	pthread_mutex_init(&a->lock, NULL);
+	pthread_cond_init(&a->cond, NULL);
+	r->ahead = a;
+	if (pthread_create(&a->thread, NULL, ahead_run, r) != 0) {
+		/* No thread: read in this one, as without the call. */
+		pthread_mutex_destroy(&a->lock);
+		pthread_cond_destroy(&a->cond);
+		free(a);
+		r->ahead = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+tsv_next_batch(struct tsv_reader *r, struct tsv_batch *b)
+{
+	struct tsv_ahead *a = r->ahead;
+	struct tsv_batch t;
+	size_t i;
+	int rc;
+
+	if (a == NULL)
+		return fill_batch(r, b);
+	pthread_mutex_lock(&a->lock);
+	while (a->head == a->tail)
+		pthread_cond_wait(&a->cond, &a->lock);
+	i = a->head % AHEAD_SLOTS;
+	rc = a->result[i];
+	pthread_mutex_unlock(&a->lock);
+	b->n = 0;
+	if (rc <= 0)
+		return rc;	/* the end stays put: later calls say it again */
+	/* The thread leaves slot i alone until head moves past it. */
+	t = *b;
+	*b = a->slot[i];
+	a->slot[i] = t;
+	pthread_mutex_lock(&a->lock);
+	a->head++;
+	pthread_cond_signal(&a->cond);
+	pthread_mutex_unlock(&a->lock);
+	return rc;
+}
+
+/* Stop and join the read-ahead thread; free its batches. */
+static void
+ahead_end(struct tsv_reader *r)
+{
+	struct tsv_ahead *a = r->ahead;
+
+	if (a == NULL)
+		return;
+	pthread_mutex_lock(&a->lock);
+	a->stop = 1;
+	pthread_cond_signal(&a->cond);
+	pthread_mutex_unlock(&a->lock);
+	pthread_join(a->thread, NULL);
+	for (size_t i = 0; i < AHEAD_SLOTS; i++)
+		tsv_batch_free(&a->slot[i]);
+	pthread_mutex_destroy(&a->lock);
+	pthread_cond_destroy(&a->cond);
+	free(a);
+	r->ahead = NULL;
+}
+
+void
+tsv_batch_free(struct tsv_batch *b)
+{
+	free(b->field);
+	free(b->buf);
+	memset(b, 0, sizeof(*b));
 }
 
 const char *
@@ -156,6 +452,7 @@ tsv_close(struct tsv_reader *r)
 
 	if (r == NULL)
 		return 0;
+	ahead_end(r);
 	bad = input_close(r->in) < 0 || r->error || r->skipped > 0;
 	free_names(r);
 	free(r->field);

@@ -22,6 +22,7 @@
 #include <stdio.h>
 
 struct input;
+struct tsv_ahead;
 
 struct tsv_field {
 	const char	*p;	/* escaped bytes, as read; not NUL-terminated */
@@ -39,7 +40,36 @@ struct tsv_reader {
 	unsigned long long	 skipped;	/* rows of the wrong width */
 	int			 error;		/* an input or header error was reported */
 	size_t			 cap;
+	/* tsv_next_batch: a line read but not yet placed in a batch */
+	const char		*held;
+	size_t			 held_len;
+	unsigned long long	 held_lineno;
+	int			 have_held;
+	int			 done;		/* batch: 1 at the end, -1 after an error */
+	struct tsv_ahead	*ahead;		/* tsv_read_ahead's thread, or NULL */
 };
+
+/*
+ * Rows read together by tsv_next_batch, for callers that hash many keys at
+ * once. Row i has fields field[i * ncols ...], its whole line row[i] (the
+ * bytes are followed by a '\n' in the batch's buffer, so row[i].len + 1
+ * bytes write the line) and its line number lineno[i]. The batch owns
+ * copies of the rows: every view is valid until the next tsv_next_batch or
+ * tsv_batch_free, whatever the reader does meanwhile.
+ */
+#define TSV_BATCH	64
+
+struct tsv_batch {
+	size_t			 n;		/* rows held */
+	size_t			 ncols;
+	struct tsv_field	*field;
+	struct tsv_field	 row[TSV_BATCH];
+	unsigned long long	 lineno[TSV_BATCH];
+	char			*buf;
+	size_t			 cap;
+};
+
+#define TSV_BATCH_INIT	{ 0 }
 
 /*
  * Open and read the header. An empty input is a table with no columns and
@@ -65,6 +95,31 @@ int			 tsv_col(const struct tsv_reader *r, const char *name);
  * reported). Fields point into the input's buffer: valid until the next call.
  */
 int			 tsv_next(struct tsv_reader *r);
+
+/*
+ * The next rows, up to TSV_BATCH: the count (b->n), 0 at the end, -1 on an
+ * input error (already reported; rows before it come first). Rows of the
+ * wrong width are reported and skipped as by tsv_next, and in the same
+ * order relative to the caller's work: a batch ends before a bad row, which
+ * is reported at the start of the next call. Do not mix with tsv_next on
+ * one reader.
+ */
+int			 tsv_next_batch(struct tsv_reader *r, struct tsv_batch *b);
+
+/*
+ * Read batches ahead on a second thread, so reading and splitting overlap
+ * the caller's work on the rows (tsv_next_batch only; tsv_close stops the
+ * thread). Rows, their order and every message stay the same, but reports
+ * about the input (wrong width, read errors) are then written by that
+ * thread as it reads, ahead of the caller: use it only where the caller
+ * writes no message about rows of its own, or their order would vary.
+ * Meanwhile tsv_lineno is not meaningful (use the batch's lineno). Returns
+ * 0, or -1 when no thread could be started (reading goes on without).
+ */
+int			 tsv_read_ahead(struct tsv_reader *r);
+
+/* Free a batch's memory; it is empty and usable again. */
+void			 tsv_batch_free(struct tsv_batch *b);
 
 /* File name and line number of the current row, for messages. */
 const char		*tsv_name(const struct tsv_reader *r);

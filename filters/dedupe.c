@@ -38,6 +38,7 @@ static int		 count_col, first_col, last_col;	/* -1: appended */
 static size_t		 ncols_in;
 
 static struct hash_table seen;
+static struct tsv_batch	 batch = TSV_BATCH_INIT;
 static char		*keybuf;		/* a key of several columns */
 static size_t		 keycap;
 
@@ -47,8 +48,12 @@ struct record {
 	size_t		 len;
 };
 static struct record	*rec;
-static uint64_t		*count;
-static int64_t		*tfirst, *tlast;
+/* --count: one structure per key, so a row touches one cache line, not three. */
+struct summary {
+	uint64_t	 count;
+	int64_t		 first, last;	/* times, or NO_TIME */
+};
+static struct summary	*sum;
 static uint64_t		*last_row;		/* --last: row of the record kept */
 static size_t		 cap;
 static uint64_t		 nrows;
@@ -73,11 +78,8 @@ grow_arrays(size_t need)
 		rec = xrealloc(rec, cap * sizeof(*rec));
 		memset(rec + need - 1, 0, (cap - need + 1) * sizeof(*rec));
 	}
-	if (summary) {
-		count = xrealloc(count, cap * sizeof(*count));
-		tfirst = xrealloc(tfirst, cap * sizeof(*tfirst));
-		tlast = xrealloc(tlast, cap * sizeof(*tlast));
-	}
+	if (summary)
+		sum = xrealloc(sum, cap * sizeof(*sum));
 	if (keep_last && !summary)
 		last_row = xrealloc(last_row, cap * sizeof(*last_row));
 }
@@ -127,19 +129,26 @@ write_header(const struct tsv_reader *r)
 	fflush(stdout);
 }
 
-/* The key of the current row: a field, or fields joined by tabs. */
-static const char *
-row_key(const struct tsv_reader *r, size_t *len)
+/*
+ * The key of a row: the field itself (*direct set), or fields joined by
+ * tabs, appended to keybuf at *used (a batch's keys share it; *direct is
+ * NULL and the key's offset is returned, a pointer being unsafe until the
+ * batch is done growing keybuf).
+ */
+static size_t
+row_key(const struct tsv_field *row, size_t *used, const char **direct, size_t *len)
 {
-	size_t i, n = 0;
+	size_t i, n = *used, at = *used;
 	const struct tsv_field *f;
 
 	if (nkey == 1) {
-		*len = r->field[key_col[0]].len;
-		return r->field[key_col[0]].p;
+		*direct = row[key_col[0]].p;
+		*len = row[key_col[0]].len;
+		return 0;
 	}
+	*direct = NULL;
 	for (i = 0; i < nkey; i++) {
-		f = &r->field[key_col[i]];
+		f = &row[key_col[i]];
 		if (n + f->len + 1 > keycap)
 			xgrow(&keybuf, &keycap, n + f->len + 1);
 		if (i)
@@ -147,18 +156,9 @@ row_key(const struct tsv_reader *r, size_t *len)
 		memcpy(keybuf + n, f->p, f->len);
 		n += f->len;
 	}
-	*len = n;
-	return keybuf;
-}
-
-/* The whole current row as read: fields are views into one line. */
-static const char *
-row_line(const struct tsv_reader *r, size_t *len)
-{
-	const struct tsv_field *last = &r->field[r->ncols - 1];
-
-	*len = (size_t)(last->p + last->len - r->field[0].p);
-	return r->field[0].p;
+	*len = n - at;
+	*used = n;
+	return at;
 }
 
 static int64_t
@@ -172,12 +172,11 @@ field_time(const struct tsv_field *f)
 }
 
 static void
-keep_record(uint32_t id, const struct tsv_reader *r, int added)
+keep_record(uint32_t id, const struct tsv_field *row, int added)
 {
-	const char *line;
-	size_t len;
+	const char *line = row->p;
+	size_t len = row->len;
 
-	line = row_line(r, &len);
 	if (!keep_last) {
 		if (added) {
 			rec[id].p = arena_copy(&rec_arena, line, len);
@@ -192,11 +191,11 @@ keep_record(uint32_t id, const struct tsv_reader *r, int added)
 	rec[id].len = len;
 }
 
-/* --merge: the count column of the current row; -1 (reported) if bad. */
+/* --merge: the count column of a row; -1 if it is not a number. */
 static int
-row_count(const struct tsv_reader *r, uint64_t *n)
+row_count(const struct tsv_field *row, uint64_t *n)
 {
-	const struct tsv_field *f = &r->field[count_col];
+	const struct tsv_field *f = &row[count_col];
 	unsigned long long v;
 	char num[32];
 
@@ -208,33 +207,100 @@ row_count(const struct tsv_reader *r, uint64_t *n)
 			return 0;
 		}
 	}
-	warnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r), tsv_lineno(r),
-	    (int)(f->len > 40 ? 40 : f->len), f->p);
 	return -1;
 }
 
 /* One row of dedupe --count (n is 1) or --merge (n from the row). */
 static void
-summarise(const struct tsv_reader *r, uint32_t id, int added, uint64_t n)
+summarise(const struct tsv_reader *r, const struct tsv_field *row,
+    unsigned long long lineno, uint32_t id, int added, uint64_t n)
 {
+	struct summary *k = &sum[id];
 	int64_t a, b;
 
 	if (merge) {
-		a = field_time(&r->field[first_col]);
-		b = field_time(&r->field[last_col]);
+		a = field_time(&row[first_col]);
+		b = field_time(&row[last_col]);
 	} else
-		a = b = time_col >= 0 ? field_time(&r->field[time_col]) : NO_TIME;
+		a = b = time_col >= 0 ? field_time(&row[time_col]) : NO_TIME;
 	if (added) {
-		count[id] = 0;
-		tfirst[id] = tlast[id] = NO_TIME;
+		k->count = 0;
+		k->first = k->last = NO_TIME;
 	}
-	if (count[id] > UINT64_MAX - n)
-		errx(EXIT_TROUBLE, "%s:%llu: count overflows", tsv_name(r), tsv_lineno(r));
-	count[id] += n;
-	if (a != NO_TIME && (tfirst[id] == NO_TIME || a < tfirst[id]))
-		tfirst[id] = a;
-	if (b != NO_TIME && (tlast[id] == NO_TIME || b > tlast[id]))
-		tlast[id] = b;
+	if (k->count > UINT64_MAX - n)
+		errx(EXIT_TROUBLE, "%s:%llu: count overflows", tsv_name(r), lineno);
+	k->count += n;
+	if (a != NO_TIME && (k->first == NO_TIME || a < k->first))
+		k->first = a;
+	if (b != NO_TIME && (k->last == NO_TIME || b > k->last))
+		k->last = b;
+}
+
+/*
+ * The rows of one batch, in order. Keys are hashed and looked up together
+ * first (hash_put_many), then each row is handled as it would be alone;
+ * messages about a row still come in row order.
+ */
+static int
+dedupe_batch(const struct tsv_reader *r, const struct tsv_batch *b)
+{
+	struct hash_query q[TSV_BATCH];
+	uint64_t n[TSV_BATCH];
+	size_t off[TSV_BATCH], i, m = 0, used = 0, len;
+	const struct tsv_field *row, *f;
+	const char *direct;
+	unsigned char ok[TSV_BATCH];
+	uint32_t id;
+	int bad = 0;
+
+	for (i = 0; i < b->n; i++) {
+		row = b->field + i * b->ncols;
+		n[i] = 1;
+		ok[i] = !merge || row_count(row, &n[i]) == 0;
+		if (!ok[i])
+			continue;
+		off[m] = row_key(row, &used, &direct, &len);
+		q[m].key = direct;
+		q[m].len = len;
+		m++;
+	}
+	for (i = 0; i < m; i++) {
+		if (q[i].key == NULL)
+			q[i].key = keybuf + off[i];	/* keybuf has stopped moving */
+		q[i].hash = hash_bytes(q[i].key, q[i].len);
+	}
+	hash_put_many(&seen, q, m);
+	if (summary)
+		for (i = 0; i < m; i++)
+			if (!q[i].added)
+				__builtin_prefetch(&sum[q[i].id], 1);
+	for (i = 0, m = 0; i < b->n; i++) {
+		row = b->field + i * b->ncols;
+		nrows++;
+		if (!ok[i]) {
+			f = &row[count_col];
+			warnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r),
+			    b->lineno[i], (int)(f->len > 40 ? 40 : f->len), f->p);
+			bad = 1;
+			continue;
+		}
+		id = q[m].id;
+		if (!summary && !keep_last) {
+			/* The batch keeps a newline after each row: one write. */
+			if (q[m++].added)
+				fwrite(b->row[i].p, 1, b->row[i].len + 1, stdout);
+			continue;
+		}
+		if (q[m].added)
+			grow_arrays((size_t)id + 1);
+		if (summary)
+			summarise(r, row, b->lineno[i], id, q[m].added, n[i]);
+		keep_record(id, &b->row[i], q[m].added);
+		if (keep_last && !summary)
+			last_row[id] = nrows;
+		m++;
+	}
+	return bad ? -1 : 0;
 }
 
 /* Read one input; returns 0, or -1 on trouble (already reported). */
@@ -242,11 +308,7 @@ static int
 dedupe_file(const char *path)
 {
 	struct tsv_reader *r;
-	const char *key, *line;
-	size_t len;
-	uint32_t id;
-	uint64_t n = 1;
-	int added, rc, bad = 0;
+	int bad = 0;
 
 	if ((r = tsv_open(path)) == NULL)
 		return -1;
@@ -275,30 +337,12 @@ dedupe_file(const char *path)
 		tsv_close(r);
 		return -1;
 	}
-	while ((rc = tsv_next(r)) > 0) {
-		nrows++;
-		if (merge && row_count(r, &n) < 0) {
+	/* --merge reports bad counts itself: read ahead only without it. */
+	if (!merge)
+		tsv_read_ahead(r);
+	while (tsv_next_batch(r, &batch) > 0)
+		if (dedupe_batch(r, &batch) < 0)
 			bad = 1;
-			continue;
-		}
-		key = row_key(r, &len);
-		id = hash_put(&seen, key, len, &added);
-		if (!summary && !keep_last) {
-			if (added) {
-				line = row_line(r, &len);
-				fwrite(line, 1, len, stdout);
-				putchar('\n');
-			}
-			continue;
-		}
-		if (added)
-			grow_arrays((size_t)id + 1);
-		if (summary)
-			summarise(r, id, added, n);
-		keep_record(id, r, added);
-		if (keep_last && !summary)
-			last_row[id] = nrows;
-	}
 	return tsv_close(r) < 0 || bad ? -1 : 0;
 }
 
@@ -327,24 +371,24 @@ write_summary(uint32_t id)
 		if (col)
 			putchar('\t');
 		if ((int)col == count_col)
-			printf("%" PRIu64, count[id]);
+			printf("%" PRIu64, sum[id].count);
 		else if ((int)col == first_col)
-			put_time(tfirst[id]);
+			put_time(sum[id].first);
 		else if ((int)col == last_col)
-			put_time(tlast[id]);
+			put_time(sum[id].last);
 		else
 			fwrite(p, 1, (size_t)(tab - p), stdout);
 		p = tab < end ? tab + 1 : end;
 	}
 	if (count_col < 0)
-		printf("\t%" PRIu64, count[id]);
+		printf("\t%" PRIu64, sum[id].count);
 	if (first_col < 0) {
 		putchar('\t');
-		put_time(tfirst[id]);
+		put_time(sum[id].first);
 	}
 	if (last_col < 0) {
 		putchar('\t');
-		put_time(tlast[id]);
+		put_time(sum[id].last);
 	}
 	putchar('\n');
 }
@@ -388,9 +432,8 @@ free_all(void)
 		for (uint32_t i = 0; i < seen.n; i++)
 			free(rec[i].p);
 	free(rec);
-	free(count);
-	free(tfirst);
-	free(tlast);
+	free(sum);
+	tsv_batch_free(&batch);
 	free(last_row);
 	free(key_col);
 	free(keybuf);

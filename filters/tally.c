@@ -85,8 +85,14 @@ static struct hash_table pairs;		/* distinct: group id, agg index, value */
 static uint64_t		*count;
 static uint64_t		*cnew, *calive, *cafter;	/* --cohort */
 static size_t		 cap;
-static char		*kbuf;
+static char		*kbuf;			/* group keys */
 static size_t		 kcap;
+static char		*dbuf;			/* distinct: group, aggregate, value */
+static size_t		 dcap;
+static struct tsv_batch	 batch = TSV_BATCH_INIT;
+static struct hash_query *dq;			/* distinct queries of a batch */
+static size_t		*doff;			/* their keys' offsets in dbuf */
+static size_t		 dqcap;
 static int		 trouble;
 
 static void
@@ -343,13 +349,12 @@ add_distinct(size_t ai, uint32_t g, const char *p, size_t len)
 {
 	int added;
 
-	if (len + 5 > kcap)
-		xgrow(&kbuf, &kcap, len + 5);
-	/* kbuf is free here: the group key was used already. */
-	memcpy(kbuf, &g, 4);
-	kbuf[4] = (char)ai;
-	memcpy(kbuf + 5, p, len);
-	hash_put(&pairs, kbuf, len + 5, &added);
+	if (len + 5 > dcap)
+		xgrow(&dbuf, &dcap, len + 5);
+	memcpy(dbuf, &g, 4);
+	dbuf[4] = (char)ai;
+	memcpy(dbuf + 5, p, len);
+	hash_put(&pairs, dbuf, len + 5, &added);
 	if (added)
 		aggs[ai].n[g]++;
 }
@@ -385,25 +390,25 @@ bad:
 	return -1;
 }
 
-/* The group key of the current row in kbuf; its length. */
+/* The group key of a row, written in kbuf from offset at; its length. */
 static size_t
-group_key(const struct tsv_reader *r, const char *extra, size_t extra_len)
+group_key(const struct tsv_field *row, size_t at, const char *extra, size_t extra_len)
 {
-	size_t i, n = 0, len;
+	size_t i, n = at, len;
 	const char *p;
 	char b[TIME_BUCKET_MAX];
 
 	for (i = 0; i < ngroups; i++) {
 		if (groups[i].unit >= 0) {
-			const struct tsv_field *tf = &r->field[time_col];
+			const struct tsv_field *tf = &row[time_col];
 
 			p = b;
 			if (time_bucket_str(tf->p, tf->len, (enum time_unit)groups[i].unit,
 			    b, &len) < 0)
 				len = 0;	/* no time: the empty bucket */
 		} else {
-			p = r->field[groups[i].col].p;
-			len = r->field[groups[i].col].len;
+			p = row[groups[i].col].p;
+			len = row[groups[i].col].len;
 		}
 		if (n + len + 1 + extra_len + 1 > kcap)
 			xgrow(&kbuf, &kcap, n + len + 1 + extra_len + 1);
@@ -420,7 +425,7 @@ group_key(const struct tsv_reader *r, const char *extra, size_t extra_len)
 		memcpy(kbuf + n, extra, extra_len);
 		n += extra_len;
 	}
-	return n;
+	return n - at;
 }
 
 static uint32_t
@@ -435,10 +440,10 @@ group_id(size_t keylen)
 }
 
 static int
-where_ok(const struct tsv_reader *r)
+where_ok(const struct tsv_field *row)
 {
 	for (size_t i = 0; i < nwhere; i++) {
-		const struct tsv_field *f = &r->field[wheres[i].col];
+		const struct tsv_field *f = &row[wheres[i].col];
 
 		if (f->len != wheres[i].len || memcmp(f->p, wheres[i].value, f->len) != 0)
 			return 0;
@@ -446,28 +451,27 @@ where_ok(const struct tsv_reader *r)
 	return 1;
 }
 
+/* Count a row into group g, with every aggregate but distinct. */
 static void
-tally_row(const struct tsv_reader *r)
+tally_row(const struct tsv_field *row, uint32_t g)
 {
-	uint32_t g = group_id(group_key(r, NULL, 0));
 	int64_t t = NO_TIME;
 	int have_t = 0;
 
 	count[g]++;
 	for (size_t i = 0; i < naggs; i++) {
 		struct agg *a = &aggs[i];
-		const struct tsv_field *f = &r->field[a->col];
+		const struct tsv_field *f = &row[a->col];
 
 		if (f->len == 0)
 			continue;	/* empty: no value */
 		switch (a->kind) {
 		case A_DISTINCT:
-			add_distinct(i, g, f->p, f->len);
-			break;
+			break;		/* by batch, in tally_batch */
 		case A_FIRST:
 		case A_LAST:
 			if (!have_t)
-				t = field_time(&r->field[time_col]), have_t = 1;
+				t = field_time(&row[time_col]), have_t = 1;
 			update_firstlast(a, g, t, f->p, f->len);
 			break;
 		case A_MIN:
@@ -487,6 +491,110 @@ tally_row(const struct tsv_reader *r)
 	}
 }
 
+/*
+ * The distinct values of a batch's rows: their (group, aggregate, value)
+ * keys looked up together; each one new to its group counts.
+ */
+static void
+distinct_batch(const struct tsv_batch *b, const unsigned char *skip,
+    const uint32_t *gid)
+{
+	size_t i, ai, m = 0, used = 0, need;
+	const struct tsv_field *f;
+	const char *k;
+	uint32_t g;
+
+	if (dqcap < b->n * naggs) {
+		dqcap = b->n * naggs;
+		dq = xrealloc(dq, dqcap * sizeof(*dq));
+		doff = xrealloc(doff, dqcap * sizeof(*doff));
+	}
+	for (i = 0; i < b->n; i++) {
+		if (skip[i])
+			continue;
+		for (ai = 0; ai < naggs; ai++) {
+			f = &b->field[i * b->ncols + aggs[ai].col];
+			if (aggs[ai].kind != A_DISTINCT || f->len == 0)
+				continue;
+			need = used + 5 + f->len;
+			if (need > dcap)
+				xgrow(&dbuf, &dcap, need);
+			memcpy(dbuf + used, &gid[i], 4);
+			dbuf[used + 4] = (char)ai;
+			memcpy(dbuf + used + 5, f->p, f->len);
+			doff[m] = used;		/* dbuf may still move */
+			dq[m].len = 5 + f->len;
+			used = need;
+			m++;
+		}
+	}
+	for (i = 0; i < m; i++) {
+		dq[i].key = dbuf + doff[i];
+		dq[i].hash = hash_bytes(dq[i].key, dq[i].len);
+	}
+	hash_put_many(&pairs, dq, m);
+	for (i = 0; i < m; i++)
+		if (dq[i].added) {
+			k = dq[i].key;
+			memcpy(&g, k, 4);
+			aggs[(unsigned char)k[4]].n[g]++;
+		}
+}
+
+/*
+ * The rows of a batch: group keys are hashed and looked up together
+ * (hash_put_many), groups numbered in row order as one by one, then each
+ * row is counted.
+ */
+static void
+tally_batch(const struct tsv_batch *b)
+{
+	struct hash_query q[TSV_BATCH];
+	size_t off[TSV_BATCH], i, m = 0, used = 0;
+	unsigned char skip[TSV_BATCH];
+	uint32_t gid[TSV_BATCH];
+	const struct tsv_field *row;
+	int direct = ngroups == 1 && groups[0].unit < 0, distinct = 0;
+
+	for (i = 0; i < b->n; i++) {
+		row = b->field + i * b->ncols;
+		skip[i] = nwhere && !where_ok(row);
+		if (skip[i])
+			continue;
+		if (direct) {
+			q[m].key = row[groups[0].col].p;
+			q[m].len = row[groups[0].col].len;
+		} else {
+			q[m].key = NULL;
+			off[m] = used;
+			q[m].len = group_key(row, used, NULL, 0);
+			used += q[m].len;
+		}
+		m++;
+	}
+	for (i = 0; i < m; i++) {
+		if (q[i].key == NULL)
+			q[i].key = kbuf + off[i];	/* kbuf has stopped moving */
+		q[i].hash = hash_bytes(q[i].key, q[i].len);
+	}
+	hash_put_many(&gt, q, m);
+	for (i = 0; i < m; i++)
+		if (q[i].added)
+			grow_arrays((size_t)q[i].id + 1);
+		else
+			__builtin_prefetch(&count[q[i].id], 1);
+	for (i = 0, m = 0; i < b->n; i++) {
+		if (skip[i])
+			continue;
+		gid[i] = q[m++].id;
+		tally_row(b->field + i * b->ncols, gid[i]);
+	}
+	for (i = 0; i < naggs; i++)
+		distinct |= aggs[i].kind == A_DISTINCT;
+	if (distinct)
+		distinct_batch(b, skip, gid);
+}
+
 static void
 merge_row(const struct tsv_reader *r)
 {
@@ -496,7 +604,7 @@ merge_row(const struct tsv_reader *r)
 	if ((pagg_col < 0 || r->field[pagg_col].len == 0) &&
 	    read_count(r, &r->field[count_col], &n) < 0)
 		return;			/* a bad row adds no group */
-	g = group_id(group_key(r, NULL, 0));
+	g = group_id(group_key(r->field, 0, NULL, 0));
 	if (pagg_col >= 0 && r->field[pagg_col].len > 0) {
 		const struct tsv_field *f = &r->field[pagg_col];
 
@@ -565,7 +673,7 @@ cohort_row(const struct tsv_reader *r, int fcol, int lcol)
 		len = time_bucket(f, (enum time_unit)cohort_unit, label);
 	else
 		len = (size_t)snprintf(label, sizeof(label), "all");
-	g = group_id(group_key(r, label, len));
+	g = group_id(group_key(r->field, 0, label, len));
 	cnew[g]++;
 	if (alive_day != INT64_MIN && ld >= alive_day)
 		calive[g]++;
@@ -676,15 +784,19 @@ tally_file(const char *path)
 			if (aggs[i].kind == A_FIRST || aggs[i].kind == A_LAST)
 				time_col = need_col(r, time_field, "");
 		}
+	if (cohort_unit == -2 && !merge) {
+		tsv_read_ahead(r);	/* tally_batch writes no messages */
+		while (tsv_next_batch(r, &batch) > 0)
+			tally_batch(&batch);
+		return tsv_close(r);
+	}
 	while ((rc = tsv_next(r)) > 0) {
-		if (nwhere && !where_ok(r))
+		if (nwhere && !where_ok(r->field))
 			continue;
 		if (cohort_unit != -2)
 			cohort_row(r, fcol, lcol);
-		else if (merge)
-			merge_row(r);
 		else
-			tally_row(r);
+			merge_row(r);
 	}
 	return tsv_close(r);
 }
@@ -693,9 +805,17 @@ tally_file(const char *path)
 static int
 key_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-	size_t i, n = an < bn ? an : bn;
+	size_t i = 0, n = an < bn ? an : bn;
+	uint64_t x, y;
 
-	for (i = 0; i < n && a[i] == b[i]; i++)
+	/* Eight bytes at a time to the first difference (keys share prefixes). */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			break;
+	}
+	for (; i < n && a[i] == b[i]; i++)
 		;
 	if (i == n)
 		return (an > bn) - (an < bn);
@@ -741,8 +861,6 @@ by_sort(const void *pa, const void *pb)
 	size_t na, nb, la, lb;
 	int c = 0;
 
-	ka = hash_key(&gt, a, &na);
-	kb = hash_key(&gt, b, &nb);
 	if (sort_what == -2 || (sort_what >= 100 && aggs[sort_what - 100].kind == A_DISTINCT)) {
 		uint64_t x = sort_number(a, sort_what), y = sort_number(b, sort_what);
 
@@ -761,13 +879,20 @@ by_sort(const void *pa, const void *pb)
 			    ag->isnum ? ag->isnum[b] : 0, ag->x ? ag->x[b] : 0, fb, lb);
 		}
 	} else if (sort_what >= 0) {
+		ka = hash_key(&gt, a, &na);
+		kb = hash_key(&gt, b, &nb);
 		fa = key_field(ka, na, (size_t)sort_what, &la);
 		fb = key_field(kb, nb, (size_t)sort_what, &lb);
 		c = key_cmp(fa, la, fb, lb);
 	}
 	if (reverse)
 		c = -c;
-	return c ? c : key_cmp(ka, na, kb, nb);
+	if (c)
+		return c;
+	/* Only now the keys: most comparisons are settled by the numbers. */
+	ka = hash_key(&gt, a, &na);
+	kb = hash_key(&gt, b, &nb);
+	return key_cmp(ka, na, kb, nb);
 }
 
 static void
@@ -1090,6 +1215,10 @@ free_all(void)
 	free(calive);
 	free(cafter);
 	free(kbuf);
+	free(dbuf);
+	free(dq);
+	free(doff);
+	tsv_batch_free(&batch);
 	free(merge_header);
 	free(merge_name);
 	hash_free(&gt);

@@ -129,5 +129,37 @@ main(void)
 			fprintf(stderr, "  variance %.2f, want about 16\n", var);
 		free(cnt);
 	}
+	/* hash_put_many gives what one-by-one puts give, repeats included. */
+	{
+		struct hash_table one, many;
+		struct hash_query q[48];
+		char keys[48][64];
+		size_t b, j, bad = 0;
+		uint32_t want;
+		int wadded;
+
+		hash_init(&one);
+		hash_init(&many);
+		srand(7);
+		for (b = 0; b < 3000; b++) {
+			for (j = 0; j < 48; j++) {
+				/* Few keys at first (repeats in a batch), then more. */
+				q[j].len = key_of((size_t)rand() % (b < 10 ? 20 : 50000), keys[j]);
+				q[j].key = keys[j];
+				q[j].hash = hash_bytes(keys[j], q[j].len);
+			}
+			hash_put_many(&many, q, b % 2 ? 48 : 17);
+			for (j = 0; j < (b % 2 ? 48u : 17u); j++) {
+				want = hash_put(&one, keys[j], q[j].len, &wadded);
+				bad += q[j].id != want || q[j].added != wadded;
+			}
+		}
+		CHECK(bad == 0);
+		CHECK(one.n == many.n && many.n > 1000);
+		CHECK((size_t)many.n * 4 <= (many.mask + 1) * 3);
+		hash_put_many(&many, q, 0);
+		hash_free(&one);
+		hash_free(&many);
+	}
 	return check_done();
 }

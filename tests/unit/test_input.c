@@ -1,10 +1,16 @@
 /*
  * test_input: lines from plain and gzip files, across block boundaries,
- * gzip members, CRLF, no final newline, truncated and corrupt gzip.
+ * gzip members, CRLF, no final newline, truncated and corrupt gzip. gzip
+ * is read three ways, each checked: a regular file with one large member
+ * (zlib on the producer thread), a regular file of small members
+ * (libdeflate), and a pipe (zlib, waiting in poll).
  */
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -14,7 +20,8 @@
 
 static char dir[] = "/tmp/crosslink-unit.XXXXXX";
 static const char *made[] = {
-	"a.txt", "empty.txt", "long.txt", "long.gz", "members.gz", "cut.gz", "crc.gz"
+	"a.txt", "empty.txt", "long.txt", "long.gz", "members.gz", "cut.gz", "crc.gz",
+	"big.gz", "small.gz", "mixed.gz", "bad.gz", "stderr", "empties.gz"
 };
 
 static char *
@@ -186,6 +193,470 @@ test_gzip(void)
 	free(both);
 }
 
+/*
+ * The threaded reader: a file of 6 MiB with lines of every kind placed
+ * around the 1 MiB ring blocks (a newline as a block's last or first byte,
+ * a CR and its LF in different blocks, a line over three blocks).
+ */
+enum { MIB = 1 << 20 };
+
+static char *big;
+static size_t big_len;
+
+static void
+make_big(void)
+{
+	static const size_t cuts[] = { MIB - 1, MIB, 2 * MIB + 1, 3 * MIB - 1 };
+	size_t cap = 6 * MIB, n = 0, next = 0;
+	unsigned x = 12345;
+
+	big = xmalloc(cap);
+	while (n < cap - 200) {
+		size_t len = (x = x * 1103515245 + 12345) >> 16 & 255;
+
+		/* Steer a newline (or "\r\n") onto each interesting offset. */
+		if (next < sizeof(cuts) / sizeof(cuts[0]) && n + len + 1 >= cuts[next]) {
+			len = cuts[next] - n;
+			if (next == 3) {		/* CR at MIB*3-1, LF after */
+				memset(big + n, 'c', len);
+				big[n + len] = '\r';
+				n += len + 1;
+				big[n++] = '\n';
+			} else {
+				memset(big + n, 'b', len);
+				n += len;
+				big[n++] = '\n';
+			}
+			next++;
+			continue;
+		}
+		/* A 3.5 MiB line after the cuts. */
+		if (next == 4 && n > 3 * MIB + 10) {
+			size_t l = 5 * MIB / 2;
+			memset(big + n, 'L', l);
+			n += l;
+			big[n++] = '\n';
+			next++;
+			continue;
+		}
+		for (size_t i = 0; i < len; i++)
+			big[n + i] = (char)('a' + (x >> (i % 16)) % 26);
+		n += len;
+		if (len % 7 == 0)
+			big[n++] = '\r';
+		big[n++] = '\n';
+	}
+	memcpy(big + n, "last line, no newline", 21);
+	big_len = n + 21;
+}
+
+/* What the reader must give: each line less one CR, '\n' after each. */
+static char *
+reference(const char *d, size_t size, size_t *n)
+{
+	char *e = xmalloc(size + 2);
+	size_t start = 0;
+
+	*n = 0;
+	for (size_t i = 0; i <= size; i++) {
+		if (i < size && d[i] != '\n')
+			continue;
+		if (i == size && start == size)
+			break;
+		size_t len = i - start;
+		if (len > 0 && d[start + len - 1] == '\r')
+			len--;
+		memcpy(e + *n, d + start, len);
+		*n += len;
+		e[(*n)++] = '\n';
+		start = i + 1;
+	}
+	return e;
+}
+
+/* data as gzip members of up to each bytes (0: one member). */
+static char *
+gzip_members(const char *d, size_t size, size_t each, size_t *outlen)
+{
+	char *out = NULL, *m;
+	size_t cap = 0, n = 0, ml, step;
+
+	*outlen = 0;
+	for (size_t off = 0; off < size || off == 0; off += step) {
+		step = each == 0 || size - off < each ? size - off : each;
+		m = gzip_mem(d + off, step, &ml);
+		xgrow(&out, &cap, n + ml);
+		memcpy(out + n, m, ml);
+		n += ml;
+		free(m);
+		if (step == 0)
+			break;
+	}
+	*outlen = n;
+	return out;
+}
+
+/*
+ * Read name ("-": stdin) to the end or after stop lines; lines joined
+ * with '\n'. *msg gets what was written to stderr, *rc input_close's.
+ */
+static char *
+read_lines(const char *name, size_t stop, size_t *n, int *rc, char **msg)
+{
+	struct input *in;
+	const char *line;
+	size_t len, cap = 0, lines = 0;
+	char *all = NULL, *m;
+	int saved = dup(2), fd, r = 0;
+	FILE *f;
+
+	name = xstrdup(name);		/* path() is about to be reused */
+	xgrow(&all, &cap, 1);
+	fd = open(path("stderr"), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, 2);
+	close(fd);
+	*n = 0;
+	in = input_open(name);
+	while (in != NULL && (stop == 0 || lines < stop) &&
+	    (r = input_line(in, &line, &len)) > 0) {
+		if (line[len] != '\0')
+			r = -3;
+		xgrow(&all, &cap, *n + len + 1);
+		memcpy(all + *n, line, len);
+		*n += len;
+		all[(*n)++] = '\n';
+		lines++;
+	}
+	*rc = in == NULL ? -2 : input_close(in);
+	free((char *)name);
+	if (r == -3)
+		*rc = -3;
+	dup2(saved, 2);
+	close(saved);
+	m = xmalloc(1024);
+	f = fopen(path("stderr"), "r");
+	len = fread(m, 1, 1023, f);
+	fclose(f);
+	m[len] = '\0';
+	*msg = m;
+	return all;
+}
+
+/* The data as stdin through a pipe from a child; hold: keep it open. */
+static pid_t
+feed_stdin(const char *d, size_t size, int hold, int *saved)
+{
+	int p[2];
+	pid_t pid;
+
+	if (pipe(p) < 0)
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		close(p[0]);
+		for (size_t off = 0; off < size; ) {
+			ssize_t w = write(p[1], d + off, size - off);
+			if (w <= 0)
+				_exit(1);
+			off += (size_t)w;
+		}
+		if (hold)
+			pause();
+		_exit(0);
+	}
+	*saved = dup(0);
+	dup2(p[0], 0);
+	close(p[0]);
+	close(p[1]);
+	return pid;
+}
+
+static void
+unfeed_stdin(pid_t pid, int saved)
+{
+	dup2(saved, 0);
+	close(saved);
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+/* Read the gzipped data each way; every way must give want exactly. */
+static void
+check_ways(const char *gz, size_t gzlen, const char *file, const char *want,
+    size_t wantlen)
+{
+	size_t n;
+	int rc, saved;
+	char *got, *msg;
+	pid_t pid;
+
+	write_file(file, gz, gzlen);
+	got = read_lines(path(file), 0, &n, &rc, &msg);
+	CHECK(rc == 0 && msg[0] == '\0');
+	CHECK(n == wantlen && memcmp(got, want, n) == 0);
+	free(got);
+	free(msg);
+
+	pid = feed_stdin(gz, gzlen, 0, &saved);
+	got = read_lines("-", 0, &n, &rc, &msg);
+	unfeed_stdin(pid, saved);
+	CHECK(rc == 0 && msg[0] == '\0');
+	CHECK(n == wantlen && memcmp(got, want, n) == 0);
+	free(got);
+	free(msg);
+}
+
+static void
+test_threaded(void)
+{
+	size_t wantlen, gzlen, plainlen;
+	char *want, *gz, *plain, *msg;
+	int rc;
+
+	make_big();
+	want = reference(big, big_len, &wantlen);
+	write_file("long.txt", big, big_len);
+	plain = read_lines(path("long.txt"), 0, &plainlen, &rc, &msg);
+	CHECK(rc == 0 && plainlen == wantlen && memcmp(plain, want, wantlen) == 0);
+	free(plain);
+	free(msg);
+
+	/* One member: zlib on the producer thread. */
+	gz = gzip_members(big, big_len, 0, &gzlen);
+	check_ways(gz, gzlen, "big.gz", want, wantlen);
+	free(gz);
+	/* Members of 100 KB, the last smaller: libdeflate. */
+	gz = gzip_members(big, big_len, 100000, &gzlen);
+	check_ways(gz, gzlen, "small.gz", want, wantlen);
+	free(gz);
+	/*
+	 * Small members, then ones too large for a block, then small again:
+	 * libdeflate gives way to zlib in the middle of the file.
+	 */
+	{
+		size_t l1, l2, l3;
+		char *a = gzip_members(big, MIB * 3 / 2, 300000, &l1);
+		char *b = gzip_members(big + MIB * 3 / 2, 3 * MIB, 0, &l2);
+		char *c = gzip_members(big + MIB * 9 / 2, big_len - MIB * 9 / 2, 70000, &l3);
+
+		gz = xmalloc(l1 + l2 + l3);
+		memcpy(gz, a, l1);
+		memcpy(gz + l1, b, l2);
+		memcpy(gz + l1 + l2, c, l3);
+		check_ways(gz, l1 + l2 + l3, "mixed.gz", want, wantlen);
+		free(a);
+		free(b);
+		free(c);
+		free(gz);
+	}
+	/* Empty members, alone and between others, add nothing. */
+	{
+		size_t l1, l2;
+		char *e = gzip_members("", 0, 0, &l1);
+		char *a = gzip_members("x\ny", 3, 0, &l2);
+
+		gz = xmalloc(3 * l1 + l2);
+		memcpy(gz, e, l1);
+		memcpy(gz + l1, e, l1);
+		memcpy(gz + 2 * l1, a, l2);
+		memcpy(gz + 2 * l1 + l2, e, l1);
+		check_ways(gz, 3 * l1 + l2, "empties.gz", "x\ny\n", 4);
+		check_ways(gz, l1, "empties.gz", "", 0);
+		free(e);
+		free(a);
+		free(gz);
+	}
+	free(want);
+}
+
+/*
+ * What zlib alone makes of damaged gzip, member after member, up to the
+ * damage: the bytes every reader path must give back before the message.
+ */
+static char *
+zlib_prefix(const char *gz, size_t gzlen, size_t *n)
+{
+	z_stream z;
+	size_t cap = 8 * MIB;
+	char *out = xmalloc(cap);
+	int rc;
+
+	memset(&z, 0, sizeof(z));
+	inflateInit2(&z, 31);
+	z.next_in = (unsigned char *)gz;
+	z.avail_in = (unsigned)gzlen;
+	z.next_out = (unsigned char *)out;
+	z.avail_out = (unsigned)cap;
+	while ((rc = inflate(&z, Z_NO_FLUSH)) == Z_STREAM_END && z.avail_in > 0 &&
+	    z.next_in[0] == 0x1f)
+		inflateReset(&z);
+	*n = cap - z.avail_out;
+	inflateEnd(&z);
+	return out;
+}
+
+/*
+ * Damage, read as a file and through a pipe: exactly the lines zlib can
+ * make before it come out (the last one maybe cut short), then the
+ * message (message is its start), and input_close fails.
+ */
+static void
+check_damage(const char *gz, size_t gzlen, const char *message)
+{
+	size_t n, wantlen, prelen;
+	int rc, saved;
+	char *got, *msg, *want, *pre;
+	char expect[512];
+	pid_t pid;
+
+	pre = zlib_prefix(gz, gzlen, &prelen);
+	want = reference(pre, prelen, &wantlen);
+	free(pre);
+	write_file("bad.gz", gz, gzlen);
+	for (int pass = 0; pass < 2; pass++) {
+		/* "PROG: FILE: what", whatever the program is called */
+		if (pass == 0) {
+			snprintf(expect, sizeof(expect), ": %s: %s", path("bad.gz"),
+			    message);
+			got = read_lines(path("bad.gz"), 0, &n, &rc, &msg);
+		} else {
+			snprintf(expect, sizeof(expect), ": stdin: %s", message);
+			pid = feed_stdin(gz, gzlen, 0, &saved);
+			got = read_lines("-", 0, &n, &rc, &msg);
+			unfeed_stdin(pid, saved);
+		}
+		CHECK(rc == -1);
+		CHECK(strchr(msg, ':') != NULL &&
+		    strncmp(strchr(msg, ':'), expect, strlen(expect)) == 0);
+		CHECK(strchr(msg, '\n') == msg + strlen(msg) - 1);
+		CHECK(n == wantlen && memcmp(got, want, n) == 0);
+		free(got);
+		free(msg);
+	}
+	free(want);
+}
+
+/*
+ * A member whose header carries a CRC (FHCRC): zlib checks it, libdeflate
+ * would skip it, so such members must go to zlib: a right one reads, a
+ * wrong one is damage.
+ */
+static void
+test_header_crc(void)
+{
+	size_t al, bl, n;
+	char *a = gzip_mem("first\n", 6, &al);
+	char *b = gzip_mem("second\n", 7, &bl);
+	char *gz = xmalloc(al + bl + 2), *got, *msg;
+	unsigned long crc;
+	int rc;
+
+	memcpy(gz, a, al);
+	memcpy(gz + al, b, 10);
+	gz[al + 3] |= 2;
+	crc = crc32(0, (unsigned char *)gz + al, 10);
+	gz[al + 10] = (char)(crc & 0xff);
+	gz[al + 11] = (char)(crc >> 8 & 0xff);
+	memcpy(gz + al + 12, b + 10, bl - 10);
+	write_file("bad.gz", gz, al + bl + 2);
+	got = read_lines(path("bad.gz"), 0, &n, &rc, &msg);
+	CHECK(rc == 0 && msg[0] == '\0');
+	CHECK_MEM(got, n, "first\nsecond\n");
+	free(got);
+	free(msg);
+	gz[al + 11] ^= 1;
+	check_damage(gz, al + bl + 2, "corrupt gzip input (header crc mismatch)\n");
+	free(a);
+	free(b);
+	free(gz);
+}
+
+static void
+test_damage(void)
+{
+	size_t gzlen;
+	char *gz;
+
+	/* One large member, cut in the middle. */
+	gz = gzip_members(big, big_len, 0, &gzlen);
+	check_damage(gz, gzlen / 2, "truncated gzip input\n");
+	/* Its CRC wrong: every byte comes out, then the message. */
+	gz[gzlen - 6] ^= 1;
+	check_damage(gz, gzlen, "corrupt gzip input (incorrect data check)\n");
+	gz[gzlen - 6] ^= 1;
+	/* A bit flipped in the data near the end. */
+	gz[gzlen - 300] ^= 0x40;
+	check_damage(gz, gzlen, "corrupt gzip input (");
+	free(gz);
+
+	/* Small members (libdeflate), cut, then a member's CRC wrong. */
+	gz = gzip_members(big, big_len, 100000, &gzlen);
+	check_damage(gz, gzlen / 2, "truncated gzip input\n");
+	gz[gzlen - 6] ^= 1;
+	check_damage(gz, gzlen, "corrupt gzip input (incorrect data check)\n");
+	gz[gzlen - 6] ^= 1;
+	gz[gzlen / 3] ^= 0x40;
+	check_damage(gz, gzlen, "corrupt gzip input (");
+	gz[gzlen / 3] ^= 0x40;
+	/*
+	 * Bytes after the last member that are not gzip; the zeros make the
+	 * trailer's size look small, so that libdeflate reads the members.
+	 */
+	gz = xrealloc(gz, gzlen + 9);
+	memcpy(gz + gzlen, "junk\n\0\0\0\0", 9);
+	check_damage(gz, gzlen + 9, "trailing garbage after gzip data\n");
+	check_damage(gz, gzlen + 5, "trailing garbage after gzip data\n");
+	/* Half a gzip header after the last member. */
+	memcpy(gz + gzlen, "\x1f\x8b\x08", 3);
+	check_damage(gz, gzlen + 3, "truncated gzip input\n");
+	free(gz);
+	test_header_crc();
+}
+
+/*
+ * Closing before the end joins the producer wherever it waits: on a full
+ * ring, or on a pipe whose writer neither writes nor closes.
+ */
+static void
+test_early_close(void)
+{
+	size_t n, gzlen, wantlen;
+	int rc, saved;
+	char *gz, *got, *msg, *want;
+	pid_t pid;
+
+	want = reference(big, big_len, &wantlen);
+	gz = gzip_members(big, big_len, 0, &gzlen);
+	write_file("big.gz", gz, gzlen);
+	got = read_lines(path("big.gz"), 3, &n, &rc, &msg);
+	CHECK(rc == 0 && n > 0 && memcmp(got, want, n) == 0);
+	free(got);
+	free(msg);
+
+	/* Half the data, and the writer stays: close must not wait for it. */
+	pid = feed_stdin(gz, gzlen / 2, 1, &saved);
+	got = read_lines("-", 2, &n, &rc, &msg);
+	unfeed_stdin(pid, saved);
+	CHECK(rc == 0 && n > 0 && memcmp(got, want, n) == 0);
+	free(got);
+	free(msg);
+
+	/* Opened and closed at once. */
+	pid = feed_stdin(gz, gzlen, 1, &saved);
+	CHECK(input_close(input_open("-")) == 0);
+	unfeed_stdin(pid, saved);
+	free(gz);
+
+	gz = gzip_members(big, big_len, 100000, &gzlen);
+	write_file("small.gz", gz, gzlen);
+	got = read_lines(path("small.gz"), 5, &n, &rc, &msg);
+	CHECK(rc == 0 && n > 0 && memcmp(got, want, n) == 0);
+	free(got);
+	free(msg);
+	free(gz);
+	free(want);
+}
+
 int
 main(void)
 {
@@ -196,6 +667,10 @@ main(void)
 	test_plain();
 	test_boundaries();
 	test_gzip();
+	test_threaded();
+	test_damage();
+	test_early_close();
+	free(big);
 	/* Messages about the damaged files went to stderr; that is expected. */
 	for (size_t i = 0; i < sizeof(made) / sizeof(made[0]); i++)
 		unlink(path(made[i]));
