@@ -5,10 +5,15 @@
  * platform. Rules R1-R27 of LINKS.md; doc/extract.md has the deviations.
  *	zcat logs.gz | extract --all | normalize | tally -g platform
  *
- * Linear time: every PCRE2 search resumes at or after the end of the last
- * candidate, the path regex is anchored and its end is cached for the
- * stretch it covered, and the e-mail look-ahead is cached the same way, so
- * no byte is rescanned more than a bounded number of times.
+ * Speed: a vector pass marks every "." and ":" of the line; PCRE2 runs
+ * only in a small window around each anchor (a "." between label bytes, a
+ * scheme's "://"), and plain ASCII hosts are decided in C without it. Most
+ * bytes are looked at once, 32 at a time.
+ *
+ * Linear time: anchors and windows move forward only (a window stops at
+ * the previous anchor), the path regex is anchored and its end is cached
+ * for the stretch it covered, and the e-mail look-ahead is cached the same
+ * way, so no byte is rescanned more than a bounded number of times.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -17,6 +22,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+/* x86-64 always has SSE2; AVX2 is used where the CPU has it. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(CROSSLINK_NO_SIMD)
+#define LINKS_X86
+#include <immintrin.h>
+#endif
 
 #include "links.h"
 #include "refang.h"
@@ -80,6 +90,7 @@ struct links {
 	struct regex		*custom;
 	size_t			 ncustom;
 	pcre2_match_context	*mctx;
+	pcre2_match_context	*hctx;		/* mctx plus an offset limit, for head */
 	pcre2_jit_stack		*jstack;
 
 	char			**keep;		/* -p names, or NULL for all */
@@ -87,6 +98,8 @@ struct links {
 	int			 keep_web;
 
 	struct refang		 rf;
+	uint32_t		*mask;		/* "." and ":" of the text, a bit a byte */
+	size_t			 cap_mask;
 	struct span		*hits;		/* this line's hits, for -e merging */
 	size_t			 nhits, cap_hits;
 	char			 error[256];
@@ -98,14 +111,14 @@ struct links {
 };
 
 static void
-compile(struct links *lk, struct regex *re, const char *pattern, const char *what)
+compile(struct regex *re, const char *pattern, uint32_t flags, const char *what)
 {
 	int errcode;
 	PCRE2_SIZE erroff;
 	PCRE2_UCHAR msg[256];
 
 	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    COMPILE_FLAGS, &errcode, &erroff, NULL);
+	    flags, &errcode, &erroff, NULL);
 	if (re->code == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
 		errx(EXIT_TROUBLE, "%s pattern: %s at offset %zu", what, (char *)msg,
@@ -114,7 +127,6 @@ compile(struct links *lk, struct regex *re, const char *pattern, const char *wha
 	/* Without JIT (no support, no executable memory) the interpreter works. */
 	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
-	(void)lk;
 }
 
 struct links *
@@ -130,8 +142,14 @@ links_new(unsigned flags)
 	lk->jstack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
 	if (lk->jstack)
 		pcre2_jit_stack_assign(lk->mctx, NULL, lk->jstack);
-	compile(lk, &lk->head, head_pattern, "link");
-	compile(lk, &lk->tail, tail_pattern, "path");
+	/*
+	 * The head search may only start a match up to the anchor it was
+	 * called for (see find), so it gets a context of its own: an offset
+	 * limit is an error for patterns compiled without it.
+	 */
+	lk->hctx = pcre2_match_context_copy(lk->mctx);
+	compile(&lk->head, head_pattern, COMPILE_FLAGS | PCRE2_USE_OFFSET_LIMIT, "link");
+	compile(&lk->tail, tail_pattern, COMPILE_FLAGS, "path");
 	return lk;
 }
 
@@ -216,20 +234,21 @@ links_free(struct links *lk)
 		free(lk->keep[i]);
 	free(lk->keep);
 	pcre2_match_context_free(lk->mctx);
+	pcre2_match_context_free(lk->hctx);
 	pcre2_jit_stack_free(lk->jstack);
 	refang_free(&lk->rf);
+	free(lk->mask);
 	free(lk->hits);
 	free(lk);
 }
 
 static int
-run(struct links *lk, struct regex *re, const char *s, size_t n, size_t from,
+run(pcre2_match_context *ctx, struct regex *re, const char *s, size_t n, size_t from,
     uint32_t opts)
 {
 	if (re->jit)
-		return pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, from, opts, re->md,
-		    lk->mctx);
-	return pcre2_match(re->code, (PCRE2_SPTR)s, n, from, opts, re->md, lk->mctx);
+		return pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, from, opts, re->md, ctx);
+	return pcre2_match(re->code, (PCRE2_SPTR)s, n, from, opts, re->md, ctx);
 }
 
 static int
@@ -455,7 +474,7 @@ tail_run(struct links *lk, const char *s, size_t n, size_t i)
 
 	if (i >= lk->tail_from && i <= lk->tail_to)
 		return lk->tail_to;
-	rc = run(lk, &lk->tail, s, n, i, PCRE2_ANCHORED);
+	rc = run(lk->mctx, &lk->tail, s, n, i, PCRE2_ANCHORED);
 	lk->tail_from = i;
 	lk->tail_to = rc > 0 ? pcre2_get_ovector_pointer(lk->tail.md)[1] : i;
 	return lk->tail_to;
@@ -534,23 +553,263 @@ add_hit(struct links *lk, size_t start, size_t end, const char *platform)
 	lk->hits[lk->nhits++] = (struct span){ start, end, platform };
 }
 
-/* Find our links in s[0..n) and append them to lk->hits. */
+/* Can this byte end (or, but for "-" and "_", start) a host label? */
+static int
+label_byte(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c >= 0x80;
+}
+
+/* Does s[0..i) end in one of head_pattern's schemes, any case? */
+static int
+scheme_ends(const unsigned char *s, size_t i)
+{
+	const char *p = (const char *)s;
+
+	return (i >= 2 && ascii_casecmp_n(p + i - 2, "tg", 2) == 0) ||
+	    (i >= 3 && ascii_casecmp_n(p + i - 3, "ftp", 3) == 0) ||
+	    (i >= 4 && ascii_casecmp_n(p + i - 4, "http", 4) == 0) ||
+	    (i >= 5 && ascii_casecmp_n(p + i - 5, "https", 5) == 0);
+}
+
+/*
+ * Is s[i] an anchor: a byte every match of head_pattern holds? A match
+ * with a scheme holds "SCHEME://"; one without holds a "." between two
+ * labels, so an ASCII letter, digit, "-", "_" or a non-ASCII byte before
+ * it and an ASCII letter, digit or non-ASCII byte after it.
+ */
+static int
+anchor_at(const unsigned char *s, size_t i, size_t n)
+{
+	if (s[i] == ':')
+		return i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/' && scheme_ends(s, i);
+	return s[i] == '.' && i > 0 && i + 1 < n && label_byte(s[i - 1]) &&
+	    (is_alpha(s[i + 1]) || is_digit(s[i + 1]) || s[i + 1] >= 0x80);
+}
+
+/*
+ * Can a match start in the ASCII label run s[lo..a) before a "." anchor?
+ * Only at lo (every later byte follows a letter, digit, "-" or "_", which
+ * head_pattern's look-behinds refuse), and only when the run starts with
+ * a letter or digit and lo does not follow a byte the look-behinds refuse
+ * (R6). Non-ASCII neighbours are left to PCRE2.
+ */
+static int
+ascii_run_may_start(const unsigned char *s, size_t lo, size_t a)
+{
+	if (lo == a || !(is_alpha(s[lo]) || is_digit(s[lo])))
+		return 0;
+	if (lo == 0 || s[lo - 1] >= 0x80)
+		return 1;
+	return !(label_byte(s[lo - 1]) || s[lo - 1] == '.' || s[lo - 1] == '@' ||
+	    s[lo - 1] == '#' || s[lo - 1] == '$' || s[lo - 1] == '/' || s[lo - 1] == '\\');
+}
+
+/* Index of the lowest set bit of a non-zero word. */
+static int
+lowest_bit(uint32_t bits)
+{
+#ifdef __GNUC__
+	return __builtin_ctz(bits);
+#else
+	int k = 0;
+
+	while (!(bits & 1)) {
+		bits >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+#ifdef LINKS_X86
+/* "." and ":" bits of the 32 bytes at p. */
+static uint32_t
+dots32(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i w = _mm_loadu_si128((const __m128i *)(p + 16));
+	__m128i dot = _mm_set1_epi8('.'), colon = _mm_set1_epi8(':');
+
+	return (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, dot),
+	    _mm_cmpeq_epi8(v, colon))) |
+	    (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(w, dot),
+	    _mm_cmpeq_epi8(w, colon))) << 16;
+}
+
+/* The same with AVX2, for all whole words; returns where it stopped. */
+__attribute__((target("avx2"))) static size_t
+dot_masks_avx2(const unsigned char *s, size_t n, uint32_t *mask)
+{
+	const __m256i dot = _mm256_set1_epi8('.'), colon = _mm256_set1_epi8(':');
+	size_t i;
+
+	for (i = 0; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+
+		mask[i / 32] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+		    _mm256_cmpeq_epi8(v, dot), _mm256_cmpeq_epi8(v, colon)));
+	}
+	return i;
+}
+#endif
+
+/*
+ * Bit k of mask[w] says whether s[32w + k] is "." or ":", the bytes an
+ * anchor starts with. One vector pass a line; the last, partial word from
+ * a zero-padded copy, so no read goes past the text.
+ */
+static void
+dot_masks(const unsigned char *s, size_t n, uint32_t *mask)
+{
+	size_t i = 0;
+#ifdef LINKS_X86
+	static int avx2 = -1;
+	unsigned char tail[32];
+
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (avx2)
+		i = dot_masks_avx2(s, n, mask);
+	for (; i + 32 <= n; i += 32)
+		mask[i / 32] = dots32(s + i);
+	if (i < n && n >= 32) {
+		/* one more vector, overlapping the last word */
+		mask[i / 32] = dots32(s + n - 32) >> (i - (n - 32));
+	} else if (i < n) {
+		memset(tail, 0, sizeof(tail));
+		memcpy(tail, s + i, n - i);
+		mask[i / 32] = dots32(tail);
+	}
+#else
+	memset(mask, 0, (n + 31) / 32 * sizeof(*mask));
+	for (; i < n; i++)
+		if (s[i] == '.' || s[i] == ':')
+			mask[i / 32] |= (uint32_t)1 << (i % 32);
+#endif
+}
+
+/* The first anchor at or after s[i], or n; lk->mask holds s's bits. */
+static size_t
+next_anchor(const struct links *lk, const unsigned char *s, size_t i, size_t n)
+{
+	size_t w = i / 32, words = (n + 31) / 32;
+	uint32_t bits;
+
+	if (i >= n)
+		return n;
+	/* Most dots end sentences: check each one found. */
+	for (bits = lk->mask[w] & (~(uint32_t)0 << (i % 32)); ; bits = lk->mask[w]) {
+		for (; bits; bits &= bits - 1) {
+			size_t k = w * 32 + (size_t)lowest_bit(bits);
+
+			if (anchor_at(s, k, n))
+				return k;
+		}
+		if (++w >= words)
+			return n;
+	}
+}
+
+/*
+ * head_pattern's scheme-less host at s[lo], decided in C when everything it
+ * depends on is ASCII (most links): labels [A-Za-z0-9][-_A-Za-z0-9]* joined
+ * by dots, at least one dot. Returns 1 and the host's end in *he, 0 when
+ * the pattern cannot match there, -1 when a non-ASCII byte could change
+ * the answer (a Latin letter or a mark goes on a label): ask PCRE2. The
+ * caller has checked the look-behind (ascii_run_may_start).
+ */
+static int
+ascii_host(const unsigned char *s, size_t lo, size_t n, size_t *he)
+{
+	size_t k = lo, dots = 0;
+
+	for (;;) {
+		while (k < n && (is_alpha(s[k]) || is_digit(s[k]) || s[k] == '-' || s[k] == '_'))
+			k++;
+		if (k < n && s[k] >= 0x80)
+			return -1;
+		if (k + 1 >= n || s[k] != '.')
+			break;
+		if (s[k + 1] >= 0x80)
+			return -1;
+		if (!is_alpha(s[k + 1]) && !is_digit(s[k + 1]))
+			break;
+		k++;
+		dots++;
+	}
+	*he = k;
+	return dots > 0;
+}
+
+/*
+ * Find our links in s[0..n) and append them to lk->hits. PCRE2 never
+ * walks the text between links: for each anchor (next_anchor) the head
+ * search starts where a match holding that anchor can start (the label
+ * run before a ".", the 5 bytes before "://") and may not start a match
+ * after it (offset limit). Every match holds an anchor and starts in its
+ * window, and windows come in text order, so the first match found is the
+ * leftmost one, as an unrestricted search from "from" would give.
+ */
 static void
 find(struct links *lk, const char *s, size_t n)
 {
-	size_t from = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t from = 0, a = 0;
 
 	lk->tail_from = lk->tail_to = (size_t)-1;
 	lk->mail_from = lk->mail_to = (size_t)-1;
+	if ((n + 31) / 32 > lk->cap_mask) {
+		lk->cap_mask = (n + 31) / 32 > 2 * lk->cap_mask ? (n + 31) / 32 : 2 * lk->cap_mask;
+		lk->mask = xrealloc(lk->mask, lk->cap_mask * sizeof(*lk->mask));
+	}
+	dot_masks(u, n, lk->mask);
 	while (from < n) {
 		PCRE2_SIZE *ov;
-		size_t start, hs, he, end, next = 0;
-		int rc, scheme;
+		size_t start, hs, he, end, next = 0, lo;
+		int rc, scheme, fast = -1;
 		const char *platform;
 
-		rc = run(lk, &lk->head, s, n, from, 0);
-		if (rc <= 0)
-			break;		/* no match; limits cannot hit possessive patterns */
+		if (a < from)
+			a = from;
+		if ((a = next_anchor(lk, u, a, n)) >= n)
+			break;
+		if (u[a] == ':') {
+			/* the longest scheme, "https"; start on a character */
+			lo = a >= from + 5 ? a - 5 : from;
+			while (lo > from && (u[lo] & 0xC0) == 0x80)
+				lo--;
+		} else {
+			/* back over the first label; it stops at the last anchor */
+			int ascii = 1;
+
+			for (lo = a; lo > from && label_byte(u[lo - 1]); lo--)
+				ascii &= u[lo - 1] < 0x80;
+			if (ascii && !ascii_run_may_start(u, lo, a)) {
+				a++;
+				continue;
+			}
+			/* only lo can start a match in an ASCII run (see above) */
+			if (ascii && (lo == 0 || u[lo - 1] < 0x80))
+				fast = ascii_host(u, lo, n, &he);
+		}
+		if (fast == 0) {
+			a++;
+			continue;
+		}
+		if (fast == 1) {
+			start = hs = lo;
+			scheme = 0;
+			from = he;
+			goto found;
+		}
+		pcre2_set_offset_limit(lk->hctx, a);
+		rc = run(lk->hctx, &lk->head, s, n, lo, 0);
+		if (rc <= 0) {
+			/* no match holds this anchor; limits cannot hit possessive patterns */
+			a++;
+			continue;
+		}
 		ov = pcre2_get_ovector_pointer(lk->head.md);
 		start = ov[0];
 		if (ov[2] != PCRE2_UNSET) {
@@ -567,7 +826,7 @@ find(struct links *lk, const char *s, size_t n)
 			he = ov[11];
 		}
 		from = ov[1] > start ? ov[1] : start + 1;
-
+found:
 		if (scheme != 2 && !is_host(s, hs, he, scheme))
 			continue;
 		if (!scheme && mail_local(lk, s, n, he))
@@ -614,7 +873,7 @@ find_custom(struct links *lk, const char *s, size_t n)
 
 		while (from <= n) {
 			PCRE2_SIZE *ov;
-			int rc = run(lk, re, s, n, from, 0);
+			int rc = run(lk->mctx, re, s, n, from, 0);
 
 			if (rc == PCRE2_ERROR_NOMATCH)
 				break;
@@ -655,25 +914,6 @@ by_start(const void *a, const void *b)
 	return (strcmp(x->platform, "custom") == 0) - (strcmp(y->platform, "custom") == 0);
 }
 
-/* Could this line hold a link at all? Every link has a "." or a ":". */
-static int
-may_link(const char *s, size_t n)
-{
-	if (memchr(s, '.', n) || memchr(s, ':', n))
-		return 1;
-	/* [dot] (dot) and the wide dots refang into a "." */
-	for (size_t i = 0; i + 2 < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == 0xE3 || c == 0xEF)
-			return 1;
-		if ((c == 'd' || c == 'D') && ascii_lower((unsigned char)s[i + 1]) == 'o' &&
-		    ascii_lower((unsigned char)s[i + 2]) == 't')
-			return 1;
-	}
-	return 0;
-}
-
 long
 links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void *ctx)
 {
@@ -683,7 +923,7 @@ links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void 
 
 	lk->nhits = 0;
 	lk->error[0] = '\0';
-	if (len == 0 || (lk->ncustom == 0 && !may_link(text, len)))
+	if (len == 0)
 		return 0;
 	s = refang_run(&lk->rf, text, len, &n);
 	find(lk, s, n);

@@ -6,6 +6,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
+/* x86-64 always has SSE2; AVX2 is used where the CPU has it. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(CROSSLINK_NO_SIMD)
+#define REFANG_X86
+#include <immintrin.h>
+#endif
 
 #include "refang.h"
 #include "rules.h"
@@ -14,18 +19,6 @@
 
 /* Longest run of host bytes a spaced dot looks at (a DNS name's limit). */
 #define SPACED_MAX 253
-
-/* Bytes at which some rule may apply; everything else is copied. */
-static unsigned char trigger[256];
-
-static void
-init_trigger(void)
-{
-	trigger['['] = trigger['('] = trigger['{'] = 1;
-	trigger['.'] = trigger['h'] = trigger['H'] = 1;
-	trigger[0xC2] = trigger[0xD8] = trigger[0xE2] = trigger[0xE3] = trigger[0xEF] = 1;
-	trigger[0] = 2;		/* marks "initialised"; NUL itself is no trigger */
-}
 
 static int
 is_alnum(unsigned char c)
@@ -402,9 +395,16 @@ apply(struct out *o, const unsigned char *s, size_t i, size_t n)
 	if ((l = invisible_at(s, i, n)) != 0) {
 		size_t j = i + l, m;
 
+		/*
+		 * The left side first: inside a run of invisibles it is one of
+		 * them, so only the run's first character walks the run (a
+		 * megabyte of U+200B is linear, not quadratic).
+		 */
+		if (!is_url_byte(last(o, 0)))
+			return 0;
 		while ((m = invisible_at(s, j, n)) != 0)
 			j += m;
-		if (!is_url_byte(last(o, 0)) || j >= n || !is_url_byte(s[j]))
+		if (j >= n || !is_url_byte(s[j]))
 			return 0;
 		if (!o->active)
 			return (size_t)-1;
@@ -414,53 +414,268 @@ apply(struct out *o, const unsigned char *s, size_t i, size_t n)
 	return 0;
 }
 
+/*
+ * Anchors: the bytes every firing rule needs at or just after the place it
+ * fires. "." (spaced dots), the openers (bracketed dots and separators),
+ * E2 E3 EF (zero-width, bidi, wide dots, BOM), U+00AD and U+061C as byte
+ * pairs, and "//", which every scheme separator holds (hxxp:// h**p[:]//
+ * https// ...), 4 to 8 bytes after the "h". Plain words, "h" and the lead
+ * bytes of Arabic (D8) and Latin-1 (C2) text are no anchors, so most lines
+ * pass in one vector scan.
+ */
+#ifndef REFANG_X86
+static int
+anchor_at(const unsigned char *s, size_t i, size_t n)
+{
+	switch (s[i]) {
+	case '.': case '[': case '(': case '{':
+	case 0xE2: case 0xE3: case 0xEF:
+		return 1;
+	case '/':
+		return i + 1 < n && s[i + 1] == '/';
+	case 0xC2:
+		return i + 1 < n && s[i + 1] == 0xAD;
+	case 0xD8:
+		return i + 1 < n && s[i + 1] == 0x9C;
+	}
+	return 0;
+}
+#endif
+
+/* Index of the lowest set bit of a non-zero word. */
+static int
+lowest_bit(uint32_t bits)
+{
+#ifdef __GNUC__
+	return __builtin_ctz(bits);
+#else
+	int k = 0;
+
+	while (!(bits & 1)) {
+		bits >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+#ifdef REFANG_X86
+/*
+ * Anchor bits of 16 bytes v, with w the same bytes one further (for the
+ * pairs). "[" and "{" are one compare after setting bit 0x20, E2 and E3
+ * one after clearing bit 0.
+ */
+static uint32_t
+anchor_bits16(__m128i v, __m128i w)
+{
+	__m128i m = _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('('))),
+	    _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+	    _mm_set1_epi8('{')), _mm_cmpeq_epi8(_mm_and_si128(v,
+	    _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xE2))));
+
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+	    _mm_cmpeq_epi8(w, _mm_set1_epi8('/'))));
+	m = _mm_or_si128(m, _mm_or_si128(
+	    _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)),
+	    _mm_cmpeq_epi8(w, _mm_set1_epi8((char)0xAD))),
+	    _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8)),
+	    _mm_cmpeq_epi8(w, _mm_set1_epi8((char)0x9C)))));
+	return (uint32_t)_mm_movemask_epi8(m);
+}
+
+/* Anchor bits of 32 bytes at p, p[32] readable. */
+static uint32_t
+anchor_bits32(const unsigned char *p)
+{
+	return anchor_bits16(_mm_loadu_si128((const __m128i *)p),
+	    _mm_loadu_si128((const __m128i *)(p + 1))) |
+	    anchor_bits16(_mm_loadu_si128((const __m128i *)(p + 16)),
+	    _mm_loadu_si128((const __m128i *)(p + 17))) << 16;
+}
+
+/* The same with AVX2, for all whole words; returns where it stopped. */
+__attribute__((target("avx2"))) static size_t
+anchor_masks_avx2(const unsigned char *s, size_t n, uint32_t *mask)
+{
+	const __m256i dot = _mm256_set1_epi8('.'), paren = _mm256_set1_epi8('('),
+	    bit20 = _mm256_set1_epi8(0x20), brace = _mm256_set1_epi8('{'),
+	    not1 = _mm256_set1_epi8((char)0xFE), e2 = _mm256_set1_epi8((char)0xE2),
+	    ef = _mm256_set1_epi8((char)0xEF), slash = _mm256_set1_epi8('/'),
+	    c2 = _mm256_set1_epi8((char)0xC2), ad = _mm256_set1_epi8((char)0xAD),
+	    d8 = _mm256_set1_epi8((char)0xD8), x9c = _mm256_set1_epi8((char)0x9C);
+	size_t i;
+
+	for (i = 0; i + 33 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i w = _mm256_loadu_si256((const __m256i *)(s + i + 1));
+		__m256i m = _mm256_or_si256(
+		    _mm256_or_si256(_mm256_cmpeq_epi8(v, dot), _mm256_cmpeq_epi8(v, paren)),
+		    _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_or_si256(v, bit20), brace),
+		    _mm256_cmpeq_epi8(_mm256_and_si256(v, not1), e2)));
+
+		m = _mm256_or_si256(m, _mm256_cmpeq_epi8(v, ef));
+		m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(v, slash),
+		    _mm256_cmpeq_epi8(w, slash)));
+		m = _mm256_or_si256(m, _mm256_or_si256(
+		    _mm256_and_si256(_mm256_cmpeq_epi8(v, c2), _mm256_cmpeq_epi8(w, ad)),
+		    _mm256_and_si256(_mm256_cmpeq_epi8(v, d8), _mm256_cmpeq_epi8(w, x9c))));
+		mask[i / 32] = (uint32_t)_mm256_movemask_epi8(m);
+	}
+	return i;
+}
+#endif
+
+/*
+ * Bit k of mask[w] says whether s[32w + k] is an anchor. One call a line
+ * (a call per anchor cost more than the scan: AVX2 code cannot be inlined
+ * into its callers). The last, partial word is scanned from a zero-padded
+ * copy, so no read goes past the line.
+ */
+static void
+anchor_masks(const unsigned char *s, size_t n, uint32_t *mask)
+{
+	size_t i = 0;
+#ifdef REFANG_X86
+	static int avx2 = -1;
+	unsigned char tail[64];
+
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (avx2)
+		i = anchor_masks_avx2(s, n, mask);
+	for (; i + 33 <= n; i += 32)
+		mask[i / 32] = anchor_bits32(s + i);
+	if (i < n && n >= 33) {
+		/* one more vector ending a byte early (the pairs), then the last byte */
+		mask[i / 32] = (uint32_t)((uint64_t)anchor_bits32(s + n - 33) >>
+		    (i - (n - 33)));
+		if (strchr(".([{\xE2\xE3\xEF", s[n - 1]) && s[n - 1] != 0)
+			mask[i / 32] |= (uint32_t)1 << (n - 1 - i);
+	} else if (i < n) {
+		memset(tail, 0, sizeof(tail));
+		memcpy(tail, s + i, n - i);
+		mask[i / 32] = anchor_bits32(tail);
+	}
+#else
+	memset(mask, 0, (n + 31) / 32 * sizeof(*mask));
+	for (; i < n; i++)
+		if (anchor_at(s, i, n))
+			mask[i / 32] |= (uint32_t)1 << (i % 32);
+#endif
+}
+
+/* The first "h" of s[lo..a) at which the scheme rule fires, or a. */
+static size_t
+scheme_before(struct out *o, const unsigned char *s, size_t lo, size_t a, size_t n)
+{
+	for (size_t p = a >= lo + 8 ? a - 8 : lo; p < a; p++) {
+		if (s[p] != 'h' && s[p] != 'H')
+			continue;
+		o->vlen = p;
+		if (scheme_rule(o, s, p, n) != 0)
+			return p;
+	}
+	return a;
+}
+
+/*
+ * Where the first rule fires, or n: the same answer as trying every rule
+ * at every byte in order, but only anchors are probed. Each place a rule
+ * can fire is an anchor, or an "h" whose "//" anchor comes 4 to 8 bytes
+ * later; so the 8 bytes before a "//" are probed for an "h", and so are
+ * those before an anchor that fires (hxxp[:]// fires at "[" too, but the
+ * "h" comes first). lo: every "h" before it has been probed. Fills
+ * rf->mask for the rest of the run (next_probe).
+ */
+static size_t
+first_fire(struct out *o, const unsigned char *s, size_t n)
+{
+	struct refang *rf = o->rf;
+	size_t words = (n + 31) / 32, lo = 0, a, p;
+
+	if (words > rf->cap_mask) {
+		rf->cap_mask = words > 2 * rf->cap_mask ? words : 2 * rf->cap_mask;
+		rf->mask = xrealloc(rf->mask, rf->cap_mask * sizeof(*rf->mask));
+	}
+	anchor_masks(s, n, rf->mask);
+	for (size_t w = 0; w < words; w++) {
+		for (uint32_t bits = rf->mask[w]; bits; bits &= bits - 1) {
+			a = w * 32 + (size_t)lowest_bit(bits);
+			if (s[a] == '/') {
+				if ((p = scheme_before(o, s, lo, a, n)) < a)
+					return p;
+				lo = a + 1;
+			} else {
+				o->vlen = a;
+				if (apply(o, s, a, n) != 0)
+					return scheme_before(o, s, lo, a, n);
+			}
+		}
+	}
+	return n;
+}
+
+/*
+ * The next place at or after s[i] where a rule may fire, once one has
+ * (rf->mask is the line's): an "h" in the 8 bytes before the next anchor
+ * (the only other places, see first_fire), else that anchor unless it is
+ * a "//"; n at the end.
+ */
+static size_t
+next_probe(const struct refang *rf, const unsigned char *s, size_t i, size_t n)
+{
+	size_t words = (n + 31) / 32, w, a, p;
+	uint32_t bits;
+
+	while (i < n) {
+		w = i / 32;
+		bits = rf->mask[w] & (~(uint32_t)0 << (i % 32));
+		while (bits == 0 && ++w < words)
+			bits = rf->mask[w];
+		if (bits == 0)
+			return n;
+		a = w * 32 + (size_t)lowest_bit(bits);
+		for (p = a >= i + 8 ? a - 8 : i; p < a; p++)
+			if (s[p] == 'h' || s[p] == 'H')
+				return p;
+		if (s[a] != '/')
+			return a;
+		i = a + 1;
+	}
+	return n;
+}
+
 const char *
 refang_run(struct refang *rf, const char *text, size_t n, size_t *outlen)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	struct out o = { rf, 0, 0, text, 0 };
-	size_t i = 0, copied = 0, l;
+	size_t i, copied, l;
 
-	if (trigger[0] == 0)
-		init_trigger();
 	rf->nev = 0;
 	/* Until a rule fires, the output is the input itself: no copy. */
+	if ((i = first_fire(&o, s, n)) == n) {
+		*outlen = n;
+		return text;
+	}
+	/* A rule fires: copy the untouched prefix for real, then go on. */
+	o.active = 1;
+	put(&o, text, i);
 	while (i < n) {
-		if (!trigger[s[i]]) {
-			i++;
-			continue;
-		}
-		if (!o.active) {
-			o.view = text;
-			o.vlen = i;
-			l = apply(&o, s, i, n);
-			if (l == 0) {
-				i++;
-				continue;
-			}
-			/* A rule fires: copy the untouched prefix for real. */
-			o.n = 0;
-			o.active = 1;
-			rf->nev = 0;
-			put(&o, text, i);
-			copied = i;
-		}
 		if ((l = apply(&o, s, i, n)) == 0) {
 			put(&o, text + i, 1);
 			i++;
 		} else {
 			i += l;
 		}
-		/* Copy the quiet stretch up to the next trigger in one go. */
+		/* Copy the quiet stretch up to the next place a rule may fire. */
 		copied = i;
-		while (i < n && !trigger[s[i]])
-			i++;
+		i = next_probe(rf, s, i, n);
 		if (i > copied)
 			put(&o, text + copied, i - copied);
-	}
-	if (!o.active) {
-		*outlen = n;
-		return text;
 	}
 	*outlen = o.n;
 	return rf->buf;
@@ -501,7 +716,9 @@ refang_free(struct refang *rf)
 {
 	free(rf->buf);
 	free(rf->ev);
+	free(rf->mask);
 	rf->buf = NULL;
 	rf->ev = NULL;
-	rf->cap = rf->cap_ev = rf->nev = 0;
+	rf->mask = NULL;
+	rf->cap = rf->cap_ev = rf->nev = rf->cap_mask = 0;
 }

@@ -19,6 +19,7 @@
 #define CROSSLINK_REFANG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum refang_kind {
 	REFANG_INVISIBLE = 1,	/* zero-width or bidi character dropped */
@@ -37,6 +38,8 @@ struct refang {
 	size_t			 cap;
 	struct refang_event	*ev;	/* changes of the last run, by pos */
 	size_t			 nev, cap_ev;
+	uint32_t		*mask;	/* where rules may fire, a bit a byte */
+	size_t			 cap_mask;
 };
 
 /* Refang s[0..n); *outlen gets the length of the result. */
