@@ -491,6 +491,34 @@ tsv_put(FILE *out, const char *s, size_t len)
 		fwrite(s + run, 1, len - run, out);
 }
 
+size_t
+tsv_escape(char *dst, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+	unsigned char c;
+
+	for (size_t i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (!needs_escape(c)) {
+			dst[n++] = (char)c;
+			continue;
+		}
+		dst[n++] = '\\';
+		switch (c) {
+		case '\\': dst[n++] = '\\'; break;
+		case '\t': dst[n++] = 't'; break;
+		case '\n': dst[n++] = 'n'; break;
+		case '\r': dst[n++] = 'r'; break;
+		default:
+			dst[n++] = 'x';
+			dst[n++] = hex[c >> 4];
+			dst[n++] = hex[c & 15];
+		}
+	}
+	return n;
+}
+
 void
 tsv_puts(FILE *out, const char *s)
 {

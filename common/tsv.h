@@ -130,6 +130,11 @@ int			 tsv_close(struct tsv_reader *r);
 
 /* Write len bytes of raw text as one escaped field. */
 void			 tsv_put(FILE *out, const char *s, size_t len);
+/*
+ * Escape len bytes into dst, which has room for 4 * len; returns the
+ * escaped length. For writers that build a whole record before one write.
+ */
+size_t			 tsv_escape(char *dst, const char *s, size_t len);
 /* Write a NUL-terminated string as one escaped field. */
 void			 tsv_puts(FILE *out, const char *s);
 

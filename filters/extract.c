@@ -75,34 +75,59 @@ write_header(void)
 }
 
 /* One record: the message's columns around one link. */
+/* The record being built: one fwrite per record, not a stdio call per field. */
+static char		*rec;
+static size_t		 rec_len, rec_cap;
+
+static void
+add_raw(const char *s, size_t len)
+{
+	xgrow(&rec, &rec_cap, rec_len + len + 1);
+	memcpy(rec + rec_len, s, len);
+	rec_len += len;
+}
+
+static void
+add_field(const char *s, size_t len)
+{
+	xgrow(&rec, &rec_cap, rec_len + 4 * len + 2);
+	rec[rec_len++] = '\t';
+	rec_len += tsv_escape(rec + rec_len, s, len);
+}
+
+static void
+add_str(const char *s)
+{
+	add_field(s, strlen(s));
+}
+
+/* One record: the message's columns around one link. */
 static void
 write_link(const struct message *m, const char *platform, const char *url, size_t len,
     const char *written, const char *where)
 {
-	fputs(m->time, stdout);
-	putchar('\t');
-	tsv_put(stdout, m->channel.p, m->channel.len);
-	putchar('\t');
-	tsv_puts(stdout, m->source);
-	printf("\t%llu\t", m->line);
-	tsv_puts(stdout, platform);
-	putchar('\t');
-	tsv_put(stdout, url, len);
-	printf("\t%s\t%s\t", written, where);
-	tsv_put(stdout, m->forward_from.p, m->forward_from.len);
-	if (src_platform) {
-		putchar('\t');
-		tsv_puts(stdout, src_platform);
-	}
-	for (size_t i = 0; i < m->nkeep; i++) {
-		putchar('\t');
-		tsv_put(stdout, m->keep[i].p, m->keep[i].len);
-	}
-	if (with_text) {
-		putchar('\t');
-		tsv_put(stdout, m->text.p, m->text.len);
-	}
-	putchar('\n');
+	char num[24];
+	int n;
+
+	rec_len = 0;
+	add_raw(m->time, strlen(m->time));
+	add_field(m->channel.p, m->channel.len);
+	add_str(m->source);
+	n = snprintf(num, sizeof(num), "\t%llu", m->line);
+	add_raw(num, (size_t)n);
+	add_str(platform);
+	add_field(url, len);
+	add_str(written);
+	add_str(where);
+	add_field(m->forward_from.p, m->forward_from.len);
+	if (src_platform)
+		add_str(src_platform);
+	for (size_t i = 0; i < m->nkeep; i++)
+		add_field(m->keep[i].p, m->keep[i].len);
+	if (with_text)
+		add_field(m->text.p, m->text.len);
+	add_raw("\n", 1);
+	fwrite(rec, 1, rec_len, stdout);
 	n_links++;
 }
 
@@ -343,6 +368,7 @@ main(int argc, char *argv[])
 	links_free(finder);
 	mention(NULL, NULL, 0);
 	free(seen);
+	free(rec);
 	for (size_t i = 0; i < opts.nkeep; i++)
 		free(opts.keep[i]);
 	free(opts.keep);
