@@ -54,6 +54,7 @@ struct input {
 	unsigned long long	 lineno;
 	uint64_t		 size;
 	uint64_t		 offset;	/* compressed bytes behind the lines */
+	uint64_t		 hooked;	/* offset last told to the hook */
 	int			 eof;
 	int			 error;
 
@@ -99,6 +100,26 @@ struct input {
 	struct libdeflate_decompressor *ld;	/* NULL: zlib only */
 	size_t			 ld_most;	/* largest member inflated */
 };
+
+static input_hook_fn	*block_hook;
+
+void
+input_set_hook(input_hook_fn *fn)
+{
+	block_hook = fn;
+}
+
+/* Tell the hook what was read since last time (reader's thread only). */
+static void
+tell_hook(struct input *in)
+{
+	if (block_hook != NULL && in->offset > in->hooked) {
+		uint64_t n = in->offset - in->hooked;
+
+		in->hooked = in->offset;
+		block_hook(in, n);
+	}
+}
 
 static void
 free_input(struct input *in)
@@ -474,8 +495,10 @@ input_open(const char *path)
 	if (n >= 2 && (unsigned char)in->buf[0] == 0x1f &&
 	    (unsigned char)in->buf[1] == 0x8b)
 		start_gzip(in, (size_t)n);
-	else
+	else {
 		in->end = (size_t)n;
+		tell_hook(in);
+	}
 	if (n == 0)
 		in->eof = 1;
 	return in;
@@ -508,6 +531,7 @@ fill(struct input *in)
 		return 0;
 	}
 	in->end += (size_t)n;
+	tell_hook(in);
 	return (size_t)n;
 }
 
@@ -568,6 +592,7 @@ next_block(struct input *in)
 		in->offset = in->cur->offset;
 	}
 	pthread_mutex_unlock(&in->lock);
+	tell_hook(in);
 	return in->cur != NULL;
 }
 

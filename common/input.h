@@ -47,6 +47,16 @@ unsigned long long input_lineno(const struct input *in);
 uint64_t	 input_offset(const struct input *in);
 uint64_t	 input_size(const struct input *in);
 
+/*
+ * A function called after each block of input is read, with the bytes
+ * (compressed, for gzip) consumed since the last call: for a progress
+ * line. It runs on the thread reading lines (input_line's caller, never
+ * the gzip thread), once per block, not per line. One hook for the whole
+ * program: set it before the first input_open; NULL (the default) for none.
+ */
+typedef void	 input_hook_fn(const struct input *in, uint64_t new_bytes);
+void		 input_set_hook(input_hook_fn *fn);
+
 /* Close; returns 0, or -1 if any error was seen on this input. */
 int		 input_close(struct input *in);
 

@@ -1707,6 +1707,14 @@ scheme_link(struct keys *k, struct view scheme, const char *s, size_t n,
 		if ((sl = memchr(a.p, '/', a.n)) != NULL) {
 			b = (struct view){ sl + 1, (size_t)(a.p + a.n - sl - 1) };
 			a.n = (size_t)(sl - a.p);
+			/* lbry://@X://b/: the web form drops empty segments,
+			 * so must we, or the key of the key differs. */
+			while (b.n > 0 && b.p[0] == '/') {
+				b.p++;
+				b.n--;
+			}
+			while (b.n > 0 && b.p[b.n - 1] == '/')
+				b.n--;
 		}
 		odysee_key(k, r, a, b);
 	} else

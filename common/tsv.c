@@ -44,11 +44,23 @@ tabs64(const char *p)
 #include "tsv.h"
 #include "util.h"
 
-/* Bytes tsv_put must escape: C0 controls, backslash and DEL. */
+/*
+ * Bytes tsv_put must escape: C0 controls, backslash and DEL; and 0xc2, the
+ * lead byte of the C1 controls U+0080..U+009F, checked by is_c1 (a C1 CSI,
+ * U+009B, starts an escape sequence on a UTF-8 terminal as ESC [ does).
+ */
 static int
 needs_escape(unsigned char c)
 {
-	return c < 0x20 || c == '\\' || c == 0x7f;
+	return c < 0x20 || c == '\\' || c == 0x7f || c == 0xc2;
+}
+
+/* s[i] is 0xc2: is it the start of a C1 control's UTF-8 form? */
+static int
+is_c1(const char *s, size_t i, size_t len)
+{
+	return i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+	    (unsigned char)s[i + 1] <= 0x9f;
 }
 
 /*
@@ -470,11 +482,20 @@ tsv_put(FILE *out, const char *s, size_t len)
 
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)s[i];
-		if (!needs_escape(c))
+		if (!needs_escape(c) || (c == 0xc2 && !is_c1(s, i, len)))
 			continue;
 		if (i > run)
 			fwrite(s + run, 1, i - run, out);
 		run = i + 1;
+		if (c == 0xc2) {
+			/* Both bytes as \xHH, so tsv_unescape gives them back. */
+			c = (unsigned char)s[++i];
+			run = i + 1;
+			fputs("\\xc2\\x", out);
+			putc(hex[c >> 4], out);
+			putc(hex[c & 15], out);
+			continue;
+		}
 		putc('\\', out);
 		switch (c) {
 		case '\\': putc('\\', out); break;
@@ -500,8 +521,16 @@ tsv_escape(char *dst, const char *s, size_t len)
 
 	for (size_t i = 0; i < len; i++) {
 		c = (unsigned char)s[i];
-		if (!needs_escape(c)) {
+		if (!needs_escape(c) || (c == 0xc2 && !is_c1(s, i, len))) {
 			dst[n++] = (char)c;
+			continue;
+		}
+		if (c == 0xc2) {	/* 2 bytes in, 8 out: within 4 * len */
+			c = (unsigned char)s[++i];
+			memcpy(dst + n, "\\xc2\\x", 6);
+			n += 6;
+			dst[n++] = hex[c >> 4];
+			dst[n++] = hex[c & 15];
 			continue;
 		}
 		dst[n++] = '\\';
@@ -517,6 +546,40 @@ tsv_escape(char *dst, const char *s, size_t len)
 		}
 	}
 	return n;
+}
+
+void
+tsv_write_escaped(FILE *out, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+	unsigned char c;
+
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c != 0x7f && c != 0xc2)
+			continue;
+		if (c == '\t' || (c == 0xc2 && !is_c1(s, i, len)))
+			continue;
+		if (i > run)
+			fwrite(s + run, 1, i - run, out);
+		run = i + 1;
+		if (c == '\r') {	/* as tsv_put writes it */
+			fputs("\\r", out);
+			continue;
+		}
+		if (c == 0xc2) {
+			fputs("\\xc2", out);
+			c = (unsigned char)s[++i];
+			run = i + 1;
+		}
+		putc('\\', out);
+		putc('x', out);
+		putc(hex[c >> 4], out);
+		putc(hex[c & 15], out);
+	}
+	if (len > run)
+		fwrite(s + run, 1, len - run, out);
 }
 
 void

@@ -1,10 +1,11 @@
 /*
  * tsv: the records between filters. Line 1 is a header of unique, non-empty
  * column names; fields never hold a raw tab, newline or CR. tsv_put escapes
- * backslash, tab, newline and CR as \\ \t \n \r, and every other C0 control
- * byte and DEL as \xHH, so a field is one line and cat of a file cannot drive
- * a terminal. The escaping is one-to-one: filters compare escaped bytes and
- * unescape only where the text itself matters.
+ * backslash, tab, newline and CR as \\ \t \n \r, every other C0 control
+ * byte and DEL as \xHH, and the UTF-8 form of a C1 control (U+0080..U+009F,
+ * bytes c2 80..c2 9f) as \xc2\xHH, so a field is one line and cat of a
+ * file cannot drive a terminal. The escaping is one-to-one: filters compare
+ * escaped bytes and unescape only where the text itself matters.
  *
  *	struct tsv_reader *r = tsv_open("rows.tsv");	// NULL/"-": stdin
  *	int url = tsv_col(r, "url");
@@ -135,6 +136,15 @@ void			 tsv_put(FILE *out, const char *s, size_t len);
  * escaped length. For writers that build a whole record before one write.
  */
 size_t			 tsv_escape(char *dst, const char *s, size_t len);
+/*
+ * Write bytes that are already escaped (one field, or fields with their
+ * tabs, as read from a TSV input) so that the output is still safe to
+ * read: a raw control byte some other writer left in them (C0 but tab,
+ * DEL, a C1 control) is written as tsv_put would write it. Backslashes are
+ * kept as they are: they already start escapes. For the filters that pass
+ * fields through.
+ */
+void			 tsv_write_escaped(FILE *out, const char *s, size_t len);
 /* Write a NUL-terminated string as one escaped field. */
 void			 tsv_puts(FILE *out, const char *s);
 

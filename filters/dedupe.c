@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "hash.h"
+#include "progress.h"
 #include "timefmt.h"
 #include "tsv.h"
 #include "util.h"
@@ -25,6 +26,9 @@ static const char	*time_field = "time";	/* -t, --time-field NAME */
 static int		 keep_last;		/* --last */
 static int		 summary;		/* -c, --count, --summary */
 static int		 merge;			/* --merge */
+static int		 show_stats;		/* --stats */
+static int		 show_progress;		/* --progress */
+static int		 line_buffered;		/* --line-buffered */
 
 /* The first input's header; later inputs must have the same. */
 static char		*first_header;
@@ -58,13 +62,16 @@ static uint64_t		*last_row;		/* --last: row of the record kept */
 static size_t		 cap;
 static uint64_t		 nrows;
 static struct arena	 rec_arena;		/* first records, never replaced */
+/* --stats: rows of the wrong width (never in a batch), bad --merge counts. */
+static uint64_t		 n_wrong_width, n_bad_count;
 
 static void
 usage(FILE *out, int status)
 {
 	fprintf(out,
 	    "usage: dedupe [-k col[,col...]] [--last] [-c | --count | --summary]\n"
-	    "              [--merge] [-t time-field] [file ...]\n");
+	    "              [--merge] [-t time-field] [--stats] [--progress]\n"
+	    "              [--line-buffered] [file ...]\n");
 	exit(status);
 }
 
@@ -281,14 +288,17 @@ dedupe_batch(const struct tsv_reader *r, const struct tsv_batch *b)
 			f = &row[count_col];
 			warnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r),
 			    b->lineno[i], (int)(f->len > 40 ? 40 : f->len), f->p);
+			n_bad_count++;
 			bad = 1;
 			continue;
 		}
 		id = q[m].id;
 		if (!summary && !keep_last) {
-			/* The batch keeps a newline after each row: one write. */
-			if (q[m++].added)
-				fwrite(b->row[i].p, 1, b->row[i].len + 1, stdout);
+			/* Raw control bytes from a foreign writer come out escaped. */
+			if (q[m++].added) {
+				tsv_write_escaped(stdout, b->row[i].p, b->row[i].len);
+				putchar('\n');
+			}
 			continue;
 		}
 		if (q[m].added)
@@ -301,6 +311,44 @@ dedupe_batch(const struct tsv_reader *r, const struct tsv_batch *b)
 		m++;
 	}
 	return bad ? -1 : 0;
+}
+
+/*
+ * --line-buffered: the next row alone, as a batch of one, so that its
+ * record is written as soon as its line arrives (a batch would wait for
+ * TSV_BATCH lines). The row is copied with a newline after it, as a
+ * batch holds it.
+ */
+static int
+next_row(struct tsv_reader *r, struct tsv_batch *b)
+{
+	const char *line;
+	size_t len, i;
+	int rc;
+
+	b->n = 0;
+	if ((rc = tsv_next(r)) <= 0)
+		return rc;
+	if (b->ncols != r->ncols) {
+		free(b->field);
+		b->field = xcalloc(r->ncols, sizeof(*b->field));
+		b->ncols = r->ncols;
+	}
+	/* The fields lie in one line, in order, a tab apart. */
+	line = r->field[0].p;
+	len = (size_t)(r->field[r->ncols - 1].p - line) + r->field[r->ncols - 1].len;
+	xgrow(&b->buf, &b->cap, len + 1);
+	memcpy(b->buf, line, len);
+	b->buf[len] = '\n';
+	for (i = 0; i < r->ncols; i++) {
+		b->field[i].p = b->buf + (r->field[i].p - line);
+		b->field[i].len = r->field[i].len;
+	}
+	b->row[0].p = b->buf;
+	b->row[0].len = len;
+	b->lineno[0] = tsv_lineno(r);
+	b->n = 1;
+	return 1;
 }
 
 /* Read one input; returns 0, or -1 on trouble (already reported). */
@@ -338,11 +386,12 @@ dedupe_file(const char *path)
 		return -1;
 	}
 	/* --merge reports bad counts itself: read ahead only without it. */
-	if (!merge)
+	if (!merge && !line_buffered)
 		tsv_read_ahead(r);
-	while (tsv_next_batch(r, &batch) > 0)
+	while ((line_buffered ? next_row(r, &batch) : tsv_next_batch(r, &batch)) > 0)
 		if (dedupe_batch(r, &batch) < 0)
 			bad = 1;
+	n_wrong_width += r->skipped;
 	return tsv_close(r) < 0 || bad ? -1 : 0;
 }
 
@@ -377,7 +426,7 @@ write_summary(uint32_t id)
 		else if ((int)col == last_col)
 			put_time(sum[id].last);
 		else
-			fwrite(p, 1, (size_t)(tab - p), stdout);
+			tsv_write_escaped(stdout, p, (size_t)(tab - p));
 		p = tab < end ? tab + 1 : end;
 	}
 	if (count_col < 0)
@@ -419,7 +468,7 @@ write_kept(void)
 		order[i] = i;
 	qsort(order, seen.n, sizeof(*order), by_last_row);
 	for (i = 0; i < seen.n; i++) {
-		fwrite(rec[order[i]].p, 1, rec[order[i]].len, stdout);
+		tsv_write_escaped(stdout, rec[order[i]].p, rec[order[i]].len);
 		putchar('\n');
 	}
 	free(order);
@@ -451,7 +500,10 @@ main(int argc, char *argv[])
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "key",	required_argument,	NULL, 'k' },
 		{ "last",	no_argument,		NULL, 'L' },
+		{ "line-buffered", no_argument,		NULL, 'B' },
 		{ "merge",	no_argument,		NULL, 'M' },
+		{ "progress",	no_argument,		NULL, 'P' },
+		{ "stats",	no_argument,		NULL, 'S' },
 		{ "summary",	no_argument,		NULL, 'c' },
 		{ "time-field",	required_argument,	NULL, 't' },
 		{ "version",	no_argument,		NULL, 'V' },
@@ -462,6 +514,9 @@ main(int argc, char *argv[])
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":chk:t:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'B':
+			line_buffered = 1;
+			break;
 		case 'c':
 			summary = 1;
 			break;
@@ -476,6 +531,12 @@ main(int argc, char *argv[])
 			break;
 		case 'M':
 			merge = summary = 1;
+			break;
+		case 'P':
+			show_progress = 1;
+			break;
+		case 'S':
+			show_stats = 1;
 			break;
 		case 't':
 			if (*optarg == '\0')
@@ -497,12 +558,28 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	/* tail -f log | ... | dedupe --line-buffered: each new key at once. */
+	if (line_buffered)
+		setvbuf(stdout, NULL, _IOLBF, 0);
 	hash_init(&seen);
+	if (show_progress)
+		progress_start("dedupe");
 	if (argc == 0 && dedupe_file("-") < 0)
 		status = EXIT_TROUBLE;
 	for (int i = 0; i < argc; i++)
 		if (dedupe_file(argv[i]) < 0)
 			status = EXIT_TROUBLE;
+	progress_end();
+	/*
+	 * Every row read is accounted for: in = out + duplicates + skipped,
+	 * where out is one record (or summary row) per key.
+	 */
+	if (show_stats)
+		fprintf(stderr, "dedupe: %" PRIu64 " in, %" PRIu32 " out, %" PRIu64
+		    " skipped (%" PRIu64 " wrong width, %" PRIu64 " bad count); %" PRIu64
+		    " duplicates\n", nrows + n_wrong_width, seen.n,
+		    n_wrong_width + n_bad_count, n_wrong_width, n_bad_count,
+		    nrows - n_bad_count - seen.n);
 	write_kept();
 	free_all();
 	return close_stdout(status);

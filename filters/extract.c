@@ -12,6 +12,7 @@
 
 #include "formats.h"
 #include "links.h"
+#include "progress.h"
 #include "rules.h"
 #include "tsv.h"
 #include "util.h"
@@ -21,11 +22,14 @@ static int		 with_text;		/* --text: the whole message as a column */
 static int		 show_stats;		/* --stats */
 static int		 line_buffered;		/* --line-buffered */
 static int		 mentions;		/* --mentions: @name as t.me/name */
+static int		 csv_safe;		/* --csv-safe: ' before = + - @ */
+static int		 show_progress;		/* --progress */
 static const char	*src_platform;		/* --src-platform NAME */
 static struct format_opts opts;
 
 static struct links	*finder;
 static unsigned long long n_links;
+static unsigned long long n_with_links;	/* messages that gave a record */
 
 static void
 usage(FILE *out, int status)
@@ -36,7 +40,7 @@ usage(FILE *out, int status)
 	    "               [--keep col,...] [--rules file] [--src-platform name]\n"
 	    "               [--json-text path] [--json-time path] [--json-channel path]\n"
 	    "               [--json-links path] [--lenient] [--mentions] [--stats]\n"
-	    "               [--line-buffered] [file ...]\n");
+	    "               [--progress] [--line-buffered] [--csv-safe] [file ...]\n");
 	exit(status);
 }
 
@@ -90,8 +94,11 @@ add_raw(const char *s, size_t len)
 static void
 add_field(const char *s, size_t len)
 {
-	xgrow(&rec, &rec_cap, rec_len + 4 * len + 2);
+	xgrow(&rec, &rec_cap, rec_len + 4 * len + 3);
 	rec[rec_len++] = '\t';
+	/* A spreadsheet would run "=..." as a formula: make it text. */
+	if (csv_safe && len > 0 && (*s == '=' || *s == '+' || *s == '-' || *s == '@'))
+		rec[rec_len++] = '\'';
 	rec_len += tsv_escape(rec + rec_len, s, len);
 }
 
@@ -110,7 +117,7 @@ write_link(const struct message *m, const char *platform, const char *url, size_
 	int n;
 
 	rec_len = 0;
-	add_raw(m->time, strlen(m->time));
+	add_raw(m->time, strlen(m->time));	/* digits, never a formula */
 	add_field(m->channel.p, m->channel.len);
 	add_str(m->source);
 	n = snprintf(num, sizeof(num), "\t%llu", m->line);
@@ -217,6 +224,7 @@ static int
 one_message(void *ctx, const struct message *m)
 {
 	struct scan_ctx c = { m, "text" };
+	unsigned long long before = n_links;
 	int forward = 0;
 
 	(void)ctx;
@@ -234,6 +242,7 @@ one_message(void *ctx, const struct message *m)
 	/* A forward whose origin has a name but no link: one record naming it. */
 	if (m->forward_from.len > 0 && !forward)
 		write_link(m, m->platform ? m->platform : "", "", 0, "", "forward");
+	n_with_links += n_links > before;
 	return 0;
 }
 
@@ -243,6 +252,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "all",		no_argument,		NULL, 'a' },
 		{ "channel-field",	required_argument,	NULL, 'C' },
+		{ "csv-safe",		no_argument,		NULL, 'Q' },
 		{ "format",		required_argument,	NULL, 'F' },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ "json-channel",	required_argument,	NULL, 'J' },
@@ -254,6 +264,7 @@ main(int argc, char *argv[])
 		{ "line-buffered",	no_argument,		NULL, 'L' },
 		{ "mentions",		no_argument,		NULL, 'M' },
 		{ "platform",		required_argument,	NULL, 'p' },
+		{ "progress",		no_argument,		NULL, 'P' },
 		{ "rules",		required_argument,	NULL, 'R' },
 		{ "src-platform",	required_argument,	NULL, 'S' },
 		{ "stats",		no_argument,		NULL, 's' },
@@ -306,8 +317,14 @@ main(int argc, char *argv[])
 		case 'M':
 			mentions = 1;
 			break;
+		case 'P':
+			show_progress = 1;
+			break;
 		case 'p':
 			platforms = optarg;
+			break;
+		case 'Q':
+			csv_safe = 1;
 			break;
 		case 'R':
 			if (rules_load(optarg) < 0)
@@ -356,15 +373,20 @@ main(int argc, char *argv[])
 	else
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	write_header();
+	if (show_progress)
+		progress_start("extract");
 	if (argc == 0)
 		trouble |= formats_read(NULL, &opts, one_message, NULL, &stats) < 0;
 	for (int i = 0; i < argc; i++)
 		trouble |= formats_read(argv[i], &opts, one_message, NULL, &stats) < 0;
 
+	progress_end();
+	/* Every message read is accounted for: in = with + without + skipped. */
 	if (show_stats)
-		fprintf(stderr, "extract: %llu messages, %llu links, %llu records skipped, "
-		    "%llu unparseable times\n", stats.messages, n_links, stats.skipped,
-		    stats.bad_times);
+		fprintf(stderr, "extract: %llu in, %llu out, %llu skipped (malformed); "
+		    "%llu messages (%llu with links, %llu without), %llu unparseable times\n",
+		    stats.messages + stats.skipped, n_links, stats.skipped, stats.messages,
+		    n_with_links, stats.messages - n_with_links, stats.bad_times);
 	links_free(finder);
 	mention(NULL, NULL, 0);
 	free(seen);

@@ -11,12 +11,15 @@
 #include <string.h>
 
 #include "keys.h"
+#include "progress.h"
 #include "tsv.h"
 #include "util.h"
 
 static const char	*url_field = "url";	/* -u, --url-field NAME */
 static int		 show_stats;		/* --stats */
 static int		 line_buffered;		/* --line-buffered */
+static int		 show_progress;		/* --progress */
+static int		 csv_safe;		/* --csv-safe: ' before = + - @ */
 
 static struct keys	*keys;
 static char		*url_buf;		/* the url field, unescaped */
@@ -36,11 +39,13 @@ static const char *const kinds[] = {
 	"file", "paste", "archive", "shortener", "other", "invalid", NULL
 };
 static unsigned long long n_records, n_kind[sizeof(kinds) / sizeof(kinds[0])];
+static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width */
 
 static void
 usage(FILE *out, int status)
 {
-	fprintf(out, "usage: normalize [-u field] [--stats] [--line-buffered] [file ...]\n");
+	fprintf(out, "usage: normalize [-u field] [--stats] [--progress] [--line-buffered]\n"
+	    "                 [--csv-safe] [file ...]\n");
 	exit(status);
 }
 
@@ -74,6 +79,23 @@ count_kind(const char *kind)
 	n_records++;
 }
 
+/* An escaped field; --csv-safe makes one a spreadsheet would run into text. */
+static void
+put_escaped(const char *p, size_t len)
+{
+	if (csv_safe && len > 0 && (*p == '=' || *p == '+' || *p == '-' || *p == '@'))
+		putchar('\'');
+	tsv_write_escaped(stdout, p, len);	/* a raw control byte: escaped */
+}
+
+static void
+put_raw(const char *p, size_t len)
+{
+	if (csv_safe && len > 0 && (*p == '=' || *p == '+' || *p == '-' || *p == '@'))
+		putchar('\'');
+	tsv_put(stdout, p, len);
+}
+
 /* One record: classify its url and write it back with our columns. */
 static void
 normalize_record(const struct tsv_reader *r)
@@ -95,11 +117,11 @@ normalize_record(const struct tsv_reader *r)
 		else if ((int)i == kind_col)
 			tsv_puts(stdout, kr.kind);
 		else if ((int)i == key_col)
-			tsv_put(stdout, kr.key, kr.key_len);
+			put_raw(kr.key, kr.key_len);
 		else if ((int)i == chan_col)
-			tsv_put(stdout, kr.channel_key, kr.channel_key_len);
+			put_raw(kr.channel_key, kr.channel_key_len);
 		else
-			fwrite(r->field[i].p, 1, r->field[i].len, stdout);
+			put_escaped(r->field[i].p, r->field[i].len);
 	}
 	if (platform_col < 0) {
 		putchar('\t');
@@ -111,11 +133,11 @@ normalize_record(const struct tsv_reader *r)
 	}
 	if (key_col < 0) {
 		putchar('\t');
-		tsv_put(stdout, kr.key, kr.key_len);
+		put_raw(kr.key, kr.key_len);
 	}
 	if (chan_col < 0) {
 		putchar('\t');
-		tsv_put(stdout, kr.channel_key, kr.channel_key_len);
+		put_raw(kr.channel_key, kr.channel_key_len);
 	}
 	putchar('\n');
 }
@@ -156,17 +178,24 @@ normalize_file(const char *path)
 	}
 	while ((rc = tsv_next(r)) > 0)
 		normalize_record(r);
+	n_in += r->rows + r->skipped;
+	n_skipped += r->skipped;
 	return tsv_close(r);
 }
 
 static void
 print_stats(void)
 {
-	fprintf(stderr, "normalize: %llu record%s", n_records,
-	    n_records == 1 ? "" : "s");
+	const char *sep = ";";
+
+	/* in = out + skipped; then what the records out are. */
+	fprintf(stderr, "normalize: %llu in, %llu out, %llu skipped (wrong width)",
+	    n_in, n_records, n_skipped);
 	for (size_t i = 0; kinds[i]; i++)
-		if (n_kind[i])
-			fprintf(stderr, ", %llu %s", n_kind[i], kinds[i]);
+		if (n_kind[i]) {
+			fprintf(stderr, "%s %llu %s", sep, n_kind[i], kinds[i]);
+			sep = ",";
+		}
 	fputc('\n', stderr);
 }
 
@@ -174,8 +203,10 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "csv-safe",	no_argument,		NULL, 'Q' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "line-buffered", no_argument,		NULL, 'L' },
+		{ "progress",	no_argument,		NULL, 'P' },
 		{ "stats",	no_argument,		NULL, 'S' },
 		{ "url-field",	required_argument,	NULL, 'u' },
 		{ "version",	no_argument,		NULL, 'V' },
@@ -191,6 +222,12 @@ main(int argc, char *argv[])
 			break;
 		case 'L':
 			line_buffered = 1;
+			break;
+		case 'P':
+			show_progress = 1;
+			break;
+		case 'Q':
+			csv_safe = 1;
 			break;
 		case 'S':
 			show_stats = 1;
@@ -221,6 +258,8 @@ main(int argc, char *argv[])
 	if (line_buffered)
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	keys = keys_new();
+	if (show_progress)
+		progress_start("normalize");
 	if (argc == 0) {
 		if (normalize_file("-") < 0)
 			status = EXIT_TROUBLE;
@@ -229,6 +268,7 @@ main(int argc, char *argv[])
 		if (normalize_file(argv[i]) < 0)
 			status = EXIT_TROUBLE;
 
+	progress_end();
 	if (show_stats)
 		print_stats();
 	keys_free(keys);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "progress.h"
 #include "timefmt.h"
 #include "tsv.h"
 #include "util.h"
@@ -95,15 +96,22 @@ static size_t		*doff;			/* their keys' offsets in dbuf */
 static size_t		 dqcap;
 static int		 trouble;
 
+/* --stats: rows read, and those not counted: why. */
+static int		 show_stats;		/* --stats */
+static int		 show_progress;		/* --progress */
+static uint64_t		 n_rows, n_wrong_width, n_bad, n_filtered, n_out;
+
 static void
 usage(FILE *out, int status)
 {
 	fprintf(out,
 	    "usage: tally [-g col[,col...]] [--by hour|day|week|month] [-a agg:col[,...]]\n"
 	    "             [-n N] [--sort name] [-r] [--min-count N] [--where col=value]\n"
-	    "             [--merge] [--partial] [--wide] [-t time-field] [file ...]\n"
+	    "             [--merge] [--partial] [--wide] [-t time-field] [--stats]\n"
+	    "             [--progress] [file ...]\n"
 	    "       tally --cohort day|week|month|all [-g col,...] [--from day] [--to day]\n"
-	    "             [--alive-on day] [--after N[,N...]] [file ...]\n"
+	    "             [--alive-on day] [--after N[,N...]] [--stats] [--progress]\n"
+	    "             [file ...]\n"
 	    "aggregates: distinct:COL first:COL last:COL min:COL max:COL sum:COL\n");
 	exit(status);
 }
@@ -559,8 +567,10 @@ tally_batch(const struct tsv_batch *b)
 	for (i = 0; i < b->n; i++) {
 		row = b->field + i * b->ncols;
 		skip[i] = nwhere && !where_ok(row);
-		if (skip[i])
+		if (skip[i]) {
+			n_filtered++;
 			continue;
+		}
 		if (direct) {
 			q[m].key = row[groups[0].col].p;
 			q[m].len = row[groups[0].col].len;
@@ -602,8 +612,10 @@ merge_row(const struct tsv_reader *r)
 	uint64_t n = 0;
 
 	if ((pagg_col < 0 || r->field[pagg_col].len == 0) &&
-	    read_count(r, &r->field[count_col], &n) < 0)
+	    read_count(r, &r->field[count_col], &n) < 0) {
+		n_bad++;
 		return;			/* a bad row adds no group */
+	}
 	g = group_id(group_key(r->field, 0, NULL, 0));
 	if (pagg_col >= 0 && r->field[pagg_col].len > 0) {
 		const struct tsv_field *f = &r->field[pagg_col];
@@ -617,6 +629,7 @@ merge_row(const struct tsv_reader *r)
 		warnx("%s:%llu: partial_agg \"%.*s\" is not a column of this tally",
 		    tsv_name(r), tsv_lineno(r), (int)(f->len > 40 ? 40 : f->len), f->p);
 		trouble = 1;
+		n_bad++;
 		return;
 	}
 	count[g] += n;
@@ -661,14 +674,18 @@ cohort_row(const struct tsv_reader *r, int fcol, int lcol)
 	size_t len;
 	uint32_t g;
 
-	if (f == NO_TIME)
+	if (f == NO_TIME) {
+		n_filtered++;
 		return;		/* never seen with a time: in no cohort */
+	}
 	if (l == NO_TIME || l < f)
 		l = f;
 	fd = time_day(f);
 	ld = time_day(l);
-	if (fd < from_day || fd > to_day)
+	if (fd < from_day || fd > to_day) {
+		n_filtered++;
 		return;
+	}
 	if (cohort_unit >= 0)
 		len = time_bucket(f, (enum time_unit)cohort_unit, label);
 	else
@@ -749,6 +766,15 @@ merge_header_aggs(const struct tsv_reader *r)
 	}
 }
 
+/* Close an input whose rows were read, counting them for --stats. */
+static int
+close_file(struct tsv_reader *r)
+{
+	n_rows += r->rows;
+	n_wrong_width += r->skipped;
+	return tsv_close(r);
+}
+
 static int
 tally_file(const char *path)
 {
@@ -788,17 +814,19 @@ tally_file(const char *path)
 		tsv_read_ahead(r);	/* tally_batch writes no messages */
 		while (tsv_next_batch(r, &batch) > 0)
 			tally_batch(&batch);
-		return tsv_close(r);
+		return close_file(r);
 	}
 	while ((rc = tsv_next(r)) > 0) {
-		if (nwhere && !where_ok(r->field))
+		if (nwhere && !where_ok(r->field)) {
+			n_filtered++;
 			continue;
+		}
 		if (cohort_unit != -2)
 			cohort_row(r, fcol, lcol);
 		else
 			merge_row(r);
 	}
-	return tsv_close(r);
+	return close_file(r);
 }
 
 /* Group keys compare field by field: a tab ends a field, so it sorts first. */
@@ -917,6 +945,7 @@ resolve_sort(void)
 	errx(EXIT_TROUBLE, "--sort \"%s\" is not an output column", sort_name);
 }
 
+/* Group keys and values are fields as read: tsv_write_escaped writes them. */
 static void
 put_value(uint32_t v)
 {
@@ -926,7 +955,7 @@ put_value(uint32_t v)
 	if (v == NO_VALUE)
 		return;
 	p = hash_key(&vals, v, &n);
-	fwrite(p, 1, n, stdout);
+	tsv_write_escaped(stdout, p, n);
 }
 
 static void
@@ -962,7 +991,7 @@ write_row(uint32_t g)
 	char iso[TIME_ISO_LEN + 1];
 
 	k = hash_key(&gt, g, &n);
-	fwrite(k, 1, n, stdout);
+	tsv_write_escaped(stdout, k, n);
 	if (ngroups || cohort_unit != -2)
 		putchar('\t');
 	if (cohort_unit != -2) {
@@ -1051,7 +1080,7 @@ write_partial(const uint32_t *order, size_t n)
 				break;
 			ai = (unsigned char)k[4];
 			gk = hash_key(&gt, g, &gn);
-			fwrite(gk, 1, gn, stdout);
+			tsv_write_escaped(stdout, gk, gn);
 			if (ngroups)
 				putchar('\t');
 			/* Empty aggregate fields: a value row carries only its value. */
@@ -1060,7 +1089,7 @@ write_partial(const uint32_t *order, size_t n)
 				fputs(aggs[m].kind == A_FIRST || aggs[m].kind == A_LAST ?
 				    "\t\t" : "\t", stdout);
 			printf("\t%s\t", aggs[ai].out_name);
-			fwrite(k + 5, 1, kn - 5, stdout);
+			tsv_write_escaped(stdout, k + 5, kn - 5);
 			putchar('\n');
 		}
 	}
@@ -1087,6 +1116,7 @@ write_wide(const uint32_t *order, size_t n)
 		hash_put(&cols, last, ln, NULL);
 		hash_put(&rows, k, (size_t)(last - k) - 1, NULL);
 	}
+	n_out = rows.n;		/* --stats: the rows written, after the pivot */
 	cell = xcalloc((size_t)rows.n * (cols.n ? cols.n : 1) + 1, sizeof(*cell));
 	rowtotal = xcalloc((size_t)rows.n + 1, sizeof(*rowtotal));
 	for (i = 0; i < n; i++) {
@@ -1119,7 +1149,7 @@ write_wide(const uint32_t *order, size_t n)
 		if (kn == 0)
 			fputs("(empty)", stdout);
 		else
-			fwrite(k, 1, kn, stdout);
+			tsv_write_escaped(stdout, k, kn);
 		putchar('\t');
 	}
 	fputs("count\n", stdout);
@@ -1129,7 +1159,7 @@ write_wide(const uint32_t *order, size_t n)
 	for (i = 0; i < rows.n; i++) {
 		r = rorder[i];
 		k = hash_key(&rows, r, &kn);
-		fwrite(k, 1, kn, stdout);
+		tsv_write_escaped(stdout, k, kn);
 		for (c = 0; c < cols.n; c++)
 			printf("\t%" PRIu64, cell[(size_t)r * cols.n + corder[c]]);
 		printf("\t%" PRIu64 "\n", rowtotal[r]);
@@ -1156,6 +1186,7 @@ write_all(void)
 	qsort(order, n, sizeof(*order), by_sort);
 	if (top_n && n > top_n)
 		n = (size_t)top_n;
+	n_out = n;
 	if (wide)
 		write_wide(order, n);
 	else if (partial) {
@@ -1240,7 +1271,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_BY = 256, O_MINCOUNT, O_SORT, O_MERGE, O_PARTIAL, O_WIDE, O_COHORT,
-	    O_FROM, O_TO, O_ALIVE, O_AFTER, O_WHERE };
+	    O_FROM, O_TO, O_ALIVE, O_AFTER, O_WHERE, O_STATS, O_PROGRESS };
 	static const struct option longopts[] = {
 		{ "after",	required_argument,	NULL, O_AFTER },
 		{ "aggregate",	required_argument,	NULL, 'a' },
@@ -1253,8 +1284,10 @@ main(int argc, char *argv[])
 		{ "merge",	no_argument,		NULL, O_MERGE },
 		{ "min-count",	required_argument,	NULL, O_MINCOUNT },
 		{ "partial",	no_argument,		NULL, O_PARTIAL },
+		{ "progress",	no_argument,		NULL, O_PROGRESS },
 		{ "reverse",	no_argument,		NULL, 'r' },
 		{ "sort",	required_argument,	NULL, O_SORT },
+		{ "stats",	no_argument,		NULL, O_STATS },
 		{ "time-field",	required_argument,	NULL, 't' },
 		{ "to",		required_argument,	NULL, O_TO },
 		{ "top",	required_argument,	NULL, 'n' },
@@ -1322,8 +1355,14 @@ main(int argc, char *argv[])
 		case O_PARTIAL:
 			partial = 1;
 			break;
+		case O_PROGRESS:
+			show_progress = 1;
+			break;
 		case O_SORT:
 			sort_name = optarg;
+			break;
+		case O_STATS:
+			show_stats = 1;
 			break;
 		case O_TO:
 			to_day = day_arg("--to", optarg);
@@ -1362,14 +1401,27 @@ main(int argc, char *argv[])
 	    from_day != INT64_MIN || to_day != INT64_MAX))
 		errx(EXIT_TROUBLE, "--from, --to, --alive-on and --after need --cohort");
 
+	if (show_progress)
+		progress_start("tally");
 	if (argc == 0 && tally_file("-") < 0)
 		status = EXIT_TROUBLE;
 	for (int i = 0; i < argc; i++)
 		if (tally_file(argv[i]) < 0)
 			status = EXIT_TROUBLE;
+	progress_end();
 	if (!wide || gt.n)
 		resolve_sort();
 	write_all();
+	/*
+	 * Every row read is accounted for: in = counted + filtered + skipped;
+	 * out is the groups written.
+	 */
+	if (show_stats)
+		fprintf(stderr, "tally: %" PRIu64 " in, %" PRIu64 " out (groups), %" PRIu64
+		    " skipped (%" PRIu64 " wrong width, %" PRIu64 " bad count); %" PRIu64
+		    " counted, %" PRIu64 " filtered\n", n_rows + n_wrong_width, n_out,
+		    n_wrong_width + n_bad, n_wrong_width, n_bad, n_rows - n_bad - n_filtered,
+		    n_filtered);
 	if (trouble)
 		status = EXIT_TROUBLE;
 	free_all();

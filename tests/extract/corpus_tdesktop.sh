@@ -24,7 +24,7 @@ hrefs=$(awk '
 		}
 		split("", seen)
 	}' "$f")
-got_msgs=$(sed -n 's/^extract: \([0-9]*\) messages.*/\1/p' err)
+got_msgs=$(sed -n 's/.*; \([0-9]*\) messages.*/\1/p' err)
 got_entity=$(awk -F'\t' 'NR > 1 && $8 == "entity"' out | wc -l)
 got_fwd=$(awk -F'\t' 'NR > 1 && $8 == "forward"' out | wc -l)
 bad=$(awk -F'\t' 'NR > 1 && $1 !~ /^20[0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-9:]*Z$/' out | wc -l)

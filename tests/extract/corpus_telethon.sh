@@ -8,7 +8,7 @@ gzip -c "$f" >in.json.gz
 extract --all --stats in.json.gz >out 2>err || { cat err >&2; exit 1; }
 msgs=$(grep -c '^    "_": "Message",$' "$f")
 fwds=$(grep -c '^    "fwd_from": {$' "$f")
-got_msgs=$(sed -n 's/^extract: \([0-9]*\) messages.*/\1/p' err)
+got_msgs=$(sed -n 's/.*; \([0-9]*\) messages.*/\1/p' err)
 got_fwd=$(awk -F'\t' 'NR > 1 && $8 == "forward"' out | wc -l)
 starts=$(awk 'NR == FNR { if ($0 == "  {") start[FNR] = 1; next }
 	FNR > 1 { split($0, c, "\t"); if (!(c[4] in start)) bad++ }

@@ -5,7 +5,7 @@ f=$CORPORA/tgdataset-preview/tgdataset_preview_9ch.json
 [ -r "$f" ] || { echo "no corpus at $f (set CORPORA)" >&2; exit 77; }
 extract --all --stats "$f" >out 2>err || { cat err >&2; exit 1; }
 msgs=$(grep -o '"message": ' "$f" | wc -l)
-got_msgs=$(sed -n 's/^extract: \([0-9]*\) messages.*/\1/p' err)
+got_msgs=$(sed -n 's/.*; \([0-9]*\) messages.*/\1/p' err)
 grep -o '"username": "[^"]*"' "$f" | sed 's/.*: "//; s/"$//' | sort -u >names
 chans=$(awk -F'\t' 'NR > 1 { print $2 }' out | sort -u | comm -23 - names | wc -l)
 # The figures go to stderr only when they differ.

@@ -1,14 +1,17 @@
 # --line-buffered: a message's record comes out while the input is still
 # open, so tail -f log | extract --line-buffered | normalize --line-buffered
-# works. The writer sends the second message only once the first record is
-# out; without line buffering it would wait in vain (up to 60 s) and say so.
+# | dedupe --line-buffered works (dedupe reads a row at a time, not a
+# batch; the repeated link is dropped). The writer sends the next messages
+# only once the first record is out; without line buffering it would wait
+# in vain (up to 60 s) and say so.
 mkfifo in
-extract --line-buffered in | normalize --line-buffered >out &
+extract --line-buffered in | normalize --line-buffered | dedupe --line-buffered >out &
 {
 	echo 'first t.me/first_chan'
 	i=0
 	while [ "$(wc -l <out)" -lt 2 ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 	[ $i -lt 600 ] && echo "first record out before the second message" >&2
+	echo 'again t.me/first_chan'
 	echo 'second t.me/second_chan'
 } >in 2>log
 wait

@@ -40,6 +40,12 @@ test_escape(void)
 		{ "nul\0x", 5, "nul\\x00x" },
 		{ "del\x7f", 4, "del\\x7f" },
 		{ "\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a", 8, "\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a" },
+		/* C1 controls (U+0080..U+009F, UTF-8 c2 80..c2 9f): both bytes. */
+		{ "\xc2\x9b" "31m", 5, "\\xc2\\x9b31m" },
+		{ "a\xc2\x80\xc2\x9f", 5, "a\\xc2\\x80\\xc2\\x9f" },
+		/* Not C1: no-break space, a lone or cut lead byte. */
+		{ "\xc2\xa0x", 3, "\xc2\xa0x" },
+		{ "\xc2" "A\xc2", 3, "\xc2" "A\xc2" },
 		{ "", 0, "" },
 	};
 	char back[64];
@@ -62,6 +68,27 @@ test_escape(void)
 		CHECK(tsv_unescape(dec, e, n) == 256 && memcmp(dec, raw, 256) == 0);
 		free(e);
 	}
+	/*
+	 * Every two-byte pair: tsv_escape agrees with tsv_put, the result holds
+	 * no C0, DEL or C1 control, and decodes back.
+	 */
+	for (int a = 0; a < 256; a++)
+		for (int b = 0; b < 256; b++) {
+			char raw[2] = { (char)a, (char)b }, dst[8], dec[2];
+			char *e = escape(raw, 2, &n);
+			size_t m = tsv_escape(dst, raw, 2);
+			int bad = 0;
+
+			CHECK(m == n && memcmp(dst, e, n) == 0);
+			for (size_t k = 0; k < n; k++) {
+				unsigned char c = (unsigned char)e[k];
+				bad |= c < 0x20 || c == 0x7f || (c == 0xc2 && k + 1 < n &&
+				    (unsigned char)e[k + 1] >= 0x80 && (unsigned char)e[k + 1] <= 0x9f);
+			}
+			CHECK(!bad);
+			CHECK(tsv_unescape(dec, e, n) == 2 && memcmp(dec, raw, 2) == 0);
+			free(e);
+		}
 	/* Unknown escapes and a lone trailing backslash are kept as written. */
 	n = tsv_unescape(back, "a\\qb\\", 5);
 	CHECK_MEM(back, n, "a\\qb\\");

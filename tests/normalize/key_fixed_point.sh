@@ -1,0 +1,8 @@
+# A key, normalized again, is itself: the inputs below are fuzz findings
+# (fuzz_keys) and their neighbours, each once broke that fixed point.
+{ echo url; printf '%s\n' 'lbry://@X://b' 'lbry://@X:1//b/' 'lbry://@X/b' \
+    'odysee.com/@X//b'; } >in.tsv
+normalize in.tsv >once.tsv
+cut -f 4 once.tsv | sed '1s/.*/url/' | normalize >twice.tsv
+cut -f 1,4 once.tsv
+paste once.tsv twice.tsv | awk -F '\t' 'NR > 1 && $4 != $9 { print "not a fixed point: " $1 " -> " $4 " -> " $9 }'
