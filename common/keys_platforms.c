@@ -1150,12 +1150,16 @@ bitchute(struct keys *k, struct url *u, struct key_result *r)
 		other(k, r);
 }
 
-/* "Name:claim" or "Name#claim": the claim prefix goes (see doc). */
+/*
+ * "Name:claim" or "Name#claim": the claim prefix goes (see doc). LBRY
+ * names never hold "/" or "%": one decoded from %2F or %25 ends the name,
+ * or the key, read again, would be cut or decoded a second time.
+ */
 static struct view
 odysee_name(struct view v)
 {
 	for (size_t i = 0; i < v.n; i++)
-		if (v.p[i] == ':' || v.p[i] == '#') {
+		if (v.p[i] == ':' || v.p[i] == '#' || v.p[i] == '/' || v.p[i] == '%') {
 			v.n = i;
 			break;
 		}

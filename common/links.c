@@ -102,7 +102,7 @@ struct links {
 	size_t			 cap_mask;
 	struct span		*hits;		/* this line's hits, for -e merging */
 	size_t			 nhits, cap_hits;
-	char			 error[256];
+	char			 error[320];
 
 	/* caches for one line: see the comment at the top */
 	size_t			 tail_from, tail_to;	/* run from tail_from ends at tail_to */
@@ -867,6 +867,8 @@ found:
 static int
 find_custom(struct links *lk, const char *s, size_t n)
 {
+	int status = 0;
+
 	for (size_t k = 0; k < lk->ncustom; k++) {
 		struct regex *re = &lk->custom[k];
 		size_t from = 0;
@@ -878,12 +880,19 @@ find_custom(struct links *lk, const char *s, size_t n)
 			if (rc == PCRE2_ERROR_NOMATCH)
 				break;
 			if (rc < 0) {
-				PCRE2_UCHAR msg[200];
+				PCRE2_UCHAR msg[120];
 
-				pcre2_get_error_message(rc, msg, sizeof(msg));
-				snprintf(lk->error, sizeof(lk->error), "-e pattern %zu: %s",
-				    k + 1, (char *)msg);
-				return -1;
+				/* A limit ends this pattern on this line only: the
+				 * other patterns and our own matcher still search
+				 * all of it, and the first error is the one told. */
+				if (status == 0) {
+					pcre2_get_error_message(rc, msg, sizeof(msg));
+					snprintf(lk->error, sizeof(lk->error),
+					    "-e pattern %zu: %s (rest of the line searched without it)",
+					    k + 1, (char *)msg);
+				}
+				status = -1;
+				break;
 			}
 			ov = pcre2_get_ovector_pointer(re->md);
 			if (ov[1] > ov[0])
@@ -898,7 +907,7 @@ find_custom(struct links *lk, const char *s, size_t n)
 			}
 		}
 	}
-	return 0;
+	return status;
 }
 
 static int

@@ -236,6 +236,20 @@ path_follows(const unsigned char *s, size_t k, size_t n)
 }
 
 /*
+ * Does a scheme start at s[k] ("hxxps:", "tg:")? A spaced dot is never
+ * joined to one: "see x[.] hxxps://t[.]me/a" is a word and then a link.
+ */
+static int
+scheme_follows(const unsigned char *s, size_t k, size_t n)
+{
+	size_t e = k;
+
+	while (e < n && e - k < 16 && is_alnum(s[e]))
+		e++;
+	return e > k && e < n && s[e] == ':';
+}
+
+/*
  * [.] (.) {.} [dot] (dot) ..., with single optional spaces inside and
  * around, between two letters or digits; and [:] [://] [/] [//].
  */
@@ -268,7 +282,8 @@ bracket_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 		return 0;
 	if (k < n && s[k] == ' ' && space_before)
 		k++;
-	else if (k < n && s[k] == ' ' && !space_before && k + 1 < n && is_wordish(s[k + 1]))
+	else if (k < n && s[k] == ' ' && !space_before && k + 1 < n && is_wordish(s[k + 1]) &&
+	    !scheme_follows(s, k + 1, n))
 		k++;
 	if (k >= n || !is_wordish(s[k]))
 		return 0;

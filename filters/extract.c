@@ -196,11 +196,16 @@ found(void *ctx, const struct link_hit *hit)
 	write_link(c->m, hit->platform, hit->url, hit->len, hit->written, c->where);
 }
 
+/* Lines where a -e pattern stopped at a PCRE2 limit: its matches there may be lost. */
+static unsigned long long n_limited;
+
 static void
 scan(struct scan_ctx *c, const char *text, size_t len)
 {
-	if (links_scan(finder, text, len, found, c) < 0)
+	if (links_scan(finder, text, len, found, c) < 0) {
 		warnx("%s:%llu: %s", c->m->source, c->m->line, links_error(finder));
+		n_limited++;
+	}
 }
 
 /* An @name mention, searched as the link t.me/name. */
@@ -395,7 +400,7 @@ main(int argc, char *argv[])
 		free(opts.keep[i]);
 	free(opts.keep);
 	free(patterns);
-	if (trouble)
+	if (trouble || (n_limited > 0 && !opts.lenient))
 		status = EXIT_TROUBLE;
 	else if (n_links == 0)
 		status = EXIT_NONE;

@@ -21,7 +21,7 @@
 } while (0)
 
 /* Write data to a fresh memfd; path gets "/proc/self/fd/N". Returns the fd. */
-static int
+static inline int
 fuzz_file(const uint8_t *data, size_t size, char path[64])
 {
 	int fd = memfd_create("fuzz", 0);

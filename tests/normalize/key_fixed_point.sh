@@ -1,7 +1,8 @@
 # A key, normalized again, is itself: the inputs below are fuzz findings
 # (fuzz_keys) and their neighbours, each once broke that fixed point.
 { echo url; printf '%s\n' 'lbry://@X://b' 'lbry://@X:1//b/' 'lbry://@X/b' \
-    'odysee.com/@X//b'; } >in.tsv
+    'odysee.com/@X//b' 'lbry://@X/b/c' 'lbry:@X/b%2Fc' 'odysee.com/@X/b%2Fc/d' \
+    'lbry:name%%%%332' 'odysee.com/@X/a%2532'; } >in.tsv
 normalize in.tsv >once.tsv
 cut -f 4 once.tsv | sed '1s/.*/url/' | normalize >twice.tsv
 cut -f 1,4 once.tsv
