@@ -201,9 +201,21 @@ split_segments(struct keys *k, struct url *u)
 		if (sl == NULL)
 			sl = end;
 		if (sl > p) {
-			if (u->nseg < KEYS_MAXSEG)
-				u->seg[u->nseg] = decode(k, p, (size_t)(sl - p), 0);
-			u->nseg++;
+			/* A "/" decoded from %2F splits too: the key holds it
+			 * raw, and read again it would be a separator. */
+			struct view d = decode(k, p, (size_t)(sl - p), 0);
+			const char *q = d.p, *dend = d.p + d.n, *ds;
+
+			while (q < dend) {
+				if ((ds = memchr(q, '/', (size_t)(dend - q))) == NULL)
+					ds = dend;
+				if (ds > q) {
+					if (u->nseg < KEYS_MAXSEG)
+						u->seg[u->nseg] = (struct view){ q, (size_t)(ds - q) };
+					u->nseg++;
+				}
+				q = ds + 1;
+			}
 		}
 		p = sl + 1;
 	}
@@ -730,7 +742,7 @@ void
 keys_classify(struct keys *k, const char *url, size_t len, struct key_result *r)
 {
 	const struct host_rule *rule = NULL;
-	const char *rp;
+	const char *rp, *scheme_rp = NULL;
 	key_handler *fn;
 	struct url u;
 	int generic = 0;
@@ -764,6 +776,14 @@ keys_classify(struct keys *k, const char *url, size_t len, struct key_result *r)
 	if (j < len && j > 0 && url[j] == ':') {
 		struct view sch = { url, j };
 
+		/*
+		 * sgnl: names Signal only by its scheme, which the key
+		 * drops: on another platform's host ("sgnl://youtube.com/
+		 * c/x") the host decides, or the key, read again, would
+		 * change platform.
+		 */
+		if (vcaseeq(sch, "sgnl"))
+			scheme_rp = rp;
 		if (!vcaseeq(sch, "http") && !vcaseeq(sch, "https") &&
 		    !vcaseeq(sch, "ftp") && !vcaseeq(sch, "sgnl") &&
 		    !(j + 1 < len && url[j + 1] >= '0' && url[j + 1] <= '9')) {
@@ -791,7 +811,7 @@ keys_classify(struct keys *k, const char *url, size_t len, struct key_result *r)
 	}
 	if (rule) {
 		rule->fn(k, &u, r);
-		r->platform = rp ? rp : rule->platform;
+		r->platform = rp && rp != scheme_rp ? rp : rule->platform;
 	} else if (rp && (fn = platform_handler(rp)) != NULL) {
 		fn(k, &u, r);
 		r->platform = rp;

@@ -18,16 +18,27 @@ sg(const struct url *u, size_t i)
 	return (struct view){ "", 0 };
 }
 
-/* key = host "/" v (v lowercased when lower) */
+/*
+ * key = host "/" v (v lowercased when lower). v is decoded, so its "%",
+ * "?" and "#" are literal ones: written %XX, or the key, read again, would
+ * decode a name's "%32" a second time or cut it at "?" or "#". ("/" stays:
+ * some views hold two segments, as vk.me/join/A/B.)
+ */
 static void
 key_hv(struct keys *k, const char *host, struct view v, int lower)
 {
 	b_adds(&k->key, host);
 	b_addc(&k->key, '/');
-	if (lower)
-		b_add_lower(&k->key, v.p, v.n);
-	else
-		b_addv(&k->key, v);
+	for (size_t i = 0; i < v.n; i++) {
+		unsigned char c = (unsigned char)v.p[i];
+
+		if (c == '%' || c == '?' || c == '#') {
+			b_addc(&k->key, '%');
+			b_addc(&k->key, "0123456789ABCDEF"[c >> 4]);
+			b_addc(&k->key, "0123456789ABCDEF"[c & 15]);
+		} else
+			b_addc(&k->key, lower && c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
 }
 
 static void
