@@ -476,40 +476,19 @@ tsv_close(struct tsv_reader *r)
 void
 tsv_put(FILE *out, const char *s, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
-	unsigned char c;
+	/* tsv_escape a piece at a time: it writes at most 4 bytes a byte. */
+	char buf[4096];
 
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
-		if (!needs_escape(c) || (c == 0xc2 && !is_c1(s, i, len)))
-			continue;
-		if (i > run)
-			fwrite(s + run, 1, i - run, out);
-		run = i + 1;
-		if (c == 0xc2) {
-			/* Both bytes as \xHH, so tsv_unescape gives them back. */
-			c = (unsigned char)s[++i];
-			run = i + 1;
-			fputs("\\xc2\\x", out);
-			putc(hex[c >> 4], out);
-			putc(hex[c & 15], out);
-			continue;
-		}
-		putc('\\', out);
-		switch (c) {
-		case '\\': putc('\\', out); break;
-		case '\t': putc('t', out); break;
-		case '\n': putc('n', out); break;
-		case '\r': putc('r', out); break;
-		default:
-			putc('x', out);
-			putc(hex[c >> 4], out);
-			putc(hex[c & 15], out);
-		}
+	while (len > 0) {
+		size_t n = len < sizeof(buf) / 4 ? len : sizeof(buf) / 4;
+
+		/* a C1 control's two bytes stay in one piece */
+		if (n < len && (unsigned char)s[n - 1] == 0xc2)
+			n--;
+		fwrite(buf, 1, tsv_escape(buf, s, n), out);
+		s += n;
+		len -= n;
 	}
-	if (len > run)
-		fwrite(s + run, 1, len - run, out);
 }
 
 size_t
