@@ -491,6 +491,12 @@ tsv_put(FILE *out, const char *s, size_t len)
 	}
 }
 
+int
+tsv_formula(const char *s, size_t len)
+{
+	return len > 0 && (*s == '=' || *s == '+' || *s == '-' || *s == '@');
+}
+
 size_t
 tsv_escape(char *dst, const char *s, size_t len)
 {

@@ -137,6 +137,11 @@ void			 tsv_put(FILE *out, const char *s, size_t len);
  */
 size_t			 tsv_escape(char *dst, const char *s, size_t len);
 /*
+ * Would a spreadsheet run the field as a formula (it starts with = + - @)?
+ * --csv-safe writes a ' before such a field.
+ */
+int			 tsv_formula(const char *s, size_t len);
+/*
  * Write bytes that are already escaped (one field, or fields with their
  * tabs, as read from a TSV input) so that the output is still safe to
  * read: a raw control byte some other writer left in them (C0 but tab,

@@ -97,7 +97,7 @@ add_field(const char *s, size_t len)
 	xgrow(&rec, &rec_cap, rec_len + 4 * len + 3);
 	rec[rec_len++] = '\t';
 	/* A spreadsheet would run "=..." as a formula: make it text. */
-	if (csv_safe && len > 0 && (*s == '=' || *s == '+' || *s == '-' || *s == '@'))
+	if (csv_safe && tsv_formula(s, len))
 		rec[rec_len++] = '\'';
 	rec_len += tsv_escape(rec + rec_len, s, len);
 }

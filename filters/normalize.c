@@ -83,7 +83,7 @@ count_kind(const char *kind)
 static void
 put_escaped(const char *p, size_t len)
 {
-	if (csv_safe && len > 0 && (*p == '=' || *p == '+' || *p == '-' || *p == '@'))
+	if (csv_safe && tsv_formula(p, len))
 		putchar('\'');
 	tsv_write_escaped(stdout, p, len);	/* a raw control byte: escaped */
 }
@@ -91,7 +91,7 @@ put_escaped(const char *p, size_t len)
 static void
 put_raw(const char *p, size_t len)
 {
-	if (csv_safe && len > 0 && (*p == '=' || *p == '+' || *p == '-' || *p == '@'))
+	if (csv_safe && tsv_formula(p, len))
 		putchar('\'');
 	tsv_put(stdout, p, len);
 }
