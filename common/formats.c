@@ -38,21 +38,29 @@ formats_by_name(const char *name)
 
 /* One message a line; every line is a message. */
 static int
-read_text(struct fmt_src *src, message_fn *fn, void *ctx, struct format_stats *st)
+read_text(struct fmt_src *src, const struct format_opts *o, message_fn *fn, void *ctx,
+    struct format_stats *st)
 {
 	struct message m = { .source = input_label(src->in) };
 	const char *line;
 	size_t len;
-	int rc;
+	int rc, held;
 
-	while ((rc = fmt_src_line(src, &line, &len)) > 0) {
-		m.line = src->lineno;
+	/* Lines o->want passes over are counted, not read. */
+	if (o->want != NULL)
+		input_filter(src->in, o->want, o->want_ctx);
+	for (;;) {
+		held = src->next < src->nheld;
+		if ((rc = fmt_src_line(src, &line, &len)) <= 0)
+			break;
+		m.line = held ? src->lineno : input_lineno(src->in);
 		m.text.p = line;
 		m.text.len = len;
-		st->messages++;
 		if (fn(ctx, &m) != 0)
 			break;
 	}
+	/* every line of the input is a message, read or not */
+	st->messages += rc > 0 && held ? src->lineno : input_lineno(src->in);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -527,7 +535,7 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 		warnx("%s: --keep needs input with named columns", input_name(src.in));
 		rc = -1;
 	} else if (format == FORMAT_TEXT)
-		rc = read_text(&src, fn, ctx, st);
+		rc = read_text(&src, o, fn, ctx, st);
 	else if (format == FORMAT_CSV)
 		rc = fmt_read_csv(&src, o, fn, ctx, st);
 	else

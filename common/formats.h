@@ -68,6 +68,12 @@ struct format_opts {
 	const char		*json_channel;
 	const char		*json_links;
 	int			 lenient;	/* --lenient: skipped records are not trouble */
+	/*
+	 * Text input only: lines in which want sees nothing are counted
+	 * as messages but not read (input_skip); NULL reads every line.
+	 */
+	size_t			(*want)(void *ctx, const char *p, size_t n);
+	void			*want_ctx;
 };
 
 struct format_stats {

@@ -34,6 +34,11 @@
 #include "input.h"
 #include "util.h"
 
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(CROSSLINK_NO_SIMD)
+#define INPUT_X86
+#include <immintrin.h>
+#endif
+
 enum {
 	READ_BLOCK = 1 << 17,	/* 128 KiB: large reads, few syscalls */
 	BLOCK = 1 << 20,	/* inflated bytes per ring block */
@@ -45,6 +50,9 @@ struct block {
 	char			*data;		/* BLOCK bytes */
 	size_t			 len;
 	uint64_t		 offset;	/* compressed bytes read when made */
+	/* sifted: the number of each line that starts in the block */
+	unsigned long long	*nums;
+	size_t			 nnums, capnums;
 };
 
 struct input {
@@ -99,6 +107,21 @@ struct input {
 	int			 member_done;	/* between members */
 	struct libdeflate_decompressor *ld;	/* NULL: zlib only */
 	size_t			 ld_most;	/* largest member inflated */
+
+	/*
+	 * input_filter: only lines want finds something in are returned.
+	 * Plain input is sifted on the producer thread (sift), which reads
+	 * into sbuf and hands over the lines kept, whole, in blocks; gzip
+	 * is sifted on the caller's side, block by block.
+	 */
+	input_want_fn		*want;
+	void			*want_ctx;
+	int			 sift;		/* plain input, sifted by the producer */
+	size_t			 num;		/* in cur: the next of cur->nums */
+	unsigned long long	 lines;		/* every line; the total once done */
+	char			*sbuf;		/* the producer's lines being read */
+	size_t			 scap, sstart, sscan, send;
+	int			 seof;
 };
 
 static input_hook_fn	*block_hook;
@@ -124,8 +147,11 @@ tell_hook(struct input *in)
 static void
 free_input(struct input *in)
 {
-	for (int i = 0; i < RING; i++)
+	for (int i = 0; i < RING; i++) {
 		free(in->ring[i].data);
+		free(in->ring[i].nums);
+	}
+	free(in->sbuf);
 	if (in->zlib_up)
 		inflateEnd(&in->z);
 	if (in->ld != NULL)
@@ -182,13 +208,13 @@ failed(struct input *in, const char *what, const char *detail)
 }
 
 /*
- * Producer: read up to n bytes into raw[rawend..]; the count, 0 at the end,
- * -1 on an error (noted) or when the caller stopped. On a pipe the thread
+ * Producer: read up to n bytes into dst; the count, 0 at the end, -1 on an
+ * error (noted) or when the caller stopped. On a pipe the thread
  * waits in poll() beside the wake pipe, so that input_close never waits for
  * a writer that has gone quiet.
  */
 static ssize_t
-pull(struct input *in, size_t n)
+pull_to(struct input *in, char *dst, size_t n)
 {
 	struct pollfd pf[2];
 	ssize_t r;
@@ -208,7 +234,7 @@ pull(struct input *in, size_t n)
 			if (pf[1].revents != 0)
 				return -1;
 		}
-		r = read(in->fd, in->raw + in->rawend, n);
+		r = read(in->fd, dst, n);
 		if (r >= 0)
 			break;
 		if (errno != EINTR) {
@@ -216,8 +242,18 @@ pull(struct input *in, size_t n)
 			return -1;
 		}
 	}
-	in->rawend += (size_t)r;
 	in->consumed += (size_t)r;
+	return r;
+}
+
+static ssize_t
+pull(struct input *in, size_t n)
+{
+	ssize_t r = pull_to(in, (char *)in->raw + in->rawend, n);
+
+	if (r < 0)
+		return r;
+	in->rawend += (size_t)r;
 	if (r == 0)
 		in->raweof = 1;
 	return r;
@@ -235,7 +271,7 @@ claim(struct input *in)
 	b = in->stop ? NULL : &in->ring[in->made % RING];
 	pthread_mutex_unlock(&in->lock);
 	if (b != NULL)
-		b->len = 0;
+		b->len = b->nnums = 0;
 	return b;
 }
 
@@ -574,6 +610,219 @@ plain_line(struct input *in, const char **line, size_t *len)
 	return give(in, (char *)*line, n, line, len);
 }
 
+/* The last newline of p[0..n), or NULL (memrchr is not POSIX). */
+static const char *
+last_newline(const char *p, size_t n)
+{
+	while (n > 0)
+		if (p[--n] == '\n')
+			return p + n;
+	return NULL;
+}
+
+/*
+ * Newlines in p[0..n): 16 bytes at a time where SSE2 is (all x86-64),
+ * each byte lane counting up to 255 before the lanes are summed.
+ */
+static unsigned long long
+count_lines(const char *p, size_t n)
+{
+	unsigned long long k = 0;
+	size_t i = 0;
+#ifdef INPUT_X86
+	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+
+	while (i + 16 <= n) {
+		__m128i lanes = zero, sum;
+
+		/* a match is -1: subtracting it counts one */
+		for (int r = 0; r < 255 && i + 16 <= n; r++, i += 16)
+			lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(
+			    _mm_loadu_si128((const __m128i *)(p + i)), nl));
+		sum = _mm_sad_epu8(lanes, zero);
+		k += (unsigned long long)_mm_cvtsi128_si64(sum) +
+		    (unsigned long long)_mm_cvtsi128_si64(_mm_unpackhi_epi64(sum, sum));
+	}
+#endif
+	for (; i < n; i++)
+		k += p[i] == '\n';
+	return k;
+}
+
+/*
+ * How many bytes of the lines at p[0..n) want passes over: whole lines
+ * only, and *lines goes up by their number. The last line may be cut:
+ * want sees it, but it is passed over only once it is whole.
+ */
+static size_t
+skip_lines(const struct input *in, const char *p, size_t n, unsigned long long *lines)
+{
+	const char *nl;
+	size_t k = in->want(in->want_ctx, p, n), whole;
+
+	/* back to the start of p[k]'s line, or to the last line */
+	if ((nl = last_newline(p, k < n ? k : n)) == NULL)
+		return 0;
+	whole = (size_t)(nl - p) + 1;
+	*lines += count_lines(p, whole);
+	return whole;
+}
+
+/*
+ * Producer: append the line p[0..n) (its newline too, if it has one), the
+ * num-th of the input, to b; a line longer than a block goes on in the
+ * next ones. The block to go on with, NULL when the caller stopped.
+ */
+static struct block *
+put_line(struct input *in, struct block *b, const char *p, size_t n, unsigned long long num)
+{
+	size_t m;
+
+	if (b->len > 0 && n > BLOCK - b->len) {
+		publish(in, b, 0);
+		if ((b = claim(in)) == NULL)
+			return NULL;
+	}
+	if (b->nnums == b->capnums) {
+		b->capnums = b->capnums ? 2 * b->capnums : 1024;
+		b->nums = xrealloc(b->nums, b->capnums * sizeof(*b->nums));
+	}
+	b->nums[b->nnums++] = num;
+	for (;;) {
+		m = n < BLOCK - b->len ? n : BLOCK - b->len;
+		memcpy(b->data + b->len, p, m);
+		b->len += m;
+		p += m;
+		if ((n -= m) == 0)
+			return b;
+		publish(in, b, 0);
+		if ((b = claim(in)) == NULL)
+			return NULL;
+	}
+}
+
+/*
+ * Producer: read more after the bytes held in sbuf; the count, 0 at the
+ * end, -1 on an error (noted in why) or when the caller stopped.
+ */
+static ssize_t
+sift_read(struct input *in)
+{
+	size_t held = in->send - in->sstart;
+	ssize_t r;
+
+	if (in->sstart > 0) {
+		memmove(in->sbuf, in->sbuf + in->sstart, held);
+		in->sscan -= in->sstart;
+		in->send = held;
+		in->sstart = 0;
+	}
+	if (in->scap - in->send < BLOCK + 1)
+		xgrow(&in->sbuf, &in->scap, in->send + BLOCK + 1);
+	if ((r = pull_to(in, in->sbuf + in->send, BLOCK)) > 0)
+		in->send += (size_t)r;
+	return r;
+}
+
+/*
+ * The sifting thread: reads plain input and hands over, in blocks, whole
+ * lines want finds something in, with their numbers; the rest are only
+ * counted. On a pipe what is kept is handed over before each wait, so a
+ * slow writer's lines are not held back.
+ */
+static void *
+sift(void *arg)
+{
+	struct input *in = arg;
+	struct block *b;
+	unsigned long long lines = in->lines;
+	const char *p, *nl;
+	size_t n, k;
+	ssize_t r = in->seof ? 0 : 1;
+
+	if ((b = claim(in)) == NULL)
+		return NULL;
+	for (;;) {
+		/* Whole lines first: is there a newline in what is new? */
+		p = in->sbuf + in->sscan;
+		n = in->send - in->sscan;
+		if (memchr(p, '\n', n) != NULL) {
+			p = in->sbuf + in->sstart;
+			n = in->send - in->sstart;
+			while ((k = skip_lines(in, p, n, &lines)) < n &&
+			    (nl = memchr(p + k, '\n', n - k)) != NULL) {
+				/* the line at p + k is kept */
+				if ((b = put_line(in, b, p + k, (size_t)(nl - p - k) + 1,
+				    ++lines)) == NULL)
+					return NULL;
+				k = (size_t)(nl - p) + 1;
+				p += k;
+				n -= k;
+			}
+			p += k;
+			in->sstart = (size_t)(p - in->sbuf);
+		}
+		in->sscan = in->send;
+		if (r <= 0)
+			break;
+		if (in->size == 0 && b->len > 0) {
+			publish(in, b, 0);
+			if ((b = claim(in)) == NULL)
+				return NULL;
+		}
+		if ((r = sift_read(in)) < 0 && in->why[0] == '\0')
+			return NULL;	/* stopped */
+	}
+	/* A last line without a newline is still a line; so is one cut by an error. */
+	if ((n = in->send - in->sstart) > 0) {
+		p = in->sbuf + in->sstart;
+		lines++;
+		if (in->want(in->want_ctx, p, n) < n && (b = put_line(in, b, p, n, lines)) == NULL)
+			return NULL;
+	}
+	in->lines = lines;	/* published under the lock */
+	publish(in, b, 1);
+	return NULL;
+}
+
+/* Start sifting plain input on a thread, from the bytes read so far. */
+static void
+start_sift(struct input *in)
+{
+	/* The bytes held become the producer's; the caller's buffer gathers lines. */
+	in->sbuf = in->buf;
+	in->scap = in->cap;
+	in->sstart = in->sscan = in->start;
+	in->send = in->end;
+	in->cap = READ_BLOCK;
+	in->buf = xmalloc(in->cap);
+	in->start = in->scan = in->end = 0;
+	in->lines = in->lineno;
+	in->seof = in->eof;
+	in->eof = 0;
+	in->sift = 1;
+	in->wake[0] = in->wake[1] = -1;
+	for (int i = 0; i < RING; i++)
+		in->ring[i].data = xmalloc(BLOCK);
+	if (in->size == 0 && pipe(in->wake) < 0)
+		err(EXIT_TROUBLE, "pipe");
+	pthread_mutex_init(&in->lock, NULL);
+	pthread_cond_init(&in->ready, NULL);
+	pthread_cond_init(&in->room, NULL);
+	if ((errno = pthread_create(&in->thread_id, NULL, sift, in)) != 0)
+		err(EXIT_TROUBLE, "%s: thread", in->name);
+	in->thread_up = 1;
+}
+
+void
+input_filter(struct input *in, input_want_fn *want, void *ctx)
+{
+	in->want = want;
+	in->want_ctx = ctx;
+	if (!in->gzip && !in->sift)
+		start_sift(in);
+}
+
 /* gzip: hand the block held back and wait for the next; 0 at the end. */
 static int
 next_block(struct input *in)
@@ -588,7 +837,7 @@ next_block(struct input *in)
 		pthread_cond_wait(&in->ready, &in->lock);
 	if (in->taken < in->made) {
 		in->cur = &in->ring[in->taken++ % RING];
-		in->pos = 0;
+		in->pos = in->num = 0;
 		in->offset = in->cur->offset;
 	}
 	pthread_mutex_unlock(&in->lock);
@@ -609,9 +858,16 @@ gzip_line(struct input *in, const char **line, size_t *len)
 
 	for (;;) {
 		if (in->cur != NULL) {
+			/* gzip sifted here: pass over lines at a line's start */
+			if (in->want != NULL && !in->sift && in->end == 0)
+				in->pos += skip_lines(in, in->cur->data + in->pos,
+				    in->cur->len - in->pos, &in->lineno);
 			p = in->cur->data + in->pos;
 			n = in->cur->len - in->pos;
 			nl = memchr(p, '\n', n);
+			/* sifted: a line starting here has its number */
+			if (in->sift && in->end == 0 && (nl != NULL || n > 0))
+				in->lineno = in->cur->nums[in->num++] - 1;
 			if (nl != NULL && in->end == 0) {
 				n = (size_t)(nl - p);
 				in->pos += n + 1;
@@ -640,6 +896,8 @@ gzip_line(struct input *in, const char **line, size_t *len)
 		in->end = 0;
 		return give(in, in->buf, n, line, len);
 	}
+	if (in->sift)
+		in->lineno = in->lines;	/* every line, the last ones passed over too */
 	if (in->why[0] != '\0' && !in->error) {
 		warnx("%s: %s", in->name, in->why);
 		in->error = 1;
@@ -650,7 +908,7 @@ gzip_line(struct input *in, const char **line, size_t *len)
 int
 input_line(struct input *in, const char **line, size_t *len)
 {
-	return in->gzip ? gzip_line(in, line, len) : plain_line(in, line, len);
+	return in->gzip || in->sift ? gzip_line(in, line, len) : plain_line(in, line, len);
 }
 
 const char *

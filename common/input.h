@@ -37,6 +37,20 @@ struct input	*input_open(const char *path);
  */
 int		 input_line(struct input *in, const char **line, size_t *len);
 
+/*
+ * From now on return only the lines the caller has a use for: want(ctx,
+ * p, n) gets a run of whole lines (newlines included) and returns the
+ * offset of the first byte worth a look, or n for none. Lines passed over
+ * are never returned but counted: input_lineno is the number of the line
+ * returned, and at the end that of the last line. A cheap filter, not a
+ * promise: a line want would pass over may still be returned. Plain input
+ * is sifted on a thread of the input's own, so want must not touch the
+ * caller's state; gzip is sifted on the caller's thread (its own thread
+ * inflates).
+ */
+typedef size_t	 input_want_fn(void *ctx, const char *p, size_t n);
+void		 input_filter(struct input *in, input_want_fn *want, void *ctx);
+
 /* The name for messages: the path, or "stdin". */
 const char	*input_name(const struct input *in);
 /* The name for records: the path, or "-" for stdin. */

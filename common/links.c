@@ -960,3 +960,181 @@ links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void 
 	}
 	return status < 0 ? -1 : (long)kept;
 }
+
+/*
+ * Signs: the bytes without which no line yields a link, for skipping the
+ * quiet lines of a log unread (links_first_sign). Every link holds, once
+ * refanged, a "://" or a "." between two labels; in the text as written
+ * that is one of
+ *	"." between label bytes	t.me, t\u200b.me (an invisible's bytes are
+ *				non-ASCII, so label bytes here);
+ *	"//"			any scheme separator, defanged or not;
+ *	"/" after a spaced dot	"t . me/x", "t. me/x", "t .me/x": refang joins
+ *				a spaced dot only before a label and a "/";
+ *	an opener before " ", ".", ":", "/" or "d"	[.] (dot) [:] [//];
+ *	E3 80, EF BC, EF BD	the wide dots 。 ． ｡.
+ * A sentence's ". " comes before a word and a space, so most lines hold
+ * none of these.
+ */
+
+/* Index of the lowest set bit of a non-zero word. */
+static size_t
+lowest_bit64(uint64_t bits)
+{
+	return bits & 0xFFFFFFFFu ? (size_t)lowest_bit((uint32_t)bits) :
+	    32 + (size_t)lowest_bit((uint32_t)(bits >> 32));
+}
+
+/* Does the "/" at s[i] end the label after a spaced dot? */
+static int
+spaced_before(const unsigned char *s, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && label_byte(s[k - 1]))
+		k--;
+	if (k == i || k < 2)
+		return 0;
+	return (s[k - 1] == ' ' && s[k - 2] == '.') || (s[k - 1] == '.' && s[k - 2] == ' ');
+}
+
+/*
+ * Can the label at s[i] end a host written without a scheme? Its ASCII
+ * letters, digits and "-" are a known TLD ("report.pdf", "1.5.3" are no
+ * hosts), or non-ASCII follows, which is left to links_scan to decide.
+ */
+static int
+tld_after(const unsigned char *s, size_t i, size_t n)
+{
+	size_t k = i;
+
+	while (k < n && (is_alpha(s[k]) || is_digit(s[k]) || s[k] == '-'))
+		k++;
+	if (k < n && s[k] >= 0x80)
+		return 1;
+	return k > i && tld_known((const char *)s + i, k - i);
+}
+
+static int
+sign_at(const unsigned char *s, size_t i, size_t n)
+{
+	unsigned char next = i + 1 < n ? s[i + 1] : 0;
+
+	switch (s[i]) {
+	case '.':
+		return i > 0 && label_byte(s[i - 1]) && i + 1 < n && label_byte(next) &&
+		    tld_after(s, i + 1, n);
+	case '/':
+		return next == '/' || spaced_before(s, i);
+	case '(':
+	case '[':
+	case '{':
+		return next != 0 && strchr(" .:/dD", next) != NULL;
+	case 0xE3:
+		return next == 0x80;
+	case 0xEF:
+		return next == 0xBC || next == 0xBD;
+	}
+	return 0;
+}
+
+#ifdef LINKS_X86
+#define SIGN_EQ(v, c)	_mm256_cmpeq_epi8((v), _mm256_set1_epi8((char)(c)))
+
+/*
+ * Does any of 32 bytes start a sign: . / ( [ { E3 EF? Each byte's two
+ * halves are looked up in a table of 16 and the answers and-ed: the bit
+ * "2_" of the high half goes with the low halves E, F, 8 (. / (), "5_ 7_"
+ * with B ([ {), "E_" with 3 and F. No other byte has both halves' bits.
+ */
+__attribute__((target("avx2"), always_inline)) static inline __m256i
+sign_lead(__m256i v)
+{
+	const __m256i lo_tab = _mm256_setr_epi8(0, 0, 0, 4, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 1, 5,
+	    0, 0, 0, 4, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 1, 5);
+	const __m256i hi_tab = _mm256_setr_epi8(0, 0, 1, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0, 4, 0,
+	    0, 0, 1, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0, 4, 0);
+	const __m256i nib = _mm256_set1_epi8(0x0F);
+	__m256i lo = _mm256_shuffle_epi8(lo_tab, _mm256_and_si256(v, nib));
+	__m256i hi = _mm256_shuffle_epi8(hi_tab, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib));
+
+	return _mm256_and_si256(lo, hi);
+}
+
+/*
+ * Bit k: s[k] may be a sign, for sign_at to decide: a "." with a label
+ * byte on each side, a "/", an opener, E3 or EF. Reads s[-1] and s[32].
+ */
+__attribute__((target("avx2"), always_inline)) static inline uint32_t
+sign_bits32(const unsigned char *s)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)s);
+	__m256i prev = _mm256_loadu_si256((const __m256i *)(s - 1));
+	__m256i next = _mm256_loadu_si256((const __m256i *)(s + 1));
+	__m256i zero = _mm256_set1_epi8('0'), dash = _mm256_set1_epi8('-');
+	/* label-ish: from "0" up, or "-" */
+	__m256i lp = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(prev, zero), prev),
+	    _mm256_cmpeq_epi8(prev, dash));
+	__m256i ln = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(next, zero), next),
+	    _mm256_cmpeq_epi8(next, dash));
+	__m256i dot = SIGN_EQ(v, '.');
+	/* a lead byte but "." has a non-zero answer from sign_lead */
+	__m256i quiet = _mm256_or_si256(dot, _mm256_cmpeq_epi8(sign_lead(v),
+	    _mm256_setzero_si256()));
+
+	return (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(dot, _mm256_and_si256(lp, ln))) |
+	    ~(uint32_t)_mm256_movemask_epi8(quiet);
+}
+
+/*
+ * The first sign of s[i..n), i >= 1: 64 bytes at a time, a quick look for
+ * the bytes a sign starts with, then where there are some, a closer one.
+ */
+__attribute__((target("avx2"))) static size_t
+first_sign_avx2(const unsigned char *s, size_t i, size_t n)
+{
+	for (; i + 65 <= n; i += 64) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(s + i + 32));
+		uint64_t bits;
+
+		if (_mm256_testz_si256(_mm256_or_si256(sign_lead(a), sign_lead(b)),
+		    _mm256_set1_epi8(-1)))
+			continue;
+		bits = sign_bits32(s + i) | (uint64_t)sign_bits32(s + i + 32) << 32;
+		for (; bits != 0; bits &= bits - 1) {
+			size_t k = i + lowest_bit64(bits);
+
+			if (sign_at(s, k, n))
+				return k;
+		}
+	}
+	return i;
+}
+#endif
+
+size_t
+links_first_sign(const struct links *lk, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+
+	/* A -e pattern may match anything. */
+	if (lk->ncustom > 0)
+		return 0;
+#ifdef LINKS_X86
+	static int avx2 = -1;
+
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") != 0;
+	if (avx2 && n > 0) {
+		if (sign_at(s, 0, n))
+			return 0;
+		i = first_sign_avx2(s, 1, n);
+	}
+#endif
+	for (; i < n; i++)
+		if (sign_at(s, i, n))
+			return i;
+	return n;
+}

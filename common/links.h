@@ -64,6 +64,16 @@ typedef void	 links_fn(void *ctx, const struct link_hit *hit);
 long		 links_scan(struct links *lk, const char *text, size_t len,
 		    links_fn *emit, void *ctx);
 
+/*
+ * For skipping quiet lines unread: the offset in text[0..len) (any number
+ * of whole lines) of the first byte a link needs, or len when no line
+ * there can hold a link. A line in which this finds nothing gives no hit
+ * from links_scan; the converse is not so (most signs are decoys: "3.5",
+ * "report.pdf"). One vector pass, many times faster than links_scan.
+ * With a -e pattern it returns 0: those may match anything.
+ */
+size_t		 links_first_sign(const struct links *lk, const char *text, size_t len);
+
 /* The message of the last -1 from links_scan. */
 const char	*links_error(const struct links *lk);
 

@@ -251,6 +251,13 @@ one_message(void *ctx, const struct message *m)
 	return 0;
 }
 
+/* For input_skip: where the next line worth scanning starts. */
+static size_t
+quiet_until(void *ctx, const char *p, size_t n)
+{
+	return links_first_sign(ctx, p, n);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -372,6 +379,11 @@ main(int argc, char *argv[])
 			exit(EXIT_TROUBLE);
 	if (platforms && links_platform_filter(finder, platforms) < 0)
 		exit(EXIT_TROUBLE);
+	/* Lines of plain text with no sign of a link are counted, not read. */
+	if (npatterns == 0 && !mentions) {
+		opts.want = quiet_until;
+		opts.want_ctx = finder;
+	}
 
 	if (line_buffered)
 		setvbuf(stdout, NULL, _IOLBF, 0);

@@ -2,7 +2,9 @@
  * fuzz_links: the link finder and refanging on any bytes, in both modes.
  * Every hit lies in memory the finder owns, is non-empty, holds no white
  * space or control byte, and names a platform; the same line scanned twice
- * gives the same hits (no state leaks from one line to the next).
+ * gives the same hits (no state leaks from one line to the next); and text
+ * in which links_first_sign sees no sign gives no hit (extract skips such
+ * lines unread).
  */
 #include "fuzz.h"
 
@@ -39,6 +41,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (int mode = 0; mode < 2; mode++) {
 		struct links *lk = mode ? all : known;
+		size_t sign = links_first_sign(lk, (const char *)data, size);
+
+		FUZZ_ASSERT(sign <= size);
 		hits = 0;
 		sum = 0;
 		links_scan(lk, (const char *)data, size, check, NULL);
@@ -49,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		links_scan(lk, (const char *)data, size, check, NULL);
 		n2 = hits;
 		FUZZ_ASSERT(n1 == n2 && s1 == sum);
+		FUZZ_ASSERT(sign < size || n1 == 0);
 	}
 	return 0;
 }

@@ -307,6 +307,80 @@ hostile(void)
 	links_free(lk);
 }
 
+/*
+ * links_first_sign, the prefilter extract skips quiet lines with: a line
+ * with a link always shows a sign (every case of the table, alone and in
+ * a block of lines after quiet padding, so the vector pass sees it), and
+ * the offset is that of the sign, wherever it falls in a 64-byte step.
+ */
+static void
+signs(void)
+{
+	static const struct {
+		const char	*text;
+		size_t		 at;		/* the sign's offset; (size_t)-1: none */
+	} s[] = {
+		{ "t.me/x", 1 },
+		{ "hxxps://t[.]me/x", 6 },
+		{ "t[.]me/x", 1 },
+		{ "t (dot) me/x", 2 },
+		{ "t . me/x", 6 },
+		{ "t. me/x", 5 },
+		{ "t .me/x", 5 },
+		{ "t\xe3\x80\x82me/x", 1 },
+		{ "t\xef\xbc\x8eme", 1 },
+		{ "t\xe2\x80\x8b.me/x", 4 },
+		{ "tg://resolve?domain=x", 3 },
+		/* decoys: no link can hold them */
+		{ "report.pdf 1.5.3 v2.0.1 node.js 192.168.0.1", (size_t)-1 },
+		{ "Done. Next one... (see above) [1] {x} 2019.", (size_t)-1 },
+		{ "\xe2\x9d\xa4\xef\xb8\x8f and/or 50/50", (size_t)-1 },
+	};
+	struct links *lk = links_new(LINKS_ALL), *custom = links_new(0);
+	char *buf = malloc(4096);
+	size_t n, pad, at;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *t = cases[i].text;
+
+		if (cases[i].want[0] == '\0')
+			continue;
+		if (links_first_sign(lk, t, strlen(t)) >= strlen(t))
+			fprintf(stderr, "no sign in \"%s\"\n", t);
+		CHECK(links_first_sign(lk, t, strlen(t)) < strlen(t));
+		/* after 100 quiet lines */
+		for (n = 0; n < 100 * 5; n += 5)
+			memcpy(buf + n, "ok x\n", 5);
+		memcpy(buf + n, t, strlen(t) + 1);
+		CHECK(links_first_sign(lk, buf, n + strlen(t)) >= n);
+		CHECK(links_first_sign(lk, buf, n + strlen(t)) < n + strlen(t));
+	}
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		for (pad = 0; pad < 140; pad++) {
+			/* quiet words, then the text, then more words */
+			memset(buf, 'w', pad);
+			for (size_t k = 7; k < pad; k += 8)
+				buf[k] = ' ';
+			if (pad > 0)
+				buf[pad - 1] = ' ';
+			n = pad + strlen(s[i].text);
+			memcpy(buf + pad, s[i].text, strlen(s[i].text));
+			memcpy(buf + n, " and more words here, to go past one vector\n", 45);
+			n += 45;
+			at = links_first_sign(lk, buf, n);
+			if (at != (s[i].at == (size_t)-1 ? n : pad + s[i].at))
+				fprintf(stderr, "sign of \"%s\" after %zu: %zu\n", s[i].text, pad, at);
+			CHECK(at == (s[i].at == (size_t)-1 ? n : pad + s[i].at));
+		}
+	/* a -e pattern may match anything: every line is worth a look */
+	CHECK(links_add_pattern(custom, "x") == 0);
+	CHECK(links_first_sign(custom, "quiet", 5) == 0);
+	CHECK(links_first_sign(lk, "", 0) == 0);
+	free(buf);
+	links_free(lk);
+	links_free(custom);
+}
+
 int
 main(void)
 {
@@ -314,5 +388,6 @@ main(void)
 	options();
 	bad_utf8();
 	hostile();
+	signs();
 	return check_done();
 }
