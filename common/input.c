@@ -43,7 +43,8 @@ enum {
 	READ_BLOCK = 1 << 17,	/* 128 KiB: large reads, few syscalls */
 	BLOCK = 1 << 20,	/* inflated bytes per ring block */
 	RING = 4,		/* one held by the caller, one filling, two ready */
-	RAW_DEFLATE = 2 * BLOCK	/* compressed bytes held for libdeflate */
+	RAW_DEFLATE = 2 * BLOCK,	/* compressed bytes held for libdeflate */
+	SIFT_READ = 1 << 18	/* sifting reads: small enough to stay in cache */
 };
 
 struct block {
@@ -717,9 +718,9 @@ sift_read(struct input *in)
 		in->send = held;
 		in->sstart = 0;
 	}
-	if (in->scap - in->send < BLOCK + 1)
-		xgrow(&in->sbuf, &in->scap, in->send + BLOCK + 1);
-	if ((r = pull_to(in, in->sbuf + in->send, BLOCK)) > 0)
+	if (in->scap - in->send < SIFT_READ + 1)
+		xgrow(&in->sbuf, &in->scap, in->send + SIFT_READ + 1);
+	if ((r = pull_to(in, in->sbuf + in->send, SIFT_READ)) > 0)
 		in->send += (size_t)r;
 	return r;
 }

@@ -263,6 +263,17 @@ is_alpha(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* . , ; : ! ? ' * ~ (R16): soft punctuation, inside a link but not at its end */
+static int
+soft_punct(unsigned char c)
+{
+	switch (c) {
+	case '.': case ',': case ';': case ':': case '!': case '?': case '\'': case '*': case '~':
+		return 1;
+	}
+	return 0;
+}
+
 /* Soft punctuation (R16): inside a link, but not at its end. */
 static size_t
 soft_before(const char *s, size_t start, size_t end)
@@ -270,7 +281,7 @@ soft_before(const char *s, size_t start, size_t end)
 	unsigned char c = (unsigned char)s[end - 1];
 
 	if (c < 0x80)
-		return strchr(".,;:!?'*~", c) != NULL && c != 0;
+		return (size_t)soft_punct(c);
 	/* en dash U+2013 and right quote U+2019 */
 	if (end - start >= 3 && (unsigned char)s[end - 3] == 0xE2 &&
 	    (unsigned char)s[end - 2] == 0x80 &&
@@ -505,7 +516,7 @@ path_end(const char *s, size_t p, size_t t, size_t *next)
 		case ']': k = 1; break;
 		case '}': k = 2; break;
 		default:
-			if (strchr(".,;:!?'*~", c) && c != 0 && scheme_at(s, i + 1, t)) {
+			if (soft_punct(c) && scheme_at(s, i + 1, t)) {
 				end = i + 1;
 				*next = i + 1;
 				goto trim;
@@ -967,7 +978,8 @@ links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void 
  * refanged, a "://" or a "." between two labels; in the text as written
  * that is one of
  *	"." between label bytes	t.me, t\u200b.me (an invisible's bytes are
- *				non-ASCII, so label bytes here);
+ *				non-ASCII, so label bytes here), before a
+ *				known TLD and not glued to "@" (user@mail.ru);
  *	"//"			any scheme separator, defanged or not;
  *	"/" after a spaced dot	"t . me/x", "t. me/x", "t .me/x": refang joins
  *				a spaced dot only before a label and a "/";
@@ -1015,6 +1027,28 @@ tld_after(const unsigned char *s, size_t i, size_t n)
 	return k > i && tld_known((const char *)s + i, k - i);
 }
 
+/*
+ * Is the dot at s[i] in an ASCII run of labels glued to "@", "#", "$", "/"
+ * or "\\" (user@mail.ru, #tag.x)? No link without a scheme starts there
+ * (R6), nor later in the run: only after a byte that is not ASCII.
+ */
+static int
+glued_host(const unsigned char *s, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && (is_alpha(s[k - 1]) || is_digit(s[k - 1]) || s[k - 1] == '-' ||
+	    s[k - 1] == '_' || s[k - 1] == '.'))
+		k--;
+	if (k == 0)
+		return 0;
+	switch (s[k - 1]) {
+	case '@': case '#': case '$': case '/': case '\\':
+		return 1;
+	}
+	return 0;
+}
+
 static int
 sign_at(const unsigned char *s, size_t i, size_t n)
 {
@@ -1023,7 +1057,7 @@ sign_at(const unsigned char *s, size_t i, size_t n)
 	switch (s[i]) {
 	case '.':
 		return i > 0 && label_byte(s[i - 1]) && i + 1 < n && label_byte(next) &&
-		    tld_after(s, i + 1, n);
+		    tld_after(s, i + 1, n) && !glued_host(s, i);
 	case '/':
 		return next == '/' || spaced_before(s, i);
 	case '(':

@@ -1,7 +1,12 @@
 /*
- * tld: binary search in the generated Public Suffix List table.
+ * tld: the generated Public Suffix List table, looked up through a hash
+ * set built on first use (extract asks for every "x.y" in a log, from two
+ * threads: the sifting one and the caller's).
  *	printf 'see report.pdf or t.me/x\n' | extract	# only t.me/x
  */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gen_tables.h"
@@ -11,11 +16,46 @@
 /* No TLD is longer than this (the PSL's longest is 24 bytes). */
 #define TLD_MAX 64
 
+static uint32_t		*slots;		/* index + 1 into tld_table; 0: empty */
+static size_t		 mask;		/* slots - 1, a power of two less one */
+static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a: labels are short, and this is all the mixing they need. */
+static uint32_t
+label_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* At most half full: probes stay short. */
+static void
+build(void)
+{
+	size_t n = 16, k;
+
+	while (n < 2 * tld_count)
+		n *= 2;
+	slots = xcalloc(n, sizeof(*slots));
+	mask = n - 1;
+	for (size_t i = 0; i < tld_count; i++) {
+		for (k = label_hash(tld_table[i], strlen(tld_table[i])) & mask; slots[k];
+		    k = (k + 1) & mask)
+			;
+		slots[k] = (uint32_t)i + 1;
+	}
+}
+
 int
 tld_known(const char *label, size_t len)
 {
 	char low[TLD_MAX];
-	size_t lo = 0, hi = tld_count;
+	const char *t;
 
 	if (len == 0 || len > TLD_MAX)
 		return 0;
@@ -23,18 +63,11 @@ tld_known(const char *label, size_t len)
 		low[i] = (char)ascii_lower((unsigned char)label[i]);
 	if (len > 4 && memcmp(low, "xn--", 4) == 0)
 		return 1;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *t = tld_table[mid];
-		size_t tl = strlen(t);
-		int c = memcmp(t, low, tl < len ? tl : len);
-
-		if (c == 0 && tl == len)
+	pthread_once(&once, build);
+	for (size_t k = label_hash(low, len) & mask; slots[k]; k = (k + 1) & mask) {
+		t = tld_table[slots[k] - 1];
+		if (strlen(t) == len && memcmp(t, low, len) == 0)
 			return 1;
-		if (c < 0 || (c == 0 && tl < len))
-			lo = mid + 1;
-		else
-			hi = mid;
 	}
 	return 0;
 }

@@ -5,6 +5,7 @@
 # only once the first record is out; without line buffering it would wait
 # in vain (up to 60 s) and say so.
 mkfifo in
+: >out	# the writer may look before the pipeline's own redirection is made
 extract --line-buffered in | normalize --line-buffered | dedupe --line-buffered >out &
 {
 	echo 'first t.me/first_chan'

@@ -335,6 +335,8 @@ signs(void)
 		{ "report.pdf 1.5.3 v2.0.1 node.js 192.168.0.1", (size_t)-1 },
 		{ "Done. Next one... (see above) [1] {x} 2019.", (size_t)-1 },
 		{ "\xe2\x9d\xa4\xef\xb8\x8f and/or 50/50", (size_t)-1 },
+		{ "admin@mail.ru info@sub.example.com #tag.com /x.org \\y.net", (size_t)-1 },
+		{ "admin@mail.ru t.me/x", 15 },
 	};
 	struct links *lk = links_new(LINKS_ALL), *custom = links_new(0);
 	char *buf = malloc(4096);

@@ -128,6 +128,23 @@ generated(void)
 	CHECK(tld_known("xn--p1ai", 8) && tld_known("xn--zzzz", 8));
 	CHECK(!tld_known("pdf", 3) && !tld_known("js", 2) && !tld_known("", 0));
 	CHECK(!tld_known("co.uk", 5));
+	/* the hash set holds every entry of the table, and nothing one byte off */
+	{
+		size_t found = 0, near = 0;
+		char buf[80];
+
+		for (size_t i = 0; i < tld_count; i++) {
+			size_t l = strlen(tld_table[i]);
+
+			found += tld_known(tld_table[i], l) == 1;
+			memcpy(buf, tld_table[i], l);
+			buf[l] = '0';
+			near += tld_known(buf, l + 1) == 1;
+			near += l > 1 && tld_known(buf, l - 1) == 1 &&
+			    !tld_known(tld_table[i], l - 1);
+		}
+		CHECK(found == tld_count && near == 0);
+	}
 }
 
 static void
