@@ -108,20 +108,29 @@ add_str(const char *s)
 	add_field(s, strlen(s));
 }
 
+/* "\tN": a line number, without printf's machinery (a record a link). */
+static void
+add_number(unsigned long long v)
+{
+	char num[24], *p = num + sizeof(num);
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	*--p = '\t';
+	add_raw(p, (size_t)(num + sizeof(num) - p));
+}
+
 /* One record: the message's columns around one link. */
 static void
 write_link(const struct message *m, const char *platform, const char *url, size_t len,
     const char *written, const char *where)
 {
-	char num[24];
-	int n;
-
 	rec_len = 0;
 	add_raw(m->time, strlen(m->time));	/* digits, never a formula */
 	add_field(m->channel.p, m->channel.len);
 	add_str(m->source);
-	n = snprintf(num, sizeof(num), "\t%llu", m->line);
-	add_raw(num, (size_t)n);
+	add_number(m->line);
 	add_str(platform);
 	add_field(url, len);
 	add_str(written);
