@@ -108,6 +108,18 @@ add_str(const char *s)
 	add_field(s, strlen(s));
 }
 
+/* A name of ours (platform, written, where): [a-z0-9_-], nothing to escape. */
+static void
+add_name(const char *s)
+{
+	size_t len = strlen(s);
+
+	xgrow(&rec, &rec_cap, rec_len + len + 2);
+	rec[rec_len++] = '\t';
+	memcpy(rec + rec_len, s, len);
+	rec_len += len;
+}
+
 /* "\tN": a line number, without printf's machinery (a record a link). */
 static void
 add_number(unsigned long long v)
@@ -131,10 +143,10 @@ write_link(const struct message *m, const char *platform, const char *url, size_
 	add_field(m->channel.p, m->channel.len);
 	add_str(m->source);
 	add_number(m->line);
-	add_str(platform);
+	add_name(platform);
 	add_field(url, len);
-	add_str(written);
-	add_str(where);
+	add_name(written);
+	add_name(where);
 	add_field(m->forward_from.p, m->forward_from.len);
 	if (src_platform)
 		add_str(src_platform);
