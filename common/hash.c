@@ -1,5 +1,6 @@
 /*
- * hash: the byte hash and the open-addressing table of hash.h.
+ * hash: the byte hash, the open-addressing table of hash.h, and the sort
+ * of its entries (hash_sort, at the end).
  *
  * The hash reads 16 bytes a round as two 64-bit words and folds them into
  * the state with a 64x64->128-bit multiply whose halves are xored: one
@@ -9,6 +10,7 @@
  * differ only by trailing zero bytes differ.
  */
 #include <err.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +103,29 @@ record(const struct hash_table *t, uint32_t ref, uint32_t *id, size_t *len)
 	return u;
 }
 
+/* Slots again after hash_freeze: every key is hashed anew. */
+static void
+rebuild(struct hash_table *t)
+{
+	size_t size = 16, j, len;
+	const unsigned char *k;
+	struct hash_slot *s;
+	uint32_t id, back, h32;
+
+	while ((size_t)t->n + 1 > size / 4 * 3)
+		size *= 2;
+	t->slot = xcalloc(size, sizeof(*t->slot));
+	t->mask = size - 1;
+	for (id = 0; id < t->n; id++) {
+		k = record(t, t->ref[id], &back, &len);
+		h32 = (uint32_t)hash_bytes(k, len);
+		for (j = h32 & t->mask; (s = &t->slot[j])->ref != 0; j = (j + 1) & t->mask)
+			;
+		s->hash = h32;
+		s->ref = t->ref[id];
+	}
+}
+
 /* Double the slots (16 at first) and put every entry back. */
 static void
 grow(struct hash_table *t)
@@ -108,6 +133,10 @@ grow(struct hash_table *t)
 	size_t size = t->mask ? (t->mask + 1) * 2 : 16, mask = size - 1, i, j;
 	struct hash_slot *old = t->slot, *s;
 
+	if (old == NULL && t->n > 0) {
+		rebuild(t);
+		return;
+	}
 	t->slot = xcalloc(size, sizeof(*t->slot));
 	if (old != NULL)
 		for (i = 0; i <= t->mask; i++) {
@@ -260,6 +289,24 @@ hash_key(const struct hash_table *t, uint32_t id, size_t *len)
 	return (const char *)record(t, t->ref[id], &back, len);
 }
 
+void
+hash_freeze(struct hash_table *t)
+{
+	free(t->slot);
+	t->slot = NULL;
+	t->mask = 0;
+}
+
+void
+hash_key_ahead(const struct hash_table *t, const uint32_t *ids, size_t n, size_t i)
+{
+	/* The reference first, then (once it is here) the record it names. */
+	if (i + 16 < n)
+		__builtin_prefetch(&t->ref[ids[i + 16]]);
+	if (i + 8 < n)
+		__builtin_prefetch(t->buf + (size_t)(t->ref[ids[i + 8]] - 1) * 4);
+}
+
 size_t
 hash_memory(const struct hash_table *t)
 {
@@ -274,4 +321,348 @@ hash_free(struct hash_table *t)
 	free(t->buf);
 	free(t->ref);
 	memset(t, 0, sizeof(*t));
+}
+
+/*
+ * hash_sort: a string sort that compares integers. Every entry to order
+ * gets an item whose 64-bit key holds 7 bytes of its key (at some depth,
+ * mapped so that integer order is the wanted byte order) and, in the low
+ * byte, how many key bytes are left there (8: more than 7). The items are
+ * sorted by that number alone; items that tie are sorted again on the
+ * next 7 bytes, and so on. Each round reads every key it needs once, in a
+ * pass that can prefetch ahead, instead of fetching two keys from all over
+ * the table for each comparison.
+ *
+ * Past its end a key reads as bytes 0, which is also what the separator
+ * (or byte 0) maps to; the count of bytes left settles those ties: a key
+ * that ends inside the 7 bytes is a prefix of any other with the same
+ * bytes, and sorts first. Items are 12 bytes, so that they fit in the
+ * memory of the ids grown three times over.
+ */
+struct sort_item {
+	uint32_t	 hi, lo;	/* the 64-bit sort key, in halves */
+	uint32_t	 id;
+};
+
+struct sort_range {
+	size_t		 lo, hi;	/* items [lo, hi) tie so far */
+	size_t		 depth;		/* key bytes that tie */
+};
+
+enum { CHUNK = 7, MORE = 8 };		/* key bytes an item holds; "more left" */
+
+static inline uint64_t
+item_key(const struct sort_item *a)
+{
+	return (uint64_t)a->hi << 32 | a->lo;
+}
+
+static inline void
+set_key(struct sort_item *a, uint64_t k)
+{
+	a->hi = (uint32_t)(k >> 32);
+	a->lo = (uint32_t)k;
+}
+
+static inline int
+item_lt(const struct sort_item *a, const struct sort_item *b)
+{
+	return item_key(a) < item_key(b);
+}
+
+static void
+item_swap(struct sort_item *a, struct sort_item *b)
+{
+	struct sort_item x = *a;
+
+	*a = *b;
+	*b = x;
+}
+
+static void
+insertion_sort(struct sort_item *v, size_t n)
+{
+	struct sort_item x;
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && item_lt(&x, &v[j - 1]); j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+static void
+sift_down(struct sort_item *v, size_t i, size_t n)
+{
+	size_t c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && item_lt(&v[c], &v[c + 1]))
+			c++;
+		if (!item_lt(&v[i], &v[c]))
+			return;
+		item_swap(&v[i], &v[c]);
+		i = c;
+	}
+}
+
+static void
+heap_sort(struct sort_item *v, size_t n)
+{
+	size_t i;
+
+	for (i = n / 2; i-- > 0;)
+		sift_down(v, i, n);
+	for (i = n; i-- > 1;) {
+		item_swap(&v[0], &v[i]);
+		sift_down(v, 0, i);
+	}
+}
+
+/*
+ * Quicksort on the median of three, recursing into the smaller side; past
+ * 2 log2(n) levels of bad pivots (keys chosen to defeat it) heapsort takes
+ * over, so the time stays n log n whatever the keys are.
+ */
+static void
+intro_sort(struct sort_item *v, size_t n, unsigned budget)
+{
+	struct sort_item pivot;
+	size_t i, j, mid;
+
+	while (n > 16) {
+		if (budget-- == 0) {
+			heap_sort(v, n);
+			return;
+		}
+		mid = n / 2;
+		if (item_lt(&v[mid], &v[0]))
+			item_swap(&v[mid], &v[0]);
+		if (item_lt(&v[n - 1], &v[mid])) {
+			item_swap(&v[n - 1], &v[mid]);
+			if (item_lt(&v[mid], &v[0]))
+				item_swap(&v[mid], &v[0]);
+		}
+		pivot = v[mid];
+		/* Hoare's partition: ties with the pivot split evenly. */
+		i = 0;
+		j = n - 1;
+		for (;;) {
+			while (item_lt(&v[i], &pivot))
+				i++;
+			while (item_lt(&pivot, &v[j]))
+				j--;
+			if (i >= j)
+				break;
+			item_swap(&v[i], &v[j]);
+			i++;
+			j--;
+		}
+		/* v[0..j] <= pivot <= v[j+1..n) */
+		if (j + 1 < n - (j + 1)) {
+			intro_sort(v, j + 1, budget);
+			v += j + 1;
+			n -= j + 1;
+		} else {
+			intro_sort(v + j + 1, n - (j + 1), budget);
+			n = j + 1;
+		}
+	}
+	insertion_sort(v, n);
+}
+
+/*
+ * Items often come sorted already: all of a level's keys equal (keys that
+ * share a prefix, counts that are all 1) or entries numbered in key order.
+ * One look saves the sort, and keeps the next level's reads in the order
+ * the keys lie in memory.
+ */
+static void
+sort_items(struct sort_item *v, size_t n)
+{
+	unsigned budget = 0;
+	size_t i;
+
+	for (i = 1; i < n && !item_lt(&v[i], &v[i - 1]); i++)
+		;
+	if (i >= n)
+		return;
+	for (size_t m = n; m > 1; m >>= 1)
+		budget += 2;
+	intro_sort(v, n, budget);
+}
+
+/* The sort key of k (len bytes) at depth. */
+static inline uint64_t
+chunk_key(const unsigned char *k, size_t len, size_t depth, const unsigned char *map)
+{
+	uint64_t c = 0;
+	size_t left = len > depth ? len - depth : 0, j;
+
+	k += depth;
+	for (j = 0; j < CHUNK; j++)
+		c = c << 8 | (j < left ? map[k[j]] : 0);
+	return c << 8 | (left > CHUNK ? MORE : left);
+}
+
+/* Keys at depth for items [lo, hi); keys are fetched a few items ahead. */
+static void
+fill_range(const struct hash_table *t, struct sort_item *v, size_t lo, size_t hi,
+    size_t depth, const unsigned char *map)
+{
+	const unsigned char *k;
+	uint32_t id;
+	size_t i, len;
+
+	for (i = lo; i < hi; i++) {
+		if (i + 16 < hi)
+			__builtin_prefetch(&t->ref[v[i + 16].id]);
+		if (i + 8 < hi)
+			__builtin_prefetch(t->buf + (size_t)(t->ref[v[i + 8].id] - 1) * 4);
+		k = record(t, t->ref[v[i].id], &id, &len);
+		set_key(&v[i], chunk_key(k, len, depth, map));
+	}
+}
+
+/* Ranges still to sort, and what sorting them needs: one per thread. */
+struct sort_job {
+	const struct hash_table	*t;
+	struct sort_item	*v;
+	const unsigned char	*map;
+	struct sort_range	*stack;
+	size_t			 n, cap;
+};
+
+static void
+push_range(struct sort_job *j, size_t lo, size_t hi, size_t depth)
+{
+	if (j->n == j->cap) {
+		j->cap = j->cap ? j->cap * 2 : 64;
+		j->stack = xrealloc(j->stack, j->cap * sizeof(*j->stack));
+	}
+	j->stack[j->n].lo = lo;
+	j->stack[j->n].hi = hi;
+	j->stack[j->n].depth = depth;
+	j->n++;
+}
+
+/* Sort the top range on the next 7 key bytes; push the ties that need more. */
+static void
+sort_range(struct sort_job *j)
+{
+	struct sort_range r = j->stack[--j->n];
+	struct sort_item *v = j->v;
+	size_t i, k;
+
+	fill_range(j->t, v, r.lo, r.hi, r.depth, j->map);
+	sort_items(v + r.lo, r.hi - r.lo);
+	for (i = r.lo; i < r.hi; i = k) {
+		for (k = i + 1; k < r.hi && item_key(&v[k]) == item_key(&v[i]); k++)
+			;
+		if (k - i > 1 && (v[i].lo & 0xff) == MORE)
+			push_range(j, i, k, r.depth + CHUNK);
+	}
+}
+
+static void *
+sort_thread(void *arg)
+{
+	struct sort_job *j = arg;
+
+	while (j->n > 0)
+		sort_range(j);
+	return NULL;
+}
+
+/*
+ * A big sort takes a second thread (the read-ahead one has finished by the
+ * time a filter sorts, so a core is free): once the ranges left are many,
+ * about half their items go to it. Ranges are disjoint, the table is only
+ * read: the two share nothing they write.
+ */
+enum { SORT_THREAD_MIN = 1 << 16 };
+
+static void
+sort_ranges(struct sort_job *one, size_t n)
+{
+	struct sort_job two = *one;
+	size_t moved = 0, i, k;
+	pthread_t tid;
+
+	while (one->n == 1 && one->stack[0].hi - one->stack[0].lo == n)
+		sort_range(one);	/* one range: split it first */
+	two.stack = NULL;
+	two.n = two.cap = 0;
+	if (n >= SORT_THREAD_MIN && one->n > 1) {
+		for (i = k = 0; i < one->n; i++) {
+			if (moved < n / 2 && i % 2 == 0) {
+				moved += one->stack[i].hi - one->stack[i].lo;
+				push_range(&two, one->stack[i].lo, one->stack[i].hi,
+				    one->stack[i].depth);
+			} else
+				one->stack[k++] = one->stack[i];
+		}
+		one->n = k;
+	}
+	if (two.n > 0 && pthread_create(&tid, NULL, sort_thread, &two) == 0) {
+		sort_thread(one);
+		pthread_join(tid, NULL);
+	} else {
+		sort_thread(&two);	/* no thread: this one does both */
+		sort_thread(one);
+	}
+	free(two.stack);
+}
+
+uint32_t *
+hash_sort(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *num,
+    int desc, int sep)
+{
+	struct sort_item *v, it;
+	struct sort_job job;
+	size_t i, j;
+	unsigned char map[256], *mem;
+	uint32_t id;
+	int c;
+
+	if (n < 2)
+		return ids;
+	for (c = 0; c < 256; c++)
+		map[c] = (unsigned char)(sep < 0 || c > sep ? c : c == sep ? 0 : c + 1);
+	/*
+	 * The items take the ids' place, grown to three times their size: item
+	 * i lies over ids i * 3 .. i * 3 + 2, so from the last down each id is
+	 * read before its item is written over it (and back at the end, from
+	 * the first up). Memory holds the one array, not both.
+	 */
+	mem = xrealloc(ids, n * sizeof(*v));
+	for (i = n; i-- > 0;) {
+		memcpy(&id, mem + i * sizeof(id), sizeof(id));
+		it.id = id;
+		set_key(&it, num == NULL ? 0 : desc ? ~num[id] : num[id]);
+		memcpy(mem + i * sizeof(it), &it, sizeof(it));
+	}
+	v = (struct sort_item *)(void *)mem;
+	memset(&job, 0, sizeof(job));
+	job.t = t;
+	job.v = v;
+	job.map = map;
+	/* The numbers first: each run of equal ones is then sorted by key. */
+	if (num != NULL)
+		sort_items(v, n);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && item_key(&v[j]) == item_key(&v[i]); j++)
+			;
+		if (j - i > 1)
+			push_range(&job, i, j, 0);
+	}
+	sort_ranges(&job, n);
+	free(job.stack);
+	for (i = 0; i < n; i++) {
+		id = v[i].id;
+		memcpy(mem + i * sizeof(id), &id, sizeof(id));
+	}
+	return xrealloc(mem, n * sizeof(id));
 }

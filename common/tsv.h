@@ -48,6 +48,12 @@ struct tsv_reader {
 	int			 have_held;
 	int			 done;		/* batch: 1 at the end, -1 after an error */
 	struct tsv_ahead	*ahead;		/* tsv_read_ahead's thread, or NULL */
+	/* tsv_pick: the columns batches carry, and the tabs that bound them */
+	size_t			*pick;
+	size_t			 npick;
+	size_t			*need;		/* tab numbers, ascending, SIZE_MAX */
+	size_t			*tab;		/* per row: where tab k is, k in need */
+	int			 fast;		/* the CPU has AVX2 and BMI2 */
 };
 
 /*
@@ -106,6 +112,20 @@ int			 tsv_next(struct tsv_reader *r);
  * one reader.
  */
 int			 tsv_next_batch(struct tsv_reader *r, struct tsv_batch *b);
+
+/*
+ * Batches of r carry only the columns cols[0..n-1] (each < r->ncols; a
+ * repeated one counts once), as if the input had no others: a batch has
+ * those columns (ncols), in that order, and on return cols[i] is where
+ * column cols[i] went. row[i] is then the picked fields joined by tabs
+ * (and followed by a newline), not the line. A row is split only as far
+ * as the picked fields need and only they are copied; the width of every
+ * row is still checked, and a row of the wrong width reported and skipped
+ * as before. For callers that read a few columns of wide rows. Call before
+ * the first tsv_next_batch or tsv_read_ahead; n = 0 keeps every column.
+ * tsv_next and r->field are not affected.
+ */
+void			 tsv_pick(struct tsv_reader *r, size_t *cols, size_t n);
 
 /*
  * Read batches ahead on a second thread, so reading and splitting overlap

@@ -91,6 +91,7 @@ static size_t		 kcap;
 static char		*dbuf;			/* distinct: group, aggregate, value */
 static size_t		 dcap;
 static struct tsv_batch	 batch = TSV_BATCH_INIT;
+static int		 key_is_row;		/* batch rows start with the group key (2: are it) */
 static struct hash_query *dq;			/* distinct queries of a batch */
 static size_t		*doff;			/* their keys' offsets in dbuf */
 static size_t		 dqcap;
@@ -561,8 +562,8 @@ tally_batch(const struct tsv_batch *b)
 	size_t off[TSV_BATCH], i, m = 0, used = 0;
 	unsigned char skip[TSV_BATCH];
 	uint32_t gid[TSV_BATCH];
-	const struct tsv_field *row;
-	int direct = ngroups == 1 && groups[0].unit < 0, distinct = 0;
+	const struct tsv_field *row, *last;
+	int distinct = 0;
 
 	for (i = 0; i < b->n; i++) {
 		row = b->field + i * b->ncols;
@@ -571,9 +572,13 @@ tally_batch(const struct tsv_batch *b)
 			n_filtered++;
 			continue;
 		}
-		if (direct) {
-			q[m].key = row[groups[0].col].p;
-			q[m].len = row[groups[0].col].len;
+		if (key_is_row == 2) {
+			q[m].key = b->row[i].p;
+			q[m].len = b->row[i].len;
+		} else if (key_is_row) {
+			last = &row[groups[ngroups - 1].col];
+			q[m].key = b->row[i].p;
+			q[m].len = (size_t)(last->p + last->len - b->row[i].p);
 		} else {
 			q[m].key = NULL;
 			off[m] = used;
@@ -766,6 +771,48 @@ merge_header_aggs(const struct tsv_reader *r)
 	}
 }
 
+/*
+ * The reader copies only the columns tally_batch reads, and batches hold
+ * only those: the column numbers of this file's groups, aggregates, time
+ * and --where become their places in the batch. The group columns come
+ * first, so when every group is a column a batch row begins with the group
+ * key as group_key would build it, and is nothing else when the groups
+ * are all that is read.
+ */
+static void
+pick_columns(struct tsv_reader *r)
+{
+	size_t *cols = xmalloc((ngroups + 1 + naggs + nwhere) * sizeof(*cols)), n = 0, i;
+
+	key_is_row = ngroups > 0;
+	for (i = 0; i < ngroups; i++)
+		if (groups[i].unit >= 0)
+			key_is_row = 0;
+	for (i = 0; i < ngroups; i++)
+		if (groups[i].unit < 0)
+			cols[n++] = (size_t)groups[i].col;
+	if (time_col >= 0)
+		cols[n++] = (size_t)time_col;
+	for (i = 0; i < naggs; i++)
+		cols[n++] = (size_t)aggs[i].col;
+	for (i = 0; i < nwhere; i++)
+		cols[n++] = (size_t)wheres[i].col;
+	tsv_pick(r, cols, n);
+	n = 0;
+	for (i = 0; i < ngroups; i++)
+		if (groups[i].unit < 0)
+			groups[i].col = (int)cols[n++];
+	if (time_col >= 0)
+		time_col = (int)cols[n++];
+	for (i = 0; i < naggs; i++)
+		aggs[i].col = (int)cols[n++];
+	for (i = 0; i < nwhere; i++)
+		wheres[i].col = (int)cols[n++];
+	if (key_is_row && n == ngroups)
+		key_is_row = 2;		/* the row is the key */
+	free(cols);
+}
+
 /* Close an input whose rows were read, counting them for --stats. */
 static int
 close_file(struct tsv_reader *r)
@@ -811,6 +858,7 @@ tally_file(const char *path)
 				time_col = need_col(r, time_field, "");
 		}
 	if (cohort_unit == -2 && !merge) {
+		pick_columns(r);
 		tsv_read_ahead(r);	/* tally_batch writes no messages */
 		while (tsv_next_batch(r, &batch) > 0)
 			tally_batch(&batch);
@@ -873,14 +921,7 @@ key_field(const char *k, size_t n, size_t i, size_t *len)
 /* What --sort names: -1 group, -2 count, 0..: a group column, 100+: an aggregate. */
 static int sort_what = -2;
 
-static uint64_t
-sort_number(uint32_t g, int what)
-{
-	if (what == -2)
-		return count[g];
-	return aggs[what - 100].n[g];
-}
-
+/* The orders sort_order does not hand to hash_sort. */
 static int
 by_sort(const void *pa, const void *pb)
 {
@@ -889,11 +930,7 @@ by_sort(const void *pa, const void *pb)
 	size_t na, nb, la, lb;
 	int c = 0;
 
-	if (sort_what == -2 || (sort_what >= 100 && aggs[sort_what - 100].kind == A_DISTINCT)) {
-		uint64_t x = sort_number(a, sort_what), y = sort_number(b, sort_what);
-
-		c = x > y ? -1 : x < y;		/* numbers: biggest first */
-	} else if (sort_what >= 100) {
+	if (sort_what >= 100) {
 		struct agg *ag = &aggs[sort_what - 100];
 
 		if (ag->kind == A_SUM)
@@ -921,6 +958,25 @@ by_sort(const void *pa, const void *pb)
 	ka = hash_key(&gt, a, &na);
 	kb = hash_key(&gt, b, &nb);
 	return key_cmp(ka, na, kb, nb);
+}
+
+/*
+ * Sort the groups to write; returns order, which may have moved. Numbers
+ * (counts, distinct values; biggest first) with ties by key, and keys
+ * alone, are hash_sort's: it compares keys as key_cmp does (a tab sorts
+ * first) without a comparison per pair.
+ */
+static uint32_t *
+sort_order(uint32_t *order, size_t n)
+{
+	if (sort_what == -2)
+		return hash_sort(&gt, order, n, count, !reverse, '\t');
+	if (sort_what == -1)
+		return hash_sort(&gt, order, n, NULL, 0, '\t');
+	if (sort_what >= 100 && aggs[sort_what - 100].kind == A_DISTINCT)
+		return hash_sort(&gt, order, n, aggs[sort_what - 100].n, !reverse, '\t');
+	qsort(order, n, sizeof(*order), by_sort);
+	return order;
 }
 
 static void
@@ -983,6 +1039,18 @@ write_header(void)
 	putchar('\n');
 }
 
+/* A count in decimal; printf's formatting machinery costs more than the row. */
+static void
+put_u64(uint64_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), stdout);
+}
+
 static void
 write_row(uint32_t g)
 {
@@ -995,22 +1063,26 @@ write_row(uint32_t g)
 	if (ngroups || cohort_unit != -2)
 		putchar('\t');
 	if (cohort_unit != -2) {
-		printf("%" PRIu64, cnew[g]);
-		if (alive_day != INT64_MIN)
-			printf("\t%" PRIu64, calive[g]);
-		for (size_t i = 0; i < nafter; i++)
-			printf("\t%" PRIu64, cafter[(size_t)g * nafter + i]);
+		put_u64(cnew[g]);
+		if (alive_day != INT64_MIN) {
+			putchar('\t');
+			put_u64(calive[g]);
+		}
+		for (size_t i = 0; i < nafter; i++) {
+			putchar('\t');
+			put_u64(cafter[(size_t)g * nafter + i]);
+		}
 		putchar('\n');
 		return;
 	}
-	printf("%" PRIu64, count[g]);
+	put_u64(count[g]);
 	for (size_t i = 0; i < naggs; i++) {
 		struct agg *a = &aggs[i];
 
 		putchar('\t');
 		switch (a->kind) {
 		case A_DISTINCT:
-			printf("%" PRIu64, a->n[g]);
+			put_u64(a->n[g]);
 			break;
 		case A_FIRST:
 		case A_LAST:
@@ -1175,15 +1247,17 @@ write_wide(const uint32_t *order, size_t n)
 static void
 write_all(void)
 {
-	uint32_t *order = xmalloc((gt.n ? gt.n : 1) * sizeof(*order));
+	uint32_t *order;
 	size_t n = 0;
 
+	hash_freeze(&gt);	/* no more lookups: room for the order and its sort */
+	order = xmalloc((gt.n ? gt.n : 1) * sizeof(*order));
 	for (uint32_t g = 0; g < gt.n; g++)
 		if (cohort_unit != -2 || partial || count[g] >= min_count)
 			order[n++] = g;
 	if (cohort_unit != -2)
 		sort_what = -1;		/* cohorts: by group, so by time */
-	qsort(order, n, sizeof(*order), by_sort);
+	order = sort_order(order, n);
 	if (top_n && n > top_n)
 		n = (size_t)top_n;
 	n_out = n;
@@ -1194,8 +1268,15 @@ write_all(void)
 		write_partial(order, n);
 	} else {
 		write_header();
-		for (size_t i = 0; i < n; i++)
+		/* The rows' keys and counts are all over memory: fetch them ahead. */
+		flockfile(stdout);
+		for (size_t i = 0; i < n; i++) {
+			hash_key_ahead(&gt, order, n, i);
+			if (i + 8 < n)
+				__builtin_prefetch(&count[order[i + 8]]);
 			write_row(order[i]);
+		}
+		funlockfile(stdout);
 	}
 	free(order);
 }

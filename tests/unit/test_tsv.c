@@ -1,5 +1,6 @@
 /*
- * test_tsv: escaping round trips, header checks, rows of the wrong width.
+ * test_tsv: escaping round trips, header checks, rows of the wrong width,
+ * batches of all columns or of picked ones.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -265,11 +266,183 @@ test_batches(void)
 	free(lineno);
 }
 
+/*
+ * tsv_pick: rows of 12 columns, 0 to 700 bytes (short rows, the 64-byte
+ * blocks, past the 512 the vector path takes whole) and one of 100 KiB,
+ * some of the wrong width; for several sets of columns, with and without
+ * the read-ahead thread and the CPU's fast path, the batches must hold
+ * exactly the picked fields of the good rows, joined, in order.
+ */
+static void
+test_pick(void)
+{
+	enum { NCOLS = 12, NROWS = 4000 };
+	static const size_t sets[][NCOLS + 1] = {	/* count, then columns */
+		{ 2, 4, 9 }, { 1, 0 }, { 1, 11 }, { 3, 9, 4, 4 }, { 3, 11, 0, 5 },
+		{ 12, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 },
+	};
+	struct tsv_field want[NCOLS];
+	struct tsv_batch b = TSV_BATCH_INIT;
+	struct tsv_reader *r;
+	char *data, *line, *name, joined[1 << 17];
+	size_t cap = 4 << 20, used, len, i, j, k, n, good = 0, bad = 0, got, errs;
+	size_t cols[NCOLS], pos[NCOLS], npick, nj, s;
+	unsigned long long *lineno;
+	char **lines;
+	size_t *lens;
+	int mode, fd, saved_err;
+
+	data = malloc(cap);
+	lines = calloc(NROWS, sizeof(*lines));
+	lens = calloc(NROWS, sizeof(*lens));
+	lineno = calloc(NROWS, sizeof(*lineno));
+	used = (size_t)sprintf(data, "a\tb\tc\td\te\tf\tg\th\ti\tj\tk\tl\n");
+	srand(12);
+	for (i = 0; i < NROWS; i++) {
+		line = data + used;
+		len = i == 2345 ? 100000 : (size_t)rand() % (i % 4 ? 200 : 700);
+		for (j = 0; j < len; j++)
+			line[j] = (char)('a' + rand() % 26);
+		/* Eleven tabs (a good row) at distinct places, or some other number. */
+		n = rand() % 8 ? 11 : (size_t)rand() % 16;
+		for (k = 0; k < n && len > 0; k++)
+			line[(size_t)rand() % len] = '\t';
+		line[len] = '\n';
+		if (naive_split(line, len, want, NCOLS) == NCOLS) {
+			lines[good] = line;
+			lens[good] = len;
+			lineno[good++] = i + 2;
+		} else
+			bad++;
+		used += len + 1;
+	}
+	name = strdup(write_tmp(""));
+	fd = open(name, O_WRONLY | O_TRUNC);
+	CHECK(write(fd, data, used) == (ssize_t)used);
+	close(fd);
+	fflush(stderr);
+	saved_err = dup(2);
+	fd = open("/dev/null", O_WRONLY);
+	dup2(fd, 2);
+	close(fd);
+	for (s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
+		for (mode = 0; mode < 4; mode++) {
+			r = tsv_open(name);
+			CHECK(r != NULL && r->ncols == NCOLS);
+			npick = sets[s][0];
+			memcpy(cols, sets[s] + 1, npick * sizeof(*cols));
+			tsv_pick(r, cols, npick);
+			/* Where each picked column went: its first place in the list. */
+			for (j = 0, n = 0; j < npick; j++) {
+				for (k = 0; k < j && sets[s][1 + k] != sets[s][1 + j]; k++)
+					;
+				if (k == j)
+					pos[n++] = sets[s][1 + j];
+				for (k = 0; k < n && pos[k] != sets[s][1 + j]; k++)
+					;
+				CHECK(cols[j] == k);
+			}
+			if (mode & 1)
+				r->fast = 0;		/* the portable split */
+			if (mode & 2)
+				CHECK(tsv_read_ahead(r) == 0);
+			got = errs = 0;
+			while (tsv_next_batch(r, &b) > 0) {
+				CHECK(b.ncols == n);
+				for (i = 0; i < b.n && got < good; i++, got++) {
+					naive_split(lines[got], lens[got], want, NCOLS);
+					for (j = 0, nj = 0; j < n; j++) {
+						if (j)
+							joined[nj++] = '\t';
+						memcpy(joined + nj, want[pos[j]].p, want[pos[j]].len);
+						nj += want[pos[j]].len;
+						errs += b.field[i * n + j].len != want[pos[j]].len ||
+						    memcmp(b.field[i * n + j].p, want[pos[j]].p,
+						    want[pos[j]].len) != 0;
+					}
+					joined[nj] = '\n';
+					errs += b.lineno[i] != lineno[got];
+					errs += b.row[i].len != nj ||
+					    memcmp(b.row[i].p, joined, nj + 1) != 0;
+				}
+			}
+			CHECK(got == good && errs == 0);
+			CHECK(r->skipped == bad && r->rows == good);
+			CHECK(tsv_close(r) == -1);
+		}
+	dup2(saved_err, 2);
+	close(saved_err);
+	tsv_batch_free(&b);
+	unlink(name);
+	free(name);
+	free(data);
+	free(lines);
+	free(lens);
+	free(lineno);
+}
+
+/* tsv_write_escaped, against the rule written out byte by byte. */
+static void
+test_write_escaped(void)
+{
+	static const char hex[] = "0123456789abcdef";
+	char raw[80], want[400], *got;
+	size_t size, len, n, i, bad = 0;
+	unsigned char c;
+	FILE *f;
+
+	srand(13);
+	for (int t = 0; t < 20000; t++) {
+		len = (size_t)rand() % 80;
+		for (i = 0; i < len; i++) {
+			/* Mostly plain, some of every byte that matters. */
+			switch (rand() % 12) {
+			case 0: raw[i] = (char)(rand() % 0x20); break;
+			case 1: raw[i] = (char)0x7f; break;
+			case 2: raw[i] = (char)0xc2; break;
+			case 3: raw[i] = (char)(0x80 + rand() % 0x40); break;
+			case 4: raw[i] = '\\'; break;
+			default: raw[i] = (char)(0x20 + rand() % 0x5f);
+			}
+		}
+		for (i = 0, n = 0; i < len; i++) {
+			c = (unsigned char)raw[i];
+			if (c == '\r') {
+				memcpy(want + n, "\\r", 2);
+				n += 2;
+			} else if (c == 0xc2 && i + 1 < len && (unsigned char)raw[i + 1] >= 0x80 &&
+			    (unsigned char)raw[i + 1] <= 0x9f) {
+				c = (unsigned char)raw[++i];
+				memcpy(want + n, "\\xc2\\x", 6);
+				n += 6;
+				want[n++] = hex[c >> 4];
+				want[n++] = hex[c & 15];
+			} else if ((c < 0x20 && c != '\t') || c == 0x7f) {
+				want[n++] = '\\';
+				want[n++] = 'x';
+				want[n++] = hex[c >> 4];
+				want[n++] = hex[c & 15];
+			} else
+				want[n++] = (char)c;
+		}
+		got = NULL;
+		size = 0;
+		f = open_memstream(&got, &size);
+		tsv_write_escaped(f, raw, len);
+		fclose(f);
+		bad += size != n || memcmp(got, want, n) != 0;
+		free(got);
+	}
+	CHECK(bad == 0);
+}
+
 int
 main(void)
 {
 	test_escape();
 	test_reader();
 	test_batches();
+	test_pick();
+	test_write_escaped();
 	return check_done();
 }
