@@ -671,6 +671,16 @@ fb_name(struct buf *b, struct view v)
 			b_addc(b, ascii_lower((unsigned char)v.p[i]));
 }
 
+static size_t
+fb_name_len(struct view v)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < v.n; i++)
+		n += v.p[i] != '.';
+	return n;
+}
+
 static void
 facebook(struct keys *k, struct url *u, struct key_result *r)
 {
@@ -722,7 +732,8 @@ facebook(struct keys *k, struct url *u, struct key_result *r)
 		other(k, r);
 		return;
 	}
-	if (!all_of(s0.p, s0.n, ".-") || s0.n < 5) {
+	/* five characters at least, the dots not counted: the key drops them */
+	if (!all_of(s0.p, s0.n, ".-") || fb_name_len(s0) < 5) {
 		invalid(k, r);
 		return;
 	}
