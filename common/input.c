@@ -465,6 +465,27 @@ small_members(struct input *in)
 	return isize <= BLOCK;
 }
 
+/*
+ * The ring of blocks and the producer thread that fills it (produce for
+ * gzip, sift for plain input); on a pipe, the wake pipe input_close uses
+ * to stop it.
+ */
+static void
+start_ring(struct input *in, void *(*producer)(void *))
+{
+	in->wake[0] = in->wake[1] = -1;
+	for (int i = 0; i < RING; i++)
+		in->ring[i].data = xmalloc(BLOCK);
+	if (in->size == 0 && pipe(in->wake) < 0)
+		err(EXIT_TROUBLE, "pipe");
+	pthread_mutex_init(&in->lock, NULL);
+	pthread_cond_init(&in->ready, NULL);
+	pthread_cond_init(&in->room, NULL);
+	if ((errno = pthread_create(&in->thread_id, NULL, producer, in)) != 0)
+		err(EXIT_TROUBLE, "%s: thread", in->name);
+	in->thread_up = 1;
+}
+
 /* Set up the ring and start the producer on the n bytes read so far. */
 static void
 start_gzip(struct input *in, size_t n)
@@ -472,23 +493,13 @@ start_gzip(struct input *in, size_t n)
 	int regular = in->size > 0;
 
 	in->gzip = 1;
-	in->wake[0] = in->wake[1] = -1;
 	if (regular && small_members(in))
 		in->ld = libdeflate_alloc_decompressor();
 	in->rawcap = in->ld != NULL ? RAW_DEFLATE : READ_BLOCK;
 	in->raw = xmalloc(in->rawcap);
 	memcpy(in->raw, in->buf, n);
 	in->rawend = n;
-	for (int i = 0; i < RING; i++)
-		in->ring[i].data = xmalloc(BLOCK);
-	if (!regular && pipe(in->wake) < 0)
-		err(EXIT_TROUBLE, "pipe");
-	pthread_mutex_init(&in->lock, NULL);
-	pthread_cond_init(&in->ready, NULL);
-	pthread_cond_init(&in->room, NULL);
-	if ((errno = pthread_create(&in->thread_id, NULL, produce, in)) != 0)
-		err(EXIT_TROUBLE, "%s: thread", in->name);
-	in->thread_up = 1;
+	start_ring(in, produce);
 }
 
 struct input *
@@ -802,17 +813,7 @@ start_sift(struct input *in)
 	in->seof = in->eof;
 	in->eof = 0;
 	in->sift = 1;
-	in->wake[0] = in->wake[1] = -1;
-	for (int i = 0; i < RING; i++)
-		in->ring[i].data = xmalloc(BLOCK);
-	if (in->size == 0 && pipe(in->wake) < 0)
-		err(EXIT_TROUBLE, "pipe");
-	pthread_mutex_init(&in->lock, NULL);
-	pthread_cond_init(&in->ready, NULL);
-	pthread_cond_init(&in->room, NULL);
-	if ((errno = pthread_create(&in->thread_id, NULL, sift, in)) != 0)
-		err(EXIT_TROUBLE, "%s: thread", in->name);
-	in->thread_up = 1;
+	start_ring(in, sift);
 }
 
 void

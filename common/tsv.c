@@ -40,6 +40,25 @@ tabs64(const char *p)
 	    _mm_loadu_si128((const __m128i *)(const void *)(p + 48)), tab));
 	return m0 | m1 << 16 | m2 << 32 | m3 << 48;
 }
+
+/*
+ * The tabs of the 64-byte step of line at i, bit k for line[i + k]; the
+ * last step of a row is the row's last 64 bytes, shifted, and a row
+ * shorter than 64 is copied out, so nothing is read past the row.
+ */
+static inline uint64_t
+tabs_at(const char *line, size_t len, size_t i)
+{
+	char last[64];
+
+	if (i + 64 <= len)
+		return tabs64(line + i);
+	if (len >= 64)
+		return tabs64(line + len - 64) >> (64 - (len - i));
+	memset(last, 0, sizeof(last));
+	memcpy(last, line, len);
+	return tabs64(last);
+}
 #endif
 
 #include "input.h"
@@ -86,20 +105,11 @@ split(const char *line, size_t len, struct tsv_field *f, size_t max)
 	size_t stack_pos[64 + 64], *pos = stack_pos, npos = 0, j;
 	const uint64_t high = UINT64_C(1) << 63;	/* ctz of "no more tabs" */
 	uint64_t m;
-	char last[64];
 
 	if (max > 64)
 		pos = xmalloc((max + 64) * sizeof(*pos));
 	for (; i < len; i += 64) {
-		if (i + 64 <= len)
-			m = tabs64(line + i);
-		else if (len >= 64)	/* the last 64 bytes, overlapping */
-			m = tabs64(line + len - 64) >> (64 - (len - i));
-		else {			/* a short row: never read past its end */
-			memset(last, 0, sizeof(last));
-			memcpy(last, line, len);
-			m = tabs64(last);
-		}
+		m = tabs_at(line, len, i);
 		if (npos >= max) {
 			npos += bits64(m);
 			continue;
@@ -156,18 +166,9 @@ split_tabs_body(const struct tsv_reader *r, const char *line, size_t len, int hw
 #ifdef __SSE2__
 	size_t k, at;
 	uint64_t m;
-	char last[64];
 
 	for (i = 0; i < len; i += 64) {
-		if (i + 64 <= len)
-			m = tabs64(line + i);
-		else if (len >= 64)	/* the last 64 bytes, overlapping */
-			m = tabs64(line + len - 64) >> (64 - (len - i));
-		else {			/* a short row: never read past its end */
-			memset(last, 0, sizeof(last));
-			memcpy(last, line, len);
-			m = tabs64(last);
-		}
+		m = tabs_at(line, len, i);
 		k = hw ? (size_t)__builtin_popcountll(m) : bits64(m);
 		/* Tabs numbered tabs .. tabs + k - 1 are in m, lowest first. */
 		for (at = tabs; want < tabs + k; want = *++need) {
