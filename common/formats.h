@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "input.h"
+
 enum format {
 	FORMAT_AUTO,		/* decided from the first bytes of each input */
 	FORMAT_TEXT,		/* one message a line */
@@ -70,9 +72,9 @@ struct format_opts {
 	int			 lenient;	/* --lenient: skipped records are not trouble */
 	/*
 	 * Text input only: lines in which want sees nothing are counted
-	 * as messages but not read (input_skip); NULL reads every line.
+	 * as messages but not read (input_filter); NULL reads every line.
 	 */
-	size_t			(*want)(void *ctx, const char *p, size_t n);
+	input_want_fn		*want;
 	void			*want_ctx;
 };
 

@@ -97,6 +97,7 @@ struct links {
 	size_t			 nkeep;
 	int			 keep_web;
 
+	int			 avx2;		/* links_first_sign may use AVX2 */
 	struct refang		 rf;
 	uint32_t		*mask;		/* "." and ":" of the text, a bit a byte */
 	size_t			 cap_mask;
@@ -150,6 +151,10 @@ links_new(unsigned flags)
 	lk->hctx = pcre2_match_context_copy(lk->mctx);
 	compile(&lk->head, head_pattern, COMPILE_FLAGS | PCRE2_USE_OFFSET_LIMIT, "link");
 	compile(&lk->tail, tail_pattern, COMPILE_FLAGS, "path");
+#ifdef LINKS_X86
+	/* here, not on first use: links_first_sign runs on the sifting thread */
+	lk->avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
 	return lk;
 }
 
@@ -1157,11 +1162,7 @@ links_first_sign(const struct links *lk, const char *text, size_t n)
 	if (lk->ncustom > 0)
 		return 0;
 #ifdef LINKS_X86
-	static int avx2 = -1;
-
-	if (avx2 < 0)
-		avx2 = __builtin_cpu_supports("avx2") != 0;
-	if (avx2 && n > 0) {
+	if (lk->avx2 && n > 0) {
 		if (sign_at(s, 0, n))
 			return 0;
 		i = first_sign_avx2(s, 1, n);

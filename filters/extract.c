@@ -272,7 +272,7 @@ one_message(void *ctx, const struct message *m)
 	return 0;
 }
 
-/* For input_skip: where the next line worth scanning starts. */
+/* For input_filter: where the next line worth scanning starts. */
 static size_t
 quiet_until(void *ctx, const char *p, size_t n)
 {
