@@ -126,6 +126,9 @@ struct input {
 };
 
 static input_hook_fn	*block_hook;
+#ifdef INPUT_X86
+static int		 have_avx2;	/* set by input_open, before any thread reads it */
+#endif
 
 void
 input_set_hook(input_hook_fn *fn)
@@ -510,6 +513,9 @@ input_open(const char *path)
 	ssize_t n;
 	int fd;
 
+#ifdef INPUT_X86
+	have_avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
 	if (path == NULL || strcmp(path, "-") == 0) {
 		/* dup, so that closing this input leaves fd 0 to a later "-" */
 		fd = dup(STDIN_FILENO);
@@ -632,9 +638,38 @@ last_newline(const char *p, size_t n)
 	return NULL;
 }
 
+#ifdef INPUT_X86
+/* count_lines' first part with AVX2, 64 bytes a step: what it did, in *k. */
+__attribute__((target("avx2"))) static size_t
+count_lines_avx2(const char *p, size_t n, unsigned long long *k)
+{
+	const __m256i nl = _mm256_set1_epi8('\n'), zero = _mm256_setzero_si256();
+	size_t i = 0;
+
+	while (i + 64 <= n) {
+		__m256i lanes = zero, sum;
+
+		/* two matches a step: a lane holds 254 at most */
+		for (int r = 0; r < 127 && i + 64 <= n; r++, i += 64) {
+			lanes = _mm256_sub_epi8(lanes, _mm256_cmpeq_epi8(
+			    _mm256_loadu_si256((const __m256i *)(p + i)), nl));
+			lanes = _mm256_sub_epi8(lanes, _mm256_cmpeq_epi8(
+			    _mm256_loadu_si256((const __m256i *)(p + i + 32)), nl));
+		}
+		sum = _mm256_sad_epu8(lanes, zero);
+		*k += (unsigned long long)_mm256_extract_epi64(sum, 0) +
+		    (unsigned long long)_mm256_extract_epi64(sum, 1) +
+		    (unsigned long long)_mm256_extract_epi64(sum, 2) +
+		    (unsigned long long)_mm256_extract_epi64(sum, 3);
+	}
+	return i;
+}
+#endif
+
 /*
- * Newlines in p[0..n): 16 bytes at a time where SSE2 is (all x86-64),
- * each byte lane counting up to 255 before the lanes are summed.
+ * Newlines in p[0..n): with AVX2 where the CPU has it, then 16 bytes at a
+ * time with SSE2 (all x86-64), each byte lane counting up to 255 before
+ * the lanes are summed.
  */
 static unsigned long long
 count_lines(const char *p, size_t n)
@@ -643,6 +678,9 @@ count_lines(const char *p, size_t n)
 	size_t i = 0;
 #ifdef INPUT_X86
 	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+
+	if (have_avx2)
+		i = count_lines_avx2(p, n, &k);
 
 	while (i + 16 <= n) {
 		__m128i lanes = zero, sum;
