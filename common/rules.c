@@ -6,11 +6,14 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gen_tables.h"
+#include "hash.h"
 #include "rules.h"
 #include "util.h"
 
@@ -83,12 +86,43 @@ best_row(const struct rules_row *rows, size_t n, const char *path, size_t plen)
 	return best;
 }
 
+/*
+ * The built-in rows by host: a hash set of the first row of each host (the
+ * table is sorted, a host's rows are together), built on first use. Every
+ * link's platform takes one to five look-ups (host, without "www.", each
+ * "*.suffix", "*").
+ */
+static uint32_t		*index_slots;	/* row + 1; 0: empty */
+static size_t		 index_mask;
+static pthread_once_t	 index_once = PTHREAD_ONCE_INIT;
+
+static void
+index_hosts(void)
+{
+	size_t n = 16, k;
+
+	while (n < 2 * rules_nbuiltin)
+		n *= 2;
+	index_slots = xcalloc(n, sizeof(*index_slots));
+	index_mask = n - 1;
+	for (size_t i = 0; i < rules_nbuiltin; i++) {
+		const char *h = rules_builtin[i].host;
+
+		if (i > 0 && strcmp(h, rules_builtin[i - 1].host) == 0)
+			continue;
+		for (k = hash_bytes(h, strlen(h)) & index_mask; index_slots[k];
+		    k = (k + 1) & index_mask)
+			;
+		index_slots[k] = (uint32_t)i + 1;
+	}
+}
+
 /* The row for one table key ("t.me", "*.me", "*", "tg:"), user rows first. */
 static const struct rules_row *
 lookup_key(const char *key, size_t klen, const char *path, size_t plen)
 {
 	const struct rules_row *r;
-	size_t lo = 0, hi = rules_nbuiltin, first;
+	size_t lo, first;
 	int have_user = 0;
 
 	/* A handful of user rows: a linear scan costs nothing next to a match. */
@@ -114,16 +148,14 @@ lookup_key(const char *key, size_t klen, const char *path, size_t plen)
 		}
 		return best;
 	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *h = rules_builtin[mid].host;
-		size_t hl = strlen(h);
-		int c = memcmp(h, key, hl < klen ? hl : klen);
-
-		if (c < 0 || (c == 0 && hl < klen))
-			lo = mid + 1;
-		else
-			hi = mid;
+	pthread_once(&index_once, index_hosts);
+	for (size_t k = hash_bytes(key, klen) & index_mask; ; k = (k + 1) & index_mask) {
+		if (index_slots[k] == 0)
+			return NULL;
+		lo = index_slots[k] - 1;
+		if (strlen(rules_builtin[lo].host) == klen &&
+		    memcmp(rules_builtin[lo].host, key, klen) == 0)
+			break;
 	}
 	first = lo;
 	while (lo < rules_nbuiltin && strlen(rules_builtin[lo].host) == klen &&

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gen_tables.h"
+#include "hash.h"
 #include "tld.h"
 #include "util.h"
 
@@ -19,19 +20,6 @@
 static uint32_t		*slots;		/* index + 1 into tld_table; 0: empty */
 static size_t		 mask;		/* slots - 1, a power of two less one */
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
-
-/* FNV-1a: labels are short, and this is all the mixing they need. */
-static uint32_t
-label_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
 
 /* At most half full: probes stay short. */
 static void
@@ -44,7 +32,7 @@ build(void)
 	slots = xcalloc(n, sizeof(*slots));
 	mask = n - 1;
 	for (size_t i = 0; i < tld_count; i++) {
-		for (k = label_hash(tld_table[i], strlen(tld_table[i])) & mask; slots[k];
+		for (k = hash_bytes(tld_table[i], strlen(tld_table[i])) & mask; slots[k];
 		    k = (k + 1) & mask)
 			;
 		slots[k] = (uint32_t)i + 1;
@@ -64,7 +52,7 @@ tld_known(const char *label, size_t len)
 	if (len > 4 && memcmp(low, "xn--", 4) == 0)
 		return 1;
 	pthread_once(&once, build);
-	for (size_t k = label_hash(low, len) & mask; slots[k]; k = (k + 1) & mask) {
+	for (size_t k = hash_bytes(low, len) & mask; slots[k]; k = (k + 1) & mask) {
 		t = tld_table[slots[k] - 1];
 		if (strlen(t) == len && memcmp(t, low, len) == 0)
 			return 1;
