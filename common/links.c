@@ -97,7 +97,7 @@ struct links {
 	size_t			 nkeep;
 	int			 keep_web;
 
-	int			 avx2;		/* links_first_sign may use AVX2 */
+	int			 avx2;		/* the CPU has AVX2 */
 	struct refang		 rf;
 	uint32_t		*mask;		/* "." and ":" of the text, a bit a byte */
 	size_t			 cap_mask;
@@ -152,7 +152,7 @@ links_new(unsigned flags)
 	compile(&lk->head, head_pattern, COMPILE_FLAGS | PCRE2_USE_OFFSET_LIMIT, "link");
 	compile(&lk->tail, tail_pattern, COMPILE_FLAGS, "path");
 #ifdef LINKS_X86
-	/* here, not on first use: links_first_sign runs on the sifting thread */
+	/* here, not on first use: links_first_sign runs on the sifting thread too */
 	lk->avx2 = __builtin_cpu_supports("avx2") != 0;
 #endif
 	return lk;
@@ -676,16 +676,13 @@ dot_masks_avx2(const unsigned char *s, size_t n, uint32_t *mask)
  * a zero-padded copy, so no read goes past the text.
  */
 static void
-dot_masks(const unsigned char *s, size_t n, uint32_t *mask)
+dot_masks(const struct links *lk, const unsigned char *s, size_t n, uint32_t *mask)
 {
 	size_t i = 0;
 #ifdef LINKS_X86
-	static int avx2 = -1;
 	unsigned char tail[32];
 
-	if (avx2 < 0)
-		avx2 = __builtin_cpu_supports("avx2") != 0;
-	if (avx2)
+	if (lk->avx2)
 		i = dot_masks_avx2(s, n, mask);
 	for (; i + 32 <= n; i += 32)
 		mask[i / 32] = dots32(s + i);
@@ -698,6 +695,7 @@ dot_masks(const unsigned char *s, size_t n, uint32_t *mask)
 		mask[i / 32] = dots32(tail);
 	}
 #else
+	(void)lk;
 	memset(mask, 0, (n + 31) / 32 * sizeof(*mask));
 	for (; i < n; i++)
 		if (s[i] == '.' || s[i] == ':')
@@ -779,7 +777,7 @@ find(struct links *lk, const char *s, size_t n)
 		lk->cap_mask = (n + 31) / 32 > 2 * lk->cap_mask ? (n + 31) / 32 : 2 * lk->cap_mask;
 		lk->mask = xrealloc(lk->mask, lk->cap_mask * sizeof(*lk->mask));
 	}
-	dot_masks(u, n, lk->mask);
+	dot_masks(lk, u, n, lk->mask);
 	while (from < n) {
 		PCRE2_SIZE *ov;
 		size_t start, hs, he, end, next = 0, lo;
@@ -994,14 +992,6 @@ links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void 
  * none of these.
  */
 
-/* Index of the lowest set bit of a non-zero word. */
-static size_t
-lowest_bit64(uint64_t bits)
-{
-	return bits & 0xFFFFFFFFu ? (size_t)lowest_bit((uint32_t)bits) :
-	    32 + (size_t)lowest_bit((uint32_t)(bits >> 32));
-}
-
 /* Does the "/" at s[i] end the label after a spaced dot? */
 static int
 spaced_before(const unsigned char *s, size_t i)
@@ -1078,6 +1068,14 @@ sign_at(const unsigned char *s, size_t i, size_t n)
 }
 
 #ifdef LINKS_X86
+/* Index of the lowest set bit of a non-zero word. */
+static size_t
+lowest_bit64(uint64_t bits)
+{
+	return bits & 0xFFFFFFFFu ? (size_t)lowest_bit((uint32_t)bits) :
+	    32 + (size_t)lowest_bit((uint32_t)(bits >> 32));
+}
+
 #define SIGN_EQ(v, c)	_mm256_cmpeq_epi8((v), _mm256_set1_epi8((char)(c)))
 
 /*

@@ -87,33 +87,28 @@ best_row(const struct rules_row *rows, size_t n, const char *path, size_t plen)
 }
 
 /*
- * The built-in rows by host: a hash set of the first row of each host (the
- * table is sorted, a host's rows are together), built on first use. Every
- * link's platform takes one to five look-ups (host, without "www.", each
- * "*.suffix", "*").
+ * The built-in rows by host: entry i of hosts is the i-th host of the
+ * table (sorted, so a host's rows are together), its first row first_row[i];
+ * built on first use. Every link's platform takes one to five look-ups
+ * (host, without "www.", each "*.suffix", "*").
  */
-static uint32_t		*index_slots;	/* row + 1; 0: empty */
-static size_t		 index_mask;
-static pthread_once_t	 index_once = PTHREAD_ONCE_INIT;
+static struct hash_table	 hosts;
+static uint32_t			*first_row;
+static pthread_once_t		 index_once = PTHREAD_ONCE_INIT;
 
 static void
 index_hosts(void)
 {
-	size_t n = 16, k;
+	int added;
+	uint32_t id;
 
-	while (n < 2 * rules_nbuiltin)
-		n *= 2;
-	index_slots = xcalloc(n, sizeof(*index_slots));
-	index_mask = n - 1;
+	hash_init(&hosts);
+	first_row = xmalloc((rules_nbuiltin + 1) * sizeof(*first_row));
 	for (size_t i = 0; i < rules_nbuiltin; i++) {
-		const char *h = rules_builtin[i].host;
-
-		if (i > 0 && strcmp(h, rules_builtin[i - 1].host) == 0)
-			continue;
-		for (k = hash_bytes(h, strlen(h)) & index_mask; index_slots[k];
-		    k = (k + 1) & index_mask)
-			;
-		index_slots[k] = (uint32_t)i + 1;
+		id = hash_put(&hosts, rules_builtin[i].host, strlen(rules_builtin[i].host),
+		    &added);
+		if (added)
+			first_row[id] = (uint32_t)i;
 	}
 }
 
@@ -123,6 +118,7 @@ lookup_key(const char *key, size_t klen, const char *path, size_t plen)
 {
 	const struct rules_row *r;
 	size_t lo, first;
+	uint32_t id;
 	int have_user = 0;
 
 	/* A handful of user rows: a linear scan costs nothing next to a match. */
@@ -149,20 +145,13 @@ lookup_key(const char *key, size_t klen, const char *path, size_t plen)
 		return best;
 	}
 	pthread_once(&index_once, index_hosts);
-	for (size_t k = hash_bytes(key, klen) & index_mask; ; k = (k + 1) & index_mask) {
-		if (index_slots[k] == 0)
-			return NULL;
-		lo = index_slots[k] - 1;
-		if (strlen(rules_builtin[lo].host) == klen &&
-		    memcmp(rules_builtin[lo].host, key, klen) == 0)
-			break;
-	}
+	if ((id = hash_get(&hosts, key, klen)) == HASH_NONE)
+		return NULL;
+	lo = first_row[id];
 	first = lo;
 	while (lo < rules_nbuiltin && strlen(rules_builtin[lo].host) == klen &&
 	    memcmp(rules_builtin[lo].host, key, klen) == 0)
 		lo++;
-	if (lo == first)
-		return NULL;
 	return best_row(&rules_builtin[first], lo - first, path, plen);
 }
 

@@ -173,6 +173,33 @@ naive_split(const char *line, size_t len, struct tsv_field *f, size_t max)
 	return n;
 }
 
+
+/* Write rows to a new temporary file; its name, malloc'd. */
+static char *
+save_rows(const char *data, size_t len)
+{
+	char *name = strdup(write_tmp(""));
+	int fd = open(name, O_WRONLY | O_TRUNC);
+
+	CHECK(write(fd, data, len) == (ssize_t)len);
+	close(fd);
+	return name;
+}
+
+/* Send stderr to /dev/null; the saved descriptor, for dup2 back. */
+static int
+stderr_off(void)
+{
+	int saved, fd;
+
+	fflush(stderr);
+	saved = dup(2);
+	fd = open("/dev/null", O_WRONLY);
+	dup2(fd, 2);
+	close(fd);
+	return saved;
+}
+
 /*
  * Random rows (tabs anywhere, lengths around the 16- and 64-byte steps of
  * the split, some of the wrong width, one of 100 KiB): tsv_next, batches
@@ -190,7 +217,7 @@ test_batches(void)
 	unsigned long long *lineno;
 	char **lines;
 	size_t *lens;
-	int mode, fd, saved_err;
+	int mode, saved_err;
 
 	data = malloc(cap + 200000);
 	lines = calloc(NROWS, sizeof(*lines));
@@ -217,16 +244,9 @@ test_batches(void)
 			bad++;
 		used += len + 1;
 	}
-	name = strdup(write_tmp(""));
-	fd = open(name, O_WRONLY | O_TRUNC);
-	CHECK(write(fd, data, used) == (ssize_t)used);
-	close(fd);
+	name = save_rows(data, used);
 	/* The bad rows' reports are expected: keep them off the test's output. */
-	fflush(stderr);
-	saved_err = dup(2);
-	fd = open("/dev/null", O_WRONLY);
-	dup2(fd, 2);
-	close(fd);
+	saved_err = stderr_off();
 	for (mode = 0; mode < 3; mode++) {
 		r = tsv_open(name);
 		CHECK(r != NULL && r->ncols == NCOLS);
@@ -290,7 +310,7 @@ test_pick(void)
 	unsigned long long *lineno;
 	char **lines;
 	size_t *lens;
-	int mode, fd, saved_err;
+	int mode, saved_err;
 
 	data = malloc(cap);
 	lines = calloc(NROWS, sizeof(*lines));
@@ -316,15 +336,9 @@ test_pick(void)
 			bad++;
 		used += len + 1;
 	}
-	name = strdup(write_tmp(""));
-	fd = open(name, O_WRONLY | O_TRUNC);
-	CHECK(write(fd, data, used) == (ssize_t)used);
-	close(fd);
-	fflush(stderr);
-	saved_err = dup(2);
-	fd = open("/dev/null", O_WRONLY);
-	dup2(fd, 2);
-	close(fd);
+	name = save_rows(data, used);
+	/* The bad rows' reports are expected: keep them off the test's output. */
+	saved_err = stderr_off();
 	for (s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
 		for (mode = 0; mode < 4; mode++) {
 			r = tsv_open(name);
