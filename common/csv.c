@@ -12,13 +12,14 @@
 #include "util.h"
 
 struct csv_reader *
-csv_new(csv_line_fn *more, void *ctx)
+csv_new(csv_line_fn *more, void *ctx, unsigned long long first)
 {
 	struct csv_reader *r = xcalloc(1, sizeof(*r));
 
 	r->more = more;
 	r->ctx = ctx;
 	r->sep = ',';
+	r->lines = first > 0 ? first - 1 : 0;
 	return r;
 }
 
@@ -36,21 +37,98 @@ csv_free(struct csv_reader *r)
 	free(r);
 }
 
+void
+csv_sep_feed(struct csv_sep_count *c, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '"')
+			c->quoted = !c->quoted;
+		else if (!c->quoted)
+			p[i] == ',' ? c->comma++ : p[i] == ';' ? c->semi++ :
+			    p[i] == '\t' ? c->tab++ : 0;
+	}
+}
+
+char
+csv_sep_pick(const struct csv_sep_count *c)
+{
+	if (c->comma >= c->semi && c->comma >= c->tab)
+		return ',';
+	return c->semi >= c->tab ? ';' : '\t';
+}
+
 char
 csv_guess_sep(const char *line, size_t len)
 {
-	size_t comma = 0, semi = 0, tab = 0;
-	int quoted = 0;
+	struct csv_sep_count c = { 0 };
 
-	for (size_t i = 0; i < len; i++) {
-		if (line[i] == '"')
-			quoted = !quoted;
-		else if (!quoted)
-			line[i] == ',' ? comma++ : line[i] == ';' ? semi++ : line[i] == '\t' ? tab++ : 0;
+	csv_sep_feed(&c, line, len);
+	return csv_sep_pick(&c);
+}
+
+/* csv_cut's states: where the byte about to be read stands. */
+enum {
+	CUT_FIELD,		/* at a field's start: a quote opens a quoted field */
+	CUT_PLAIN,		/* inside an unquoted field */
+	CUT_QUOTED,		/* inside a quoted field: newlines are data */
+	CUT_CLOSED,		/* after a quote in a quoted field: "" or its end */
+	CUT_BAD			/* text after a closing quote: the line is lost */
+};
+
+size_t
+csv_cut_next(struct csv_cut *c, const char *p, size_t n)
+{
+	const char *end = p + n, *s = p, *nl, *q;
+
+	while (s < end) {
+		switch (c->state) {
+		case CUT_FIELD:
+		case CUT_PLAIN:
+			/* Only a quote at a field's start counts, before the newline. */
+			nl = memchr(s, '\n', (size_t)(end - s));
+			q = s;
+			while ((q = memchr(q, '"', (size_t)((nl ? nl : end) - q))) != NULL &&
+			    !(q == s ? c->state == CUT_FIELD : q[-1] == c->sep))
+				q++;
+			if (q != NULL) {
+				c->state = CUT_QUOTED;
+				s = q + 1;
+			} else if (nl != NULL) {
+				c->state = CUT_FIELD;
+				return (size_t)(nl + 1 - p);
+			} else {
+				c->state = end[-1] == c->sep ? CUT_FIELD : CUT_PLAIN;
+				s = end;
+			}
+			break;
+		case CUT_QUOTED:
+			q = memchr(s, '"', (size_t)(end - s));
+			s = q ? q + 1 : end;
+			if (q != NULL)
+				c->state = CUT_CLOSED;
+			break;
+		case CUT_CLOSED:
+			/* "" is a quote; a separator or the line's end ends the field. */
+			if (*s == '"')
+				c->state = CUT_QUOTED;
+			else if (*s == c->sep)
+				c->state = CUT_FIELD;
+			else if (*s == '\n') {
+				c->state = CUT_FIELD;
+				return (size_t)(s + 1 - p);
+			} else
+				c->state = CUT_BAD;
+			s++;
+			break;
+		default:
+			nl = memchr(s, '\n', (size_t)(end - s));
+			if (nl == NULL)
+				return 0;
+			c->state = CUT_FIELD;
+			return (size_t)(nl + 1 - p);
+		}
 	}
-	if (comma >= semi && comma >= tab)
-		return ',';
-	return semi >= tab ? ';' : '\t';
+	return 0;
 }
 
 static int

@@ -5,7 +5,7 @@
  * a header ending in a separator (old DiscordChatExporter: "a;b;c;") has
  * no empty last column, and rows may then end in one too.
  *
- *	struct csv_reader *r = csv_new(next_line, src);
+ *	struct csv_reader *r = csv_new(next_line, src, 1);
  *	if (csv_header(r) > 0)
  *		while ((rc = csv_next(r)) > 0)
  *			if (rc == CSV_BAD) warn(r->line, r->err); else use(r->field);
@@ -58,7 +58,8 @@ enum {
 	CSV_BAD = 2		/* a malformed record; r->err and r->line say why, where */
 };
 
-struct csv_reader	*csv_new(csv_line_fn *more, void *ctx);
+/* first: the number of the first line more gives (1, or more for a piece). */
+struct csv_reader	*csv_new(csv_line_fn *more, void *ctx, unsigned long long first);
 void			 csv_free(struct csv_reader *r);
 
 /*
@@ -76,5 +77,30 @@ int			 csv_col_nocase(const struct csv_reader *r, const char *name);
 
 /* The separator csv_header would pick for this line. */
 char			 csv_guess_sep(const char *line, size_t len);
+
+/* The same for a line given in pieces: zero it, feed each piece, pick. */
+struct csv_sep_count {
+	size_t		 comma, semi, tab;
+	int		 quoted;
+};
+void			 csv_sep_feed(struct csv_sep_count *c, const char *p, size_t n);
+char			 csv_sep_pick(const struct csv_sep_count *c);
+
+/*
+ * Where records end in raw CSV bytes, given in pieces of any size: where
+ * a file can be cut so that csv_next, reading from there, finds the
+ * records it would have found reading through. Exactly csv_next's rules,
+ * not quote parity: a record ends at a newline outside a quoted field; a
+ * field is quoted only when it starts with a quote, so a quote inside an
+ * unquoted field (5" screen) quotes nothing; text after a closing quote
+ * makes the rest of the line part of a bad record. Zero it and set sep
+ * (csv_sep_pick over the file's first line).
+ */
+struct csv_cut {
+	char		 sep;
+	int		 state;		/* private */
+};
+/* Offset just past the newline that ends a record in p[0..n), or 0 if none. */
+size_t			 csv_cut_next(struct csv_cut *c, const char *p, size_t n);
 
 #endif

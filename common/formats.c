@@ -36,12 +36,19 @@ formats_by_name(const char *name)
 	return -1;
 }
 
+const char *
+formats_name(enum format format)
+{
+	return format_names[format];
+}
+
 /* One message a line; every line is a message. */
 static int
 read_text(struct fmt_src *src, const struct format_opts *o, message_fn *fn, void *ctx,
     struct format_stats *st)
 {
 	struct message m = { .source = input_label(src->in) };
+	unsigned long long before = o->first_line > 1 ? o->first_line - 1 : 0;
 	const char *line;
 	size_t len;
 	int rc, held;
@@ -60,7 +67,7 @@ read_text(struct fmt_src *src, const struct format_opts *o, message_fn *fn, void
 			break;
 	}
 	/* every line of the input is a message, read or not */
-	st->messages += rc > 0 && held ? src->lineno : input_lineno(src->in);
+	st->messages += (rc > 0 && held ? src->lineno : input_lineno(src->in)) - before;
 	return rc < 0 ? -1 : 0;
 }
 
@@ -107,13 +114,14 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 	tc = find_col(r, o->text_field, text_defaults);
 	timec = find_col(r, o->time_field, time_defaults);
 	chanc = find_col(r, o->channel_field, channel_defaults);
+	/* No row read yet: tsv_lineno is the header's line. */
 	if (tc < 0) {
-		warnx("%s:1: no column \"%s\" (name the text column with -f)", tsv_name(r),
-		    o->text_field ? o->text_field : "text");
+		warnx("%s:%llu: no column \"%s\" (name the text column with -f)", tsv_name(r),
+		    tsv_lineno(r), o->text_field ? o->text_field : "text");
 		return -1;
 	}
 	if ((o->time_field && timec < 0) || (o->channel_field && chanc < 0)) {
-		warnx("%s:1: no column \"%s\"", tsv_name(r),
+		warnx("%s:%llu: no column \"%s\"", tsv_name(r), tsv_lineno(r),
 		    o->time_field && timec < 0 ? o->time_field : o->channel_field);
 		return -1;
 	}
@@ -124,7 +132,8 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 	m.nkeep = o->nkeep;
 	for (size_t i = 0; i < o->nkeep; i++)
 		if ((keepc[i] = tsv_col(r, o->keep[i])) < 0) {
-			warnx("%s:1: no column \"%s\"", tsv_name(r), o->keep[i]);
+			warnx("%s:%llu: no column \"%s\"", tsv_name(r), tsv_lineno(r),
+			    o->keep[i]);
 			goto done;
 		}
 	while ((rc = tsv_next(r)) > 0) {
@@ -499,38 +508,95 @@ detect(struct fmt_src *src, const struct format_opts *o)
 	return FORMAT_TEXT;
 }
 
+/*
+ * Open path as a piece of what o says and read its first line: 1 with
+ * line set, 0 for an empty input (closed), -1 on failure (reported).
+ */
+static int
+open_first(struct fmt_src *src, const char *path, const struct format_opts *o,
+    const char **line, size_t *len)
+{
+	int rc;
+
+	if ((src->in = input_open(path)) == NULL)
+		return -1;
+	input_set_origin(src->in, o->stdin_name, o->first_line);
+	/* The source numbers lines from there too (JSON, CSV, held lines). */
+	src->lineno = input_lineno(src->in);
+	if ((rc = input_line(src->in, line, len)) <= 0)
+		return input_close(src->in) < 0 || rc < 0 ? -1 : 0;
+	return 1;
+}
+
+/* TSV is decided on the first line as read, before any other format. */
+static int
+tsv_first(const char *line, size_t len, const struct format_opts *o)
+{
+	return o->format == FORMAT_TSV || (o->format == FORMAT_AUTO &&
+	    is_tsv_header(line, len, o->text_field ? o->text_field : "text"));
+}
+
+/* Any other format: held lines are given again to the reader. */
+static enum format
+hold_first(struct fmt_src *src, const char *line, size_t len, const struct format_opts *o)
+{
+	src->held[0] = xmemdup(line, len);
+	src->held_len[0] = len;
+	src->nheld = 1;
+	return o->format == FORMAT_AUTO ? detect(src, o) : o->format;
+}
+
+int
+formats_probe(const char *path, const struct format_opts *o, struct format_probe *p)
+{
+	struct fmt_src src = { 0 };
+	const char *line;
+	size_t len;
+	int rc;
+
+	p->format = o->format;
+	p->cuttable = 0;
+	if ((rc = open_first(&src, path, o, &line, &len)) <= 0)
+		return rc;
+	if (input_gzip(src.in))
+		p->format = FORMAT_AUTO;
+	else if (tsv_first(line, len, o))
+		p->format = FORMAT_TSV;
+	else
+		p->format = hold_first(&src, line, len, o);
+	p->cuttable = p->format == FORMAT_TEXT || p->format == FORMAT_TSV ||
+	    p->format == FORMAT_CSV ||
+	    (p->format == FORMAT_JSONL && formats_json_line(src.held[0], src.held_len[0]));
+	rc = input_close(src.in) < 0 || src.error ? -1 : 0;
+	free(src.held[0]);
+	free(src.held[1]);
+	return rc;
+}
+
 int
 formats_read(const char *path, const struct format_opts *o, message_fn *fn, void *ctx,
     struct format_stats *st)
 {
 	struct fmt_src src = { 0 };
 	struct tsv_reader *r;
-	enum format format = o->format;
+	enum format format;
 	unsigned long long skipped = st->skipped;
 	const char *line;
 	size_t len;
 	int rc, status;
 
-	if ((src.in = input_open(path)) == NULL)
-		return -1;
-	rc = input_line(src.in, &line, &len);
-	if (rc <= 0)
-		return input_close(src.in) < 0 || rc < 0 ? -1 : 0;
-	if (format == FORMAT_TSV || (format == FORMAT_AUTO &&
-	    is_tsv_header(line, len, o->text_field ? o->text_field : "text"))) {
+	if ((rc = open_first(&src, path, o, &line, &len)) <= 0)
+		return rc;
+	if (tsv_first(line, len, o)) {
 		if ((r = tsv_attach(src.in, line, len, 0)) == NULL)
 			return -1;
 		rc = read_tsv(r, o, fn, ctx, st);
-		status = tsv_close(r) < 0 || rc < 0 ? -1 : 0;
-		if (fmt_skipped_status(path && strcmp(path, "-") != 0 ? path : "stdin", st->skipped - skipped, o) < 0)
+		status = rc < 0 ? -1 : 0;
+		if (fmt_skipped_status(tsv_name(r), st->skipped - skipped, o) < 0)
 			status = -1;
-		return status;
+		return tsv_close(r) < 0 ? -1 : status;
 	}
-	src.held[0] = xmemdup(line, len);
-	src.held_len[0] = len;
-	src.nheld = 1;
-	if (format == FORMAT_AUTO)
-		format = detect(&src, o);
+	format = hold_first(&src, line, len, o);
 	if (o->nkeep > 0 && format == FORMAT_TEXT) {
 		warnx("%s: --keep needs input with named columns", input_name(src.in));
 		rc = -1;

@@ -71,6 +71,13 @@ struct format_opts {
 	const char		*json_links;
 	int			 lenient;	/* --lenient: skipped records are not trouble */
 	/*
+	 * A piece of a larger file: the number of each input's first line
+	 * (0 or 1: from 1), and stdin's name in records and messages
+	 * (NULL: "-" and "stdin").
+	 */
+	unsigned long long	 first_line;
+	const char		*stdin_name;
+	/*
 	 * Text input only: lines in which want sees nothing are counted
 	 * as messages but not read (input_filter); NULL reads every line.
 	 */
@@ -98,6 +105,29 @@ int	formats_read(const char *path, const struct format_opts *o, message_fn *fn,
 
 /* "text", "tsv", ... to enum format; -1 for an unknown name. */
 int	formats_by_name(const char *name);
+/* And back: the name formats_by_name takes. */
+const char *formats_name(enum format format);
+
+/*
+ * How formats_read would read path: the format it picks from the first
+ * lines (o->format when given), and whether records are whole lines to
+ * be cut between (text, TSV, JSON Lines of one object a line) or CSV
+ * records. Compressed input is FORMAT_AUTO, not cut: its lines are
+ * known only once inflated. Returns 0, or -1 after reporting why the
+ * file could not be read.
+ */
+struct format_probe {
+	enum format	 format;
+	int		 cuttable;
+};
+int	formats_probe(const char *path, const struct format_opts *o, struct format_probe *p);
+
+/*
+ * Does JSON Lines input starting with this line (no newline) read one
+ * object a line? Yes when the line holds a whole JSON object; otherwise
+ * the input is read as a stream of values, which may span lines.
+ */
+int	formats_json_line(const char *line, size_t len);
 
 /*
  * Call fn for each @username mention in text, with the name (no "@"), by

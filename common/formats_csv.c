@@ -88,7 +88,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	static const char *const channel_defaults[] = { "channel", "chat", "channel_name",
 		"channel_id", "username", NULL };
 	const char *name = fmt_src_name(src);
-	struct csv_reader *r = csv_new(fmt_src_line, src);
+	struct csv_reader *r = csv_new(fmt_src_line, src, src->lineno + 1);
 	struct message m = { .source = input_label(src->in) };
 	struct fmt_links links = { 0 };
 	int tc, timec, chanc, *keepc = NULL, hidc[sizeof(hidden_cols) / sizeof(hidden_cols[0])];
@@ -97,7 +97,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 
 	if ((rc = csv_header(r)) <= 0) {
 		if (rc < 0 && r->err)
-			warnx("%s:1: bad header: %s", name, r->err);
+			warnx("%s:%llu: bad header: %s", name, r->line, r->err);
 		csv_free(r);
 		return rc < 0 ? -1 : 0;
 	}
@@ -105,12 +105,12 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	timec = find(r, o->time_field, time_defaults);
 	chanc = find(r, o->channel_field, channel_defaults);
 	if (tc < 0) {
-		warnx("%s:1: no column \"%s\" (name the text column with -f)", name,
-		    o->text_field ? o->text_field : "text");
+		warnx("%s:%llu: no column \"%s\" (name the text column with -f)", name,
+		    r->line, o->text_field ? o->text_field : "text");
 		goto done;
 	}
 	if ((o->time_field && timec < 0) || (o->channel_field && chanc < 0)) {
-		warnx("%s:1: no column \"%s\"", name,
+		warnx("%s:%llu: no column \"%s\"", name, r->line,
 		    o->time_field && timec < 0 ? o->time_field : o->channel_field);
 		goto done;
 	}
@@ -119,7 +119,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	m.nkeep = o->nkeep;
 	for (size_t i = 0; i < o->nkeep; i++)
 		if ((keepc[i] = csv_col(r, o->keep[i])) < 0) {
-			warnx("%s:1: no column \"%s\"", name, o->keep[i]);
+			warnx("%s:%llu: no column \"%s\"", name, r->line, o->keep[i]);
 			goto done;
 		}
 	for (size_t i = 0; i < sizeof(hidden_cols) / sizeof(hidden_cols[0]); i++) {

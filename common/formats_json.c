@@ -825,13 +825,27 @@ check_path(const char *opt, const char *path)
 }
 
 int
+formats_json_line(const char *line, size_t len)
+{
+	struct json_doc d = { 0 };
+	const char *p = line, *err;
+	int whole;
+
+	while (p < line + len && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == line + len || *p != '{')
+		return 0;
+	whole = json_doc_parse(&d, line, len, &err) == 1;
+	json_doc_free(&d);
+	return whole;
+}
+
+int
 fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts *o,
     message_fn *fn, void *ctx, struct format_stats *st)
 {
 	struct jx x = { .o = o, .fn = fn, .ctx = ctx, .st = st, .src = src };
-	struct json_doc probe = { 0 };
-	const char *err, *p;
-	int rc, t, line_mode;
+	int rc, t;
 
 	if (check_path("--json-text", o->json_text) < 0 ||
 	    check_path("--json-time", o->json_time) < 0 ||
@@ -841,16 +855,9 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 	x.m.source = input_label(src->in);
 	x.keep = xcalloc(o->nkeep ? o->nkeep : 1, sizeof(*x.keep));
 	x.j = json_new(fmt_src_line, src);
-	if (format == FORMAT_JSONL) {
-		/* One object a line when the first line holds a whole one. */
-		p = src->held[0];
-		while (p < src->held[0] + src->held_len[0] && (*p == ' ' || *p == '\t'))
-			p++;
-		line_mode = p < src->held[0] + src->held_len[0] && *p == '{' &&
-		    json_doc_parse(&probe, src->held[0], src->held_len[0], &err) == 1;
-		json_doc_free(&probe);
-		rc = jsonl(&x, line_mode);
-	} else {
+	if (format == FORMAT_JSONL)
+		rc = jsonl(&x, formats_json_line(src->held[0], src->held_len[0]));
+	else {
 		t = json_next(x.j);
 		if (t == JSON_BEGIN_OBJECT)
 			rc = walk(&x, format == FORMAT_TGEXPORT ? K_TDESKTOP : K_DISCORD, 0);

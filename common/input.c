@@ -60,6 +60,7 @@ struct input {
 	int			 fd;
 	char			*name;		/* for messages */
 	char			*label;		/* for records */
+	int			 is_stdin;
 	unsigned long long	 lineno;
 	uint64_t		 size;
 	uint64_t		 offset;	/* compressed bytes behind the lines */
@@ -127,7 +128,14 @@ struct input {
 
 static input_hook_fn	*block_hook;
 #ifdef INPUT_X86
-static int		 have_avx2;	/* set by input_open, before any thread reads it */
+static int		 have_avx2;	/* set once, before any thread reads it */
+static pthread_once_t	 cpu_once = PTHREAD_ONCE_INIT;
+
+static void
+cpu_init(void)
+{
+	have_avx2 = __builtin_cpu_supports("avx2") != 0;
+}
 #endif
 
 void
@@ -514,7 +522,7 @@ input_open(const char *path)
 	int fd;
 
 #ifdef INPUT_X86
-	have_avx2 = __builtin_cpu_supports("avx2") != 0;
+	pthread_once(&cpu_once, cpu_init);
 #endif
 	if (path == NULL || strcmp(path, "-") == 0) {
 		/* dup, so that closing this input leaves fd 0 to a later "-" */
@@ -529,6 +537,7 @@ input_open(const char *path)
 	in = xcalloc(1, sizeof(*in));
 	in->fd = fd;
 	in->wake[0] = in->wake[1] = -1;
+	in->is_stdin = path == NULL;
 	in->name = xstrdup(path ? path : "stdin");
 	in->label = xstrdup(path ? path : "-");
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -949,6 +958,33 @@ int
 input_line(struct input *in, const char **line, size_t *len)
 {
 	return in->gzip || in->sift ? gzip_line(in, line, len) : plain_line(in, line, len);
+}
+
+void
+input_set_origin(struct input *in, const char *name, unsigned long long first)
+{
+	in->lineno = first > 0 ? first - 1 : 0;
+	if (name != NULL && in->is_stdin) {
+		free(in->name);
+		free(in->label);
+		in->name = xstrdup(name);
+		in->label = xstrdup(name);
+	}
+}
+
+int
+input_gzip(const struct input *in)
+{
+	return in->gzip;
+}
+
+unsigned long long
+input_newlines(const char *p, size_t n)
+{
+#ifdef INPUT_X86
+	pthread_once(&cpu_once, cpu_init);
+#endif
+	return count_lines(p, n);
 }
 
 const char *

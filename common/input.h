@@ -51,6 +51,14 @@ int		 input_line(struct input *in, const char **line, size_t *len);
 typedef size_t	 input_want_fn(void *ctx, const char *p, size_t n);
 void		 input_filter(struct input *in, input_want_fn *want, void *ctx);
 
+/*
+ * For a piece cut out of a larger input: number its first line first
+ * (not 1), and, when it is stdin, name it name (when not NULL) in
+ * messages and records alike. Call before the first input_line.
+ */
+void		 input_set_origin(struct input *in, const char *name,
+		    unsigned long long first);
+
 /* The name for messages: the path, or "stdin". */
 const char	*input_name(const struct input *in);
 /* The name for records: the path, or "-" for stdin. */
@@ -70,6 +78,12 @@ uint64_t	 input_size(const struct input *in);
  */
 typedef void	 input_hook_fn(const struct input *in, uint64_t new_bytes);
 void		 input_set_hook(input_hook_fn *fn);
+
+/* Is the input gzip (its lines are those of the inflated bytes)? */
+int		 input_gzip(const struct input *in);
+
+/* The number of newlines in p[0..n), counted a vector at a time. */
+unsigned long long input_newlines(const char *p, size_t n);
 
 /* Close; returns 0, or -1 if any error was seen on this input. */
 int		 input_close(struct input *in);

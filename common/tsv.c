@@ -348,13 +348,14 @@ tsv_attach(struct input *in, const char *header, size_t len, int error)
 		r->names[i] = xmemdup(r->field[i].p, r->field[i].len);
 	for (i = 0; i < n; i++) {
 		if (r->field[i].len == 0 || strlen(r->names[i]) != r->field[i].len) {
-			warnx("%s:1: empty column name (column %zu)", input_name(in), i + 1);
+			warnx("%s:%llu: empty column name (column %zu)", input_name(in),
+			    input_lineno(in), i + 1);
 			goto bad;
 		}
 		for (j = 0; j < i; j++)
 			if (strcmp(r->names[i], r->names[j]) == 0) {
-				warnx("%s:1: duplicate column name \"%s\"",
-				    input_name(in), r->names[i]);
+				warnx("%s:%llu: duplicate column name \"%s\"",
+				    input_name(in), input_lineno(in), r->names[i]);
 				goto bad;
 			}
 	}

@@ -1,9 +1,10 @@
 /*
- * util: allocation that cannot fail, number parsing, the checked close of
- * stdout. See util.h.
+ * util: allocation that cannot fail, number parsing, the list of inputs,
+ * the checked close of stdout. See util.h.
  */
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +88,79 @@ parse_count(const char *s, unsigned long long max, unsigned long long *value)
 	}
 	*value = v;
 	return 0;
+}
+
+int
+parse_size(const char *s, unsigned long long *value)
+{
+	static const char units[] = "kMG";
+	unsigned long long v, mul = 1;
+	const char *u;
+	size_t n = strlen(s);
+	char *digits;
+	int rc;
+
+	if (n > 0 && (u = strchr(units, s[n - 1])) != NULL) {
+		mul = 1ULL << (10 * (u - units + 1));
+		n--;
+	}
+	digits = xmemdup(s, n);
+	rc = parse_count(digits, ULLONG_MAX / mul, &v);
+	free(digits);
+	if (rc < 0 || v == 0)
+		return -1;
+	*value = v * mul;
+	return 0;
+}
+
+int
+each_input(int argc, char *argv[], const char *files0, each_input_fn *fn, void *ctx)
+{
+	FILE *list;
+	char *name = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	unsigned long long n = 0;
+	int status = 0, on_stdin;
+
+	if (files0 == NULL) {
+		if (argc == 0)
+			return fn(ctx, "-") < 0 ? -1 : 0;
+		for (int i = 0; i < argc; i++)
+			if (fn(ctx, argv[i]) < 0)
+				status = -1;
+		return status;
+	}
+	if (argc > 0)
+		errx(EXIT_TROUBLE, "file operands cannot be combined with --files0-from");
+	on_stdin = strcmp(files0, "-") == 0;
+	if ((list = on_stdin ? stdin : fopen(files0, "r")) == NULL) {
+		warn("%s", files0);
+		return -1;
+	}
+	while ((len = getdelim(&name, &cap, '\0', list)) > 0) {
+		n++;
+		if (name[len - 1] == '\0')
+			len--;
+		if (len == 0) {
+			warnx("%s:%llu: invalid zero-length file name", files0, n);
+			status = -1;
+		} else if (on_stdin && strcmp(name, "-") == 0) {
+			/* The data cannot come from where the names do. */
+			warnx("%s:%llu: file name \"-\" not allowed when the list is stdin",
+			    files0, n);
+			status = -1;
+		} else if (fn(ctx, name) < 0)
+			status = -1;
+	}
+	if (ferror(list)) {
+		warn("%s", files0);
+		status = -1;
+	}
+	free(name);
+	if (!on_stdin)
+		fclose(list);
+	return status;
 }
 
 int

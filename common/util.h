@@ -1,6 +1,7 @@
 /*
- * util: exit codes, allocation that cannot fail, number parsing, and the
- * checked close of stdout every filter ends with.
+ * util: exit codes, allocation that cannot fail, number parsing, the
+ * inputs a filter is given (operands or --files0-from), and the checked
+ * close of stdout every filter ends with.
  * Allocation failures print "PROG: out of memory" and exit EXIT_TROUBLE,
  * so callers never test for NULL.
  */
@@ -32,6 +33,29 @@ void	 xgrow(char **buf, size_t *cap, size_t need);
  * Returns 0 on success, -1 (value unchanged) otherwise.
  */
 int	 parse_count(const char *s, unsigned long long max, unsigned long long *value);
+
+/*
+ * The same with an optional suffix k, M or G (powers of 1024): a size in
+ * bytes, at least 1. Returns 0 on success, -1 (value unchanged) otherwise.
+ */
+int	 parse_size(const char *s, unsigned long long *value);
+
+/*
+ * Call fn(ctx, name) for each input of a filter, in order: the operands
+ * argv[0..argc-1], or "-" (stdin) when there are none; or, with files0
+ * set (--files0-from F), the names read from F ("-": stdin), each ended
+ * by a NUL (the last one may lack it). The list is read as it is used:
+ * any number of names, of any length, holding any byte but NUL. As GNU
+ * wc: operands and files0 together exit 2 at once ("PROG: file operands
+ * cannot be combined with --files0-from"); an empty name ("PROG: F:N:
+ * invalid zero-length file name", N its place in the list) and, when
+ * the list is stdin, the name "-" are reported and skipped; a list with
+ * no names reads nothing. Returns 0, or -1 when a name was skipped, the
+ * list could not be read ("PROG: F: reason") or fn returned < 0.
+ */
+typedef int	 each_input_fn(void *ctx, const char *name);
+int	 each_input(int argc, char *argv[], const char *files0, each_input_fn *fn,
+	    void *ctx);
 
 /* ASCII-only case helpers: data is bytes, never locale text. */
 static inline int

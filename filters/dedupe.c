@@ -71,7 +71,7 @@ usage(FILE *out, int status)
 	fprintf(out,
 	    "usage: dedupe [-k col[,col...]] [--last] [-c | --count | --summary]\n"
 	    "              [--merge] [-t time-field] [--stats] [--progress]\n"
-	    "              [--line-buffered] [file ...]\n");
+	    "              [--line-buffered] [file ... | --files0-from F]\n");
 	exit(status);
 }
 
@@ -353,11 +353,12 @@ next_row(struct tsv_reader *r, struct tsv_batch *b)
 
 /* Read one input; returns 0, or -1 on trouble (already reported). */
 static int
-dedupe_file(const char *path)
+dedupe_file(void *ctx, const char *path)
 {
 	struct tsv_reader *r;
 	int bad = 0;
 
+	(void)ctx;
 	if ((r = tsv_open(path)) == NULL)
 		return -1;
 	if (r->ncols == 0)
@@ -497,6 +498,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "count",	no_argument,		NULL, 'c' },
+		{ "files0-from", required_argument,	NULL, '0' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "key",	required_argument,	NULL, 'k' },
 		{ "last",	no_argument,		NULL, 'L' },
@@ -509,11 +511,15 @@ main(int argc, char *argv[])
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
 	};
+	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
 
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":chk:t:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case '0':
+			files0 = optarg;
+			break;
 		case 'B':
 			line_buffered = 1;
 			break;
@@ -564,11 +570,8 @@ main(int argc, char *argv[])
 	hash_init(&seen);
 	if (show_progress)
 		progress_start("dedupe");
-	if (argc == 0 && dedupe_file("-") < 0)
+	if (each_input(argc, argv, files0, dedupe_file, NULL) < 0)
 		status = EXIT_TROUBLE;
-	for (int i = 0; i < argc; i++)
-		if (dedupe_file(argv[i]) < 0)
-			status = EXIT_TROUBLE;
 	progress_end();
 	/*
 	 * Every row read is accounted for: in = out + duplicates + skipped,

@@ -6,10 +6,13 @@
  */
 #include <err.h>
 #include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "blocks.h"
 #include "formats.h"
 #include "links.h"
 #include "progress.h"
@@ -25,7 +28,11 @@ static int		 mentions;		/* --mentions: @name as t.me/name */
 static int		 csv_safe;		/* --csv-safe: ' before = + - @ */
 static int		 show_progress;		/* --progress */
 static const char	*src_platform;		/* --src-platform NAME */
+static unsigned long long block_size;		/* --blocks SIZE: plan, do not read */
+static const char	*files0;		/* --files0-from F */
 static struct format_opts opts;
+static struct format_stats stats;
+static int		 header_done;
 
 static struct links	*finder;
 static unsigned long long n_links;
@@ -40,7 +47,11 @@ usage(FILE *out, int status)
 	    "               [--keep col,...] [--rules file] [--src-platform name]\n"
 	    "               [--json-text path] [--json-time path] [--json-channel path]\n"
 	    "               [--json-links path] [--lenient] [--mentions] [--stats]\n"
-	    "               [--progress] [--line-buffered] [--csv-safe] [file ...]\n");
+	    "               [--progress] [--line-buffered] [--csv-safe]\n"
+	    "               [--source-name name] [--first-line N]\n"
+	    "               [file ... | --files0-from F]\n"
+	    "       extract --blocks size [-f field] [--format name]\n"
+	    "               [file ... | --files0-from F]\n");
 	exit(status);
 }
 
@@ -62,9 +73,17 @@ split_list(const char *list, size_t *n)
 	return v;
 }
 
+/* Our header, or the plan's, once. */
 static void
 write_header(void)
 {
+	if (header_done++)
+		return;
+	if (block_size) {
+		fputs("source\toffset\tlength\tline\tformat\theader_bytes\theader_lines\n",
+		    stdout);
+		return;
+	}
 	fputs("time\tchannel\tsource\tline\tplatform\turl\twritten\twhere\tforward_from",
 	    stdout);
 	if (src_platform)
@@ -272,6 +291,36 @@ one_message(void *ctx, const struct message *m)
 	return 0;
 }
 
+/* One input; the header goes before the first, once the operands are known good. */
+static int
+read_input(void *ctx, const char *name)
+{
+	(void)ctx;
+	write_header();
+	return formats_read(name, &opts, one_message, NULL, &stats);
+}
+
+/* --blocks: a row of the plan. */
+static void
+plan_row(void *ctx, const struct blocks_piece *b)
+{
+	const char *name = ctx;
+
+	write_header();
+	tsv_put(stdout, name, strlen(name));
+	printf("\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t%s\t%" PRIu64 "\t%" PRIu64 "\n",
+	    b->offset, b->length, b->line, formats_name(b->format), b->header_bytes,
+	    b->header_lines);
+}
+
+/* --blocks: one input's plan. */
+static int
+plan_input(void *ctx, const char *name)
+{
+	(void)ctx;
+	return blocks_plan(name, &opts, block_size, plan_row, (void *)name);
+}
+
 /* For input_filter: where the next line worth scanning starts. */
 static size_t
 quiet_until(void *ctx, const char *p, size_t n)
@@ -279,13 +328,25 @@ quiet_until(void *ctx, const char *p, size_t n)
 	return links_first_sign(ctx, p, n);
 }
 
+static void
+free_options(const char **patterns)
+{
+	for (size_t i = 0; i < opts.nkeep; i++)
+		free(opts.keep[i]);
+	free(opts.keep);
+	free(patterns);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "all",		no_argument,		NULL, 'a' },
+		{ "blocks",		required_argument,	NULL, 'B' },
 		{ "channel-field",	required_argument,	NULL, 'C' },
 		{ "csv-safe",		no_argument,		NULL, 'Q' },
+		{ "files0-from",	required_argument,	NULL, '0' },
+		{ "first-line",		required_argument,	NULL, 'N' },
 		{ "format",		required_argument,	NULL, 'F' },
 		{ "help",		no_argument,		NULL, 'h' },
 		{ "json-channel",	required_argument,	NULL, 'J' },
@@ -299,6 +360,7 @@ main(int argc, char *argv[])
 		{ "platform",		required_argument,	NULL, 'p' },
 		{ "progress",		no_argument,		NULL, 'P' },
 		{ "rules",		required_argument,	NULL, 'R' },
+		{ "source-name",	required_argument,	NULL, 'O' },
 		{ "src-platform",	required_argument,	NULL, 'S' },
 		{ "stats",		no_argument,		NULL, 's' },
 		{ "text",		no_argument,		NULL, 'x' },
@@ -307,15 +369,22 @@ main(int argc, char *argv[])
 		{ "version",		no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct format_stats stats = { 0 };
 	const char **patterns = NULL, *platforms = NULL;
 	size_t npatterns = 0;
 	int ch, fmt, status = EXIT_OK, trouble = 0;
 
 	while ((ch = getopt_long(argc, argv, "e:f:p:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case '0':
+			files0 = optarg;
+			break;
 		case 'a':
 			all_links = 1;
+			break;
+		case 'B':
+			if (parse_size(optarg, &block_size) < 0)
+				errx(EXIT_TROUBLE, "bad --blocks \"%s\": want a number of bytes, "
+				    "or of KiB, MiB, GiB with k, M, G", optarg);
 			break;
 		case 'C':
 			opts.channel_field = optarg;
@@ -349,6 +418,17 @@ main(int argc, char *argv[])
 			break;
 		case 'M':
 			mentions = 1;
+			break;
+		case 'N':
+			if (parse_count(optarg, ULLONG_MAX, &opts.first_line) < 0 ||
+			    opts.first_line == 0)
+				errx(EXIT_TROUBLE, "bad --first-line \"%s\": want a line number",
+				    optarg);
+			break;
+		case 'O':
+			if (*optarg == '\0')
+				errx(EXIT_TROUBLE, "empty name for --source-name");
+			opts.stdin_name = optarg;
 			break;
 		case 'P':
 			show_progress = 1;
@@ -394,6 +474,15 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (block_size) {
+		status = each_input(argc, argv, files0, plan_input, NULL) < 0 ?
+		    EXIT_TROUBLE : EXIT_OK;
+		/* A plan of empty files is a header; nothing when all failed. */
+		if (status == EXIT_OK)
+			write_header();
+		free_options(patterns);
+		return close_stdout(status);
+	}
 	finder = links_new(all_links ? LINKS_ALL : 0);
 	for (size_t i = 0; i < npatterns; i++)
 		if (links_add_pattern(finder, patterns[i]) < 0)
@@ -410,13 +499,10 @@ main(int argc, char *argv[])
 		setvbuf(stdout, NULL, _IOLBF, 0);
 	else
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-	write_header();
 	if (show_progress)
 		progress_start("extract");
-	if (argc == 0)
-		trouble |= formats_read(NULL, &opts, one_message, NULL, &stats) < 0;
-	for (int i = 0; i < argc; i++)
-		trouble |= formats_read(argv[i], &opts, one_message, NULL, &stats) < 0;
+	trouble = each_input(argc, argv, files0, read_input, NULL) < 0;
+	write_header();		/* when no input was read */
 
 	progress_end();
 	/* Every message read is accounted for: in = with + without + skipped. */
@@ -429,10 +515,7 @@ main(int argc, char *argv[])
 	mention(NULL, NULL, 0);
 	free(seen);
 	free(rec);
-	for (size_t i = 0; i < opts.nkeep; i++)
-		free(opts.keep[i]);
-	free(opts.keep);
-	free(patterns);
+	free_options(patterns);
 	if (trouble || (n_limited > 0 && !opts.lenient))
 		status = EXIT_TROUBLE;
 	else if (n_links == 0)

@@ -45,7 +45,7 @@ static void
 usage(FILE *out, int status)
 {
 	fprintf(out, "usage: normalize [-u field] [--stats] [--progress] [--line-buffered]\n"
-	    "                 [--csv-safe] [file ...]\n");
+	    "                 [--csv-safe] [file ... | --files0-from F]\n");
 	exit(status);
 }
 
@@ -144,11 +144,12 @@ normalize_record(const struct tsv_reader *r)
 
 /* Read one input; returns 0, or -1 on trouble (already reported). */
 static int
-normalize_file(const char *path)
+normalize_file(void *ctx, const char *path)
 {
 	struct tsv_reader *r;
 	int rc;
 
+	(void)ctx;
 	if ((r = tsv_open(path)) == NULL)
 		return -1;
 	if (r->ncols == 0)		/* empty input: no table, nothing to say */
@@ -204,6 +205,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "csv-safe",	no_argument,		NULL, 'Q' },
+		{ "files0-from", required_argument,	NULL, '0' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "line-buffered", no_argument,		NULL, 'L' },
 		{ "progress",	no_argument,		NULL, 'P' },
@@ -212,11 +214,15 @@ main(int argc, char *argv[])
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
 	};
+	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
 
 	opterr = 0;	/* our own one-line message, naming the option */
 	while ((ch = getopt_long(argc, argv, ":hu:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case '0':
+			files0 = optarg;
+			break;
 		case 'h':
 			usage(stdout, EXIT_OK);
 			break;
@@ -260,13 +266,8 @@ main(int argc, char *argv[])
 	keys = keys_new();
 	if (show_progress)
 		progress_start("normalize");
-	if (argc == 0) {
-		if (normalize_file("-") < 0)
-			status = EXIT_TROUBLE;
-	}
-	for (int i = 0; i < argc; i++)
-		if (normalize_file(argv[i]) < 0)
-			status = EXIT_TROUBLE;
+	if (each_input(argc, argv, files0, normalize_file, NULL) < 0)
+		status = EXIT_TROUBLE;
 
 	progress_end();
 	if (show_stats)

@@ -109,10 +109,10 @@ usage(FILE *out, int status)
 	    "usage: tally [-g col[,col...]] [--by hour|day|week|month] [-a agg:col[,...]]\n"
 	    "             [-n N] [--sort name] [-r] [--min-count N] [--where col=value]\n"
 	    "             [--merge] [--partial] [--wide] [-t time-field] [--stats]\n"
-	    "             [--progress] [file ...]\n"
+	    "             [--progress] [file ... | --files0-from F]\n"
 	    "       tally --cohort day|week|month|all [-g col,...] [--from day] [--to day]\n"
 	    "             [--alive-on day] [--after N[,N...]] [--stats] [--progress]\n"
-	    "             [file ...]\n"
+	    "             [file ... | --files0-from F]\n"
 	    "aggregates: distinct:COL first:COL last:COL min:COL max:COL sum:COL\n");
 	exit(status);
 }
@@ -823,11 +823,12 @@ close_file(struct tsv_reader *r)
 }
 
 static int
-tally_file(const char *path)
+tally_file(void *ctx, const char *path)
 {
 	struct tsv_reader *r;
 	int rc, fcol = -1, lcol = -1;
 
+	(void)ctx;
 	if ((r = tsv_open(path)) == NULL)
 		return -1;
 	if (r->ncols == 0)
@@ -1352,13 +1353,14 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_BY = 256, O_MINCOUNT, O_SORT, O_MERGE, O_PARTIAL, O_WIDE, O_COHORT,
-	    O_FROM, O_TO, O_ALIVE, O_AFTER, O_WHERE, O_STATS, O_PROGRESS };
+	    O_FROM, O_TO, O_ALIVE, O_AFTER, O_WHERE, O_STATS, O_PROGRESS, O_FILES0 };
 	static const struct option longopts[] = {
 		{ "after",	required_argument,	NULL, O_AFTER },
 		{ "aggregate",	required_argument,	NULL, 'a' },
 		{ "alive-on",	required_argument,	NULL, O_ALIVE },
 		{ "by",		required_argument,	NULL, O_BY },
 		{ "cohort",	required_argument,	NULL, O_COHORT },
+		{ "files0-from", required_argument,	NULL, O_FILES0 },
 		{ "from",	required_argument,	NULL, O_FROM },
 		{ "group",	required_argument,	NULL, 'g' },
 		{ "help",	no_argument,		NULL, 'h' },
@@ -1377,6 +1379,7 @@ main(int argc, char *argv[])
 		{ "wide",	no_argument,		NULL, O_WIDE },
 		{ NULL,		0,			NULL, 0 }
 	};
+	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
 
 	opterr = 0;
@@ -1415,6 +1418,9 @@ main(int argc, char *argv[])
 			if ((by_unit = time_unit_by_name(optarg)) < 0)
 				errx(EXIT_TROUBLE, "bad --by \"%s\": want hour, day, week or month",
 				    optarg);
+			break;
+		case O_FILES0:
+			files0 = optarg;
 			break;
 		case O_COHORT:
 			if (strcmp(optarg, "all") == 0)
@@ -1484,11 +1490,8 @@ main(int argc, char *argv[])
 
 	if (show_progress)
 		progress_start("tally");
-	if (argc == 0 && tally_file("-") < 0)
+	if (each_input(argc, argv, files0, tally_file, NULL) < 0)
 		status = EXIT_TROUBLE;
-	for (int i = 0; i < argc; i++)
-		if (tally_file(argv[i]) < 0)
-			status = EXIT_TROUBLE;
 	progress_end();
 	if (!wide || gt.n)
 		resolve_sort();

@@ -79,7 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	run(data, size, 1);
 	run(data, size, 0);
-	r = csv_new(next_line, &l);
+	r = csv_new(next_line, &l, 1);
 	if (csv_header(r) > 0)
 		while (csv_next(r) > 0)
 			;

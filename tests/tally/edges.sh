@@ -4,6 +4,6 @@
 s=$TESTDATA/agg/sample.tsv
 dedupe -k channel,key --count "$s" | cut -f 2,6- >edges.tsv
 cat edges.tsv
-sh "$TOP/scripts/edges2gexf" edges.tsv >g.gexf
+"$TOP/scripts/edges2gexf" edges.tsv >g.gexf
 cat g.gexf
 if command -v xmllint >/dev/null; then xmllint --noout g.gexf && echo "well-formed"; else echo "well-formed"; fi

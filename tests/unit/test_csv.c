@@ -1,7 +1,8 @@
 /*
  * test_csv: separator detection, quoted fields with separators, doubled
  * quotes and newlines, the old DiscordChatExporter trailing ";", bad
- * records (reported with their line, the next record still read).
+ * records (reported with their line, the next record still read); where
+ * csv_cut ends records, against the reader.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +55,7 @@ test_rfc4180(void)
 		"6,\"\",\"x\"",
 	};
 	struct lines l = { v, 0, sizeof(v) / sizeof(v[0]) };
-	struct csv_reader *r = csv_new(next_line, &l);
+	struct csv_reader *r = csv_new(next_line, &l, 1);
 
 	CHECK(csv_header(r) == 1);
 	CHECK(r->sep == ',' && r->ncols == 3 && !r->trailing_sep);
@@ -91,7 +92,7 @@ test_dce_old(void)
 		"\"2\";\"b#2\";\"d\";\"no trailing\";\"\";\"\"",
 	};
 	struct lines l = { v, 0, 3 };
-	struct csv_reader *r = csv_new(next_line, &l);
+	struct csv_reader *r = csv_new(next_line, &l, 1);
 
 	CHECK(csv_header(r) == 1);
 	CHECK(r->sep == ';' && r->ncols == 6 && r->trailing_sep);
@@ -118,7 +119,7 @@ test_bad(void)
 		"lost\tline",
 	};
 	struct lines l = { v, 0, sizeof(v) / sizeof(v[0]) };
-	struct csv_reader *r = csv_new(next_line, &l);
+	struct csv_reader *r = csv_new(next_line, &l, 1);
 
 	CHECK(csv_header(r) == 1);
 	CHECK(r->sep == '\t');
@@ -138,12 +139,12 @@ test_bad(void)
 
 	/* Empty input and a header whose quote never closes. */
 	struct lines e = { v, 0, 0 };
-	r = csv_new(next_line, &e);
+	r = csv_new(next_line, &e, 1);
 	CHECK(csv_header(r) == 0);
 	csv_free(r);
 	static const char *const h[] = { "\"a,b" };
 	struct lines hl = { h, 0, 1 };
-	r = csv_new(next_line, &hl);
+	r = csv_new(next_line, &hl, 1);
 	CHECK(csv_header(r) == -1 && r->err != NULL);
 	csv_free(r);
 }
@@ -165,7 +166,7 @@ test_prefixes(void)
 		for (p = strtok_r(copy, "\n", &save); p && n < 16; p = strtok_r(NULL, "\n", &save))
 			v[n++] = p;
 		l = (struct lines){ (const char *const *)v, 0, n };
-		r = csv_new(next_line, &l);
+		r = csv_new(next_line, &l, 1);
 		if (csv_header(r) > 0)
 			while ((rc = csv_next(r)) > 0)
 				if (rc == CSV_ROW)
@@ -173,6 +174,119 @@ test_prefixes(void)
 		csv_free(r);
 		free(copy);
 	}
+}
+
+/* Lines of text as input gives them: cut at newlines, a CR before one dropped. */
+static size_t
+split_lines(char *text, char **v, size_t max)
+{
+	size_t n = 0;
+	char *p = text, *nl;
+
+	while (*p != '\0' && n < max) {
+		v[n++] = p;
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		*nl = '\0';
+		if (nl > p && nl[-1] == '\r')
+			nl[-1] = '\0';
+		p = nl + 1;
+	}
+	return n;
+}
+
+/*
+ * csv_cut ends records where the reader starts them, whatever the size of
+ * the pieces it is fed: every record the reader finds (good or bad)
+ * starts at a cut, and every cut before a line that is not blank starts a
+ * record. The separator is the reader's too.
+ */
+static void
+test_cut(void)
+{
+	static const char *const texts[] = {
+		"id,text\n1,plain\n2,\"a\nb\"\n3,\"say \"\"hi\"\"\nx\"\n",
+		"id,text\n1,5\" screen\n2,\"x\"junk,\"\n3,ok\n4,\"\"\"\n\"\"\"\n",
+		"id,text\n\n1,\"\"\n\r\n2,\"crlf\r\ninside\"\r\n3,\",\"\n",
+		"a;\"b;c\"\n1;\"x;\ny\"\n2;\"\"\"\"\n\"q\"\r\n",
+		"id,text\n1,\"never closed\n2,x\n",
+		"\"multi\nline header\",x\n1,2\n",
+	};
+	char *copy, *v[64];
+	size_t n, len, starts[64], nstarts, cuts[64], ncuts, e, off, k, line;
+	struct csv_sep_count sc;
+	struct csv_cut c;
+	struct csv_reader *r;
+	struct lines l;
+	int rc, found;
+
+	for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		len = strlen(texts[t]);
+		copy = xstrdup(texts[t]);
+		n = split_lines(copy, v, 64);
+		l = (struct lines){ (const char *const *)v, 0, n };
+		r = csv_new(next_line, &l, 1);
+		nstarts = 0;
+		if (csv_header(r) > 0) {
+			starts[nstarts++] = r->line;
+			while ((rc = csv_next(r)) > 0)
+				starts[nstarts++] = r->line;
+		}
+		for (size_t piece = 1; piece <= len; piece++) {
+			memset(&sc, 0, sizeof(sc));
+			for (off = 0; off < len && texts[t][off] != '\n'; off += k) {
+				k = strcspn(texts[t] + off, "\n");
+				k = k < piece ? k : piece;
+				csv_sep_feed(&sc, texts[t] + off, k);
+			}
+			CHECK(csv_sep_pick(&sc) == r->sep);
+			memset(&c, 0, sizeof(c));
+			c.sep = r->sep;
+			ncuts = 0;
+			cuts[ncuts++] = 1;
+			for (off = 0; off < len; off += k) {
+				k = len - off < piece ? len - off : piece;
+				for (size_t at = 0; at < k; at += e) {
+					if ((e = csv_cut_next(&c, texts[t] + off + at, k - at)) == 0)
+						break;
+					line = 1;
+					for (size_t i = 0; i < off + at + e; i++)
+						line += texts[t][i] == '\n';
+					cuts[ncuts++] = line;
+				}
+			}
+			for (size_t i = 0; i < nstarts; i++) {
+				found = 0;
+				for (size_t j = 0; j < ncuts; j++)
+					found |= cuts[j] == starts[i];
+				CHECK(found);
+			}
+			for (size_t j = 0; j < ncuts; j++) {
+				if (cuts[j] > n || v[cuts[j] - 1][0] == '\0')
+					continue;	/* the end, or a blank line */
+				found = 0;
+				for (size_t i = 0; i < nstarts; i++)
+					found |= cuts[j] == starts[i];
+				CHECK(found);
+			}
+		}
+		csv_free(r);
+		free(copy);
+	}
+}
+
+/* A piece of a file numbers its lines from where it was cut. */
+static void
+test_first_line(void)
+{
+	static const char *const v[] = { "id,text", "1,\"a", "b\"", "2,c" };
+	struct lines l = { v, 0, 4 };
+	struct csv_reader *r = csv_new(next_line, &l, 41);
+
+	CHECK(csv_header(r) == 1 && r->line == 41);
+	CHECK(csv_next(r) == CSV_ROW && r->line == 42);
+	CHECK(csv_next(r) == CSV_ROW && r->line == 44);
+	csv_free(r);
 }
 
 int
@@ -183,5 +297,7 @@ main(void)
 	test_dce_old();
 	test_bad();
 	test_prefixes();
+	test_cut();
+	test_first_line();
 	return check_done();
 }
