@@ -1,10 +1,25 @@
-# nightly.mk: the nightly batch. For every log in IN it builds partials in
-# OUT/parts/ named after the log (2019-11-29.tsv.gz gives 2019-11-29.*), and
-# from all partials the merged reports in OUT. A second run does nothing; a
-# new log is processed alone and the reports are merged again; make -j works.
+# nightly.mk: the nightly batch. For every log below IN it builds partials
+# in OUT/parts/, and from all partials the merged reports in OUT, equal to
+# one pass over the logs now in IN. A second run does nothing; a new,
+# replaced or deleted log makes its parts and the reports again; make -j
+# works.
 #	make -f scripts/nightly.mk IN=logs/ OUT=reports/ [SRC_PLATFORM=telegram]
-# Every file is written under a temporary name and renamed when complete, so
-# an interrupted or failed run leaves nothing a later run would trust.
+#
+# Why it is built this way:
+# - make cannot name a file with a space, $, :, # or %, so a log is never a
+#   make target: scripts/nightly-logs gives each log a part name of safe
+#   bytes that no other log can share, and a NAME.src stamp that changes
+#   when the log's size, time or inode does. The recipe reads the log's real
+#   path from the stamp.
+# - A report depends on OUT/parts/logs, the list of logs, so a deleted log
+#   (its parts removed) makes the reports again.
+# - Every part is written under a temporary name, sealed (scripts/seal),
+#   then renamed; a merge checks every seal first, so a part cut anywhere,
+#   emptied or left half-written is refused by name.
+# - One run at a time per OUT: the run holds a lock (flock) on OUT/.lock;
+#   a second run waits for it.
+# - A log that cannot be read, or whose stages fail, fails the run (status
+#   2) after every other log's parts were made (make -k).
 
 IN		?= logs
 OUT		?= reports
@@ -14,84 +29,139 @@ SRC_PLATFORM	?= telegram
 SURVIVE		?= 1,2,3,7
 BIN		?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../bin)
 SCRIPTS		:= $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+SELF		:= $(abspath $(lastword $(MAKEFILE_LIST)))
 
 IN_		:= $(patsubst %/,%,$(IN))
 OUT_		:= $(patsubst %/,%,$(OUT))
-LOGS		:= $(sort $(wildcard $(IN_)/*))
-# A log's name without its directory and without .gz and one more extension.
-name		 = $(basename $(patsubst %.gz,%,$(notdir $(1))))
-NAMES		:= $(foreach f,$(LOGS),$(call name,$(f)))
-ifeq ($(LOGS),)
-$(error no logs in $(IN_)/ (name the folder with IN=))
-endif
 P		:= $(OUT_)/parts
-KINDS		:= rows keys edges daily matrix
-
-REPORTS		:= $(OUT_)/channels-per-day.tsv $(OUT_)/channels.tsv \
-		   $(OUT_)/new-per-day.tsv $(OUT_)/survival.tsv $(OUT_)/matrix.tsv \
-		   $(OUT_)/edges.tsv $(OUT_)/edges.gexf
 
 # bash for pipefail: a failing stage must fail the rule.
 SHELL		:= /bin/bash
 .SHELLFLAGS	:= -o pipefail -ec
 .DELETE_ON_ERROR:
 
+ifneq ($(words $(IN_)) $(words $(OUT_)),1 1)
+$(error IN and OUT must be folder names without spaces)
+endif
+
+# make -n and -q only look: they run without the lock.
+ifneq ($(findstring n,$(firstword -$(MAKEFLAGS)))$(findstring q,$(firstword -$(MAKEFLAGS))),)
+NIGHTLY_LOCKED	:= 1
+endif
+
+ifndef NIGHTLY_LOCKED
+# The first make holds the lock and runs the batch in a second one.
+all clean:
+	@mkdir -p -- "$(OUT_)"
+	@flock -n -E 75 "$(OUT_)/.lock" true || \
+		echo "nightly: another run is writing $(OUT_)/; waiting for it" >&2
+	+@flock "$(OUT_)/.lock" $(MAKE) --no-print-directory -k -f "$(SELF)" NIGHTLY_LOCKED=1 $@
+
+.PHONY: all clean
+else
+
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+ifeq ($(wildcard $(IN_)/.),)
+$(error no folder $(IN_)/ (name the logs' folder with IN=))
+endif
+NAMES		:= $(shell "$(SCRIPTS)/nightly-logs" "$(IN_)" "$(P)" "$(OUT_)")
+ifeq ($(NAMES),)
+$(error no logs in $(IN_)/)
+endif
+endif
+
+REPORTS		:= $(OUT_)/channels-per-day.tsv $(OUT_)/channels.tsv \
+		   $(OUT_)/new-per-day.tsv $(OUT_)/survival.tsv $(OUT_)/matrix.tsv \
+		   $(OUT_)/edges.tsv $(OUT_)/edges.gexf
+
 all: $(REPORTS)
+ifneq ($(wildcard $(P)/refused),)
+all: refused
+endif
+
+# Written whole, sealed, then renamed: a later run never trusts half a file.
+done		 = cksum <$@.tmp >$@.seal && mv $@.tmp $@
+part		 = $(foreach n,$(NAMES),$(P)/$(n).$(1).tsv)
+
+# $@.list: the $(1) parts, NUL-separated, in the logs' byte order (for dated
+# names, time order), once every one is checked against its seal; a list
+# file, since thousands of logs would overflow an argument list.
+define listed
+	$(file >$@.names,$(foreach n,$(NAMES),$(n).$(1).tsv))
+	tr -s ' ' '\n' <$@.names >$@.names.tmp && mv $@.names.tmp $@.names
+	"$(SCRIPTS)/seal" $(P) $@.names >$@.bad || \
+		{ sed 's|^|nightly: $(P)/|; s|$$|: missing, or not as sealed|' $@.bad >&2; exit 2; }
+	sed 's|^|$(P)/|' $@.names | tr '\n' '\0' >$@.list
+	rm -f $@.names $@.bad
+endef
 
 # Per log: extract | normalize rows, then the partials made from them.
 # extract exits 1 when a log holds no link: not an error here.
-define per_log
-$(P)/$(call name,$(1)).rows.tsv: $(1) | $(P)
-	{ $(BIN)/extract --all --src-platform $(SRC_PLATFORM) $$< || [ $$$$? -eq 1 ]; } | \
-		$(BIN)/normalize > $$@.tmp
-	mv $$@.tmp $$@
-endef
-$(foreach f,$(LOGS),$(eval $(call per_log,$(f))))
+$(P)/%.rows.tsv: $(P)/%.src
+	IFS= read -r -d '' log <$<; \
+	{ "$(BIN)/extract" --all --src-platform $(SRC_PLATFORM) -- "$$log" || [ $$? -eq 1 ]; } | \
+		"$(BIN)/normalize" >$@.tmp
+	$(done)
 
 $(P)/%.keys.tsv: $(P)/%.rows.tsv
-	$(BIN)/dedupe -k key --count $< > $@.tmp && mv $@.tmp $@
+	"$(BIN)/dedupe" -k key --count $< >$@.tmp
+	$(done)
 
 $(P)/%.edges.tsv: $(P)/%.rows.tsv
-	$(BIN)/dedupe -k channel,key --count $< > $@.tmp && mv $@.tmp $@
+	"$(BIN)/dedupe" -k channel,key --count $< >$@.tmp
+	$(done)
 
 $(P)/%.daily.tsv: $(P)/%.rows.tsv
-	$(BIN)/tally -g platform --by day -a distinct:key --partial $< > $@.tmp && mv $@.tmp $@
+	"$(BIN)/tally" -g platform --by day -a distinct:key --partial $< >$@.tmp
+	$(done)
 
 $(P)/%.matrix.tsv: $(P)/%.rows.tsv
-	$(BIN)/tally -g src_platform,platform $< > $@.tmp && mv $@.tmp $@
-
-$(P):
-	mkdir -p $@
-
-part		 = $(foreach n,$(NAMES),$(P)/$(n).$(1).tsv)
+	"$(BIN)/tally" -g src_platform,platform $< >$@.tmp
+	$(done)
 
 # Distinct channels (keys) per platform per day.
-$(OUT_)/channels-per-day.tsv: $(call part,daily)
-	$(BIN)/tally --merge --sort group $^ > $@.tmp && mv $@.tmp $@
+$(OUT_)/channels-per-day.tsv: $(call part,daily) $(P)/logs
+	$(call listed,daily)
+	"$(BIN)/tally" --merge --sort group --files0-from $@.list >$@.tmp
+	rm $@.list; mv $@.tmp $@
 
 # Every channel with its count and first and last time.
-$(OUT_)/channels.tsv: $(call part,keys)
-	$(BIN)/dedupe -k key --merge $^ > $@.tmp && mv $@.tmp $@
+$(OUT_)/channels.tsv: $(call part,keys) $(P)/logs
+	$(call listed,keys)
+	"$(BIN)/dedupe" -k key --merge --files0-from $@.list >$@.tmp
+	rm $@.list; mv $@.tmp $@
 
 # New channels per platform per day, and how many were seen again later.
 $(OUT_)/new-per-day.tsv: $(OUT_)/channels.tsv
-	$(BIN)/tally --cohort day -g platform $< > $@.tmp && mv $@.tmp $@
+	"$(BIN)/tally" --cohort day -g platform $< >$@.tmp && mv $@.tmp $@
 
 $(OUT_)/survival.tsv: $(OUT_)/channels.tsv
-	$(BIN)/tally --cohort day --after $(SURVIVE) $< > $@.tmp && mv $@.tmp $@
+	"$(BIN)/tally" --cohort day --after $(SURVIVE) $< >$@.tmp && mv $@.tmp $@
 
 # Which platform links to which: src_platform (where the messages were
 # posted), platform (where their links point), count.
-$(OUT_)/matrix.tsv: $(call part,matrix)
-	$(BIN)/tally --merge --sort group $^ > $@.tmp && mv $@.tmp $@
+$(OUT_)/matrix.tsv: $(call part,matrix) $(P)/logs
+	$(call listed,matrix)
+	"$(BIN)/tally" --merge --sort group --files0-from $@.list >$@.tmp
+	rm $@.list; mv $@.tmp $@
 
-$(OUT_)/edges.tsv: $(call part,edges)
-	$(BIN)/dedupe -k channel,key --merge $^ > $@.tmp && mv $@.tmp $@
+$(OUT_)/edges.tsv: $(call part,edges) $(P)/logs
+	$(call listed,edges)
+	"$(BIN)/dedupe" -k channel,key --merge --files0-from $@.list >$@.tmp
+	rm $@.list; mv $@.tmp $@
 
 $(OUT_)/edges.gexf: $(OUT_)/edges.tsv
-	sh $(SCRIPTS)/edges2gexf $< > $@.tmp && mv $@.tmp $@
+	"$(SCRIPTS)/edges2gexf" $< >$@.tmp && mv $@.tmp $@
+
+# Logs nightly-logs could not read fail the run, after the others are done.
+refused:
+	@if [ -s $(P)/refused ]; then \
+		echo "nightly: $$(tr -cd '\0' <$(P)/refused | wc -c) log(s) in $(IN_)/ could not be read" >&2; \
+		exit 2; fi
 
 clean:
-	rm -rf $(P) $(REPORTS)
+	rm -rf -- $(P) $(REPORTS)
 
-.PHONY: all clean
+.PHONY: all clean refused
+.SECONDARY:
+endif

@@ -1,22 +1,49 @@
-# scripts/shard through GNU parallel equals one pass: per file, and one big
-# TSV cut on line boundaries (its header repeated in every block).
-command -v parallel >/dev/null || { echo "GNU parallel is not installed" >&2; exit 77; }
-BIN=$(dirname "$(command -v extract)"); export BIN
-zcat "$TESTDATA/sample.log.gz" | awk -F '\t' '
-	NR == 1 { h = $0; next }
-	{ f = substr($1, 1, 10) ".tsv"; if (!(f in seen)) { print h > f; seen[f] = 1 } print > f }'
-sh "$TOP/scripts/shard" -j 2 -o files 2019-*.tsv
-extract --all 2019-*.tsv | normalize >one.tsv
-tally -g platform,kind --by day -a distinct:key one.tsv | cmp - files/tally.tsv &&
-dedupe -k key --count one.tsv | cmp - files/channels.tsv && echo "per file: equal"
+# scripts/shard, run as the README shows, writes byte for byte what one pass
+# writes: a job per file, and in block mode for plain text (a tab in its
+# first line), TSV, CSV (quoted newlines across the cuts) and JSON Lines.
+# Names may hold any byte but NUL; a job that fails is an error naming its
+# input, with nothing written; no input is ever changed.
+. "$TOP/tests/lib/batch.sh"
+shard=$TOP/scripts/shard
 
-# One file, many blocks: source and line differ by block, the rest is equal.
-{ zcat "$TESTDATA/sample.log.gz"; for i in 1 2 3; do zcat "$TESTDATA/sample.log.gz" | tail -n +2; done; } >big.tsv
-sh "$TOP/scripts/shard" -j 2 -b 20k -o blocks big.tsv
-extract --all big.tsv | normalize >one.tsv
-tally -g platform,kind --by day -a distinct:key one.tsv | cmp - blocks/tally.tsv && echo "blocks: tally equal"
-keys() { awk -F '\t' '{ print $(NF - 4), $(NF - 2), $(NF - 1), $NF }' | sort; }
-dedupe -k key --count one.tsv | keys >a
-keys <blocks/channels.tsv >b
-cmp a b && echo "blocks: channels equal ($(wc -l <b) keys)"
-ls -A files blocks
+sums() { cksum -- * | LC_ALL=C sort; }
+split_days in
+cd in || exit 2
+mv 2019-11-29.tsv 'sp ace $x.tsv'
+
+# The same messages as plain text whose first line holds a tab, as CSV
+# with every message broken over two lines, and as JSON Lines.
+{ printf 'first\tline t.me/tabbed_first\n'; zcat "$TESTDATA/sample.txt.gz"; } >plain.txt
+zcat "$TESTDATA/sample.log.gz" | awk -F '\t' '
+	NR == 1 { print "AuthorID,Author,Date,Content,Attachments,Reactions"; next }
+	{ t = $3; gsub(/"/, "\"\"", t); sub(/ /, "\n", t)
+	  printf "%d,\"%s\",\"%s\",\"%s\",\"\",\"\"\n", NR, $2, $1, t }' >msgs.csv
+zcat "$TESTDATA/sample.log.gz" | awk -F '\t' '
+	NR == 1 { next }
+	{ t = $3; gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t)
+	  printf "{\"id\": %d, \"date\": \"%s\", \"message\": \"%s\"}\n", NR, $1, t }' >msgs.jsonl
+
+before=$(sums)
+printf '%s\0' * >../names
+"$shard" -j 2 -o ../files --files0-from ../names && same ../files *
+
+for f in plain.txt big.tsv msgs.csv msgs.jsonl; do
+	"$shard" -j 2 -b 20k -o "../blocks-$f" -- "$f" || echo "blocks of $f failed"
+	printf '%s in %s blocks, ' "$f" "$(extract --blocks 20k -- "$f" | tail -n +2 | wc -l)"
+	same "../blocks-$f" "$f"
+done
+"$shard" -j 2 -b 20k -o ../blocks-all -- big.tsv 2019-11-25.tsv.gz msgs.csv plain.txt &&
+	same ../blocks-all big.tsv 2019-11-25.tsv.gz msgs.csv plain.txt
+[ "$before" = "$(sums)" ] && echo "inputs unchanged"
+cd .. || exit 2
+
+# A job that fails: its input named, exit 2, nothing written.
+cp "$TESTDATA/io/truncated.gz" 'cut short.gz'
+"$shard" -j 2 -o failed -- in/2019-12-01.tsv 'cut short.gz' in/2019-11-30.tsv 2>err
+echo "truncated gzip: status $?"
+grep -c "^shard: cut short.gz: job 2 failed" err
+echo "$(ls -A failed | wc -l) files written"
+"$shard" -o missing -- in/2019-12-01.tsv nowhere.tsv 2>&1; echo "missing input: status $?"
+"$shard" -o x -j 0 -- in/2019-12-01.tsv 2>&1; echo "bad -j: status $?"
+"$shard" --bogus 2>&1; echo "unknown option: status $?"
+"$shard" --help

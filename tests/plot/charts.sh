@@ -6,8 +6,8 @@ png() {	# signature and IHDR width x height of a PNG
 	od -An -tu1 -j 16 -N 8 "$1" | awk '{ printf "%dx%d\n", $3 * 256 + $4, $7 * 256 + $8 }'
 }
 extract "$TESTDATA/sample.log.gz" | normalize | dedupe -k key --count >channels.tsv
-tally --cohort day -g platform channels.tsv | sh "$TOP/scripts/plot" new - new.png && png new.png
+tally --cohort day -g platform channels.tsv | "$TOP/scripts/plot" new - new.png && png new.png
 tally --cohort day --after 1,3 channels.tsv >surv.tsv
-sh "$TOP/scripts/plot" survival surv.tsv surv.png && png surv.png
-sh "$TOP/scripts/plot" new surv.tsv x.png
+"$TOP/scripts/plot" survival surv.tsv surv.png && png surv.png
+"$TOP/scripts/plot" new surv.tsv x.png
 echo "exit $?"
