@@ -18,6 +18,7 @@
 #include "timefmt.h"
 #include "tsv.h"
 #include "util.h"
+#include "where.h"
 
 #define NO_TIME INT64_MIN
 
@@ -29,6 +30,7 @@ static int		 merge;			/* --merge */
 static int		 show_stats;		/* --stats */
 static int		 show_progress;		/* --progress */
 static int		 line_buffered;		/* --line-buffered */
+static struct where_list wheres = WHERE_LIST_INIT;	/* --where */
 
 /* The first input's header; later inputs must have the same. */
 static char		*first_header;
@@ -62,16 +64,19 @@ static uint64_t		*last_row;		/* --last: row of the record kept */
 static size_t		 cap;
 static uint64_t		 nrows;
 static struct arena	 rec_arena;		/* first records, never replaced */
-/* --stats: rows of the wrong width (never in a batch), bad --merge counts. */
-static uint64_t		 n_wrong_width, n_bad_count;
+/*
+ * --stats: rows of the wrong width (never in a batch), bad --merge counts,
+ * rows --where passed over.
+ */
+static uint64_t		 n_wrong_width, n_bad_count, n_filtered;
 
 static void
 usage(FILE *out, int status)
 {
 	fprintf(out,
 	    "usage: dedupe [-k col[,col...]] [--last] [-c | --count | --summary]\n"
-	    "              [--merge] [-t time-field] [--stats] [--progress]\n"
-	    "              [--line-buffered] [file ... | --files0-from F]\n");
+	    "              [--merge] [-t time-field] [--where col=value] [--stats]\n"
+	    "              [--progress] [--line-buffered] [file ... | --files0-from F]\n");
 	exit(status);
 }
 
@@ -256,15 +261,17 @@ dedupe_batch(const struct tsv_reader *r, const struct tsv_batch *b)
 	size_t off[TSV_BATCH], i, m = 0, used = 0, len;
 	const struct tsv_field *row, *f;
 	const char *direct;
-	unsigned char ok[TSV_BATCH];
+	unsigned char ok[TSV_BATCH], skip[TSV_BATCH];
 	uint32_t id;
 	int bad = 0;
 
 	for (i = 0; i < b->n; i++) {
 		row = b->field + i * b->ncols;
 		n[i] = 1;
-		ok[i] = !merge || row_count(row, &n[i]) == 0;
-		if (!ok[i])
+		/* A row --where passes over is not a key, nor checked further. */
+		skip[i] = wheres.n && !where_row(&wheres, row);
+		ok[i] = skip[i] || !merge || row_count(row, &n[i]) == 0;
+		if (skip[i] || !ok[i])
 			continue;
 		off[m] = row_key(row, &used, &direct, &len);
 		q[m].key = direct;
@@ -284,6 +291,10 @@ dedupe_batch(const struct tsv_reader *r, const struct tsv_batch *b)
 	for (i = 0, m = 0; i < b->n; i++) {
 		row = b->field + i * b->ncols;
 		nrows++;
+		if (skip[i]) {
+			n_filtered++;
+			continue;
+		}
 		if (!ok[i]) {
 			f = &row[count_col];
 			warnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r),
@@ -375,6 +386,9 @@ dedupe_file(void *ctx, const char *path)
 			last_col = required_col(r, "last_time");
 		} else if (strcmp(time_field, "time") != 0 && time_col < 0)
 			errx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), time_field);
+		if (where_resolve(&wheres, (const char *const *)r->names, r->ncols,
+		    tsv_name(r)) < 0)
+			exit(EXIT_TROUBLE);
 		ncols_in = r->ncols;
 		first_header = xmemdup(r->header, r->header_len);
 		first_header_len = r->header_len;
@@ -491,6 +505,7 @@ free_all(void)
 	free(first_name);
 	arena_free(&rec_arena);
 	hash_free(&seen);
+	where_free(&wheres);
 }
 
 int
@@ -509,6 +524,7 @@ main(int argc, char *argv[])
 		{ "summary",	no_argument,		NULL, 'c' },
 		{ "time-field",	required_argument,	NULL, 't' },
 		{ "version",	no_argument,		NULL, 'V' },
+		{ "where",	required_argument,	NULL, 'W' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	const char *files0 = NULL;
@@ -552,6 +568,10 @@ main(int argc, char *argv[])
 		case 'V':
 			print_version();
 			return EXIT_OK;
+		case 'W':
+			if (where_add(&wheres, optarg) < 0)
+				exit(EXIT_TROUBLE);
+			break;
 		case ':':
 			errx(EXIT_TROUBLE, "option %s needs an argument", argv[optind - 1]);
 			break;
@@ -574,15 +594,20 @@ main(int argc, char *argv[])
 		status = EXIT_TROUBLE;
 	progress_end();
 	/*
-	 * Every row read is accounted for: in = out + duplicates + skipped,
-	 * where out is one record (or summary row) per key.
+	 * Every row read is accounted for: in = out + duplicates + skipped
+	 * (+ filtered, with --where), where out is one record (or summary
+	 * row) per key.
 	 */
-	if (show_stats)
+	if (show_stats) {
 		fprintf(stderr, "dedupe: %" PRIu64 " in, %" PRIu32 " out, %" PRIu64
 		    " skipped (%" PRIu64 " wrong width, %" PRIu64 " bad count); %" PRIu64
-		    " duplicates\n", nrows + n_wrong_width, seen.n,
+		    " duplicates", nrows + n_wrong_width, seen.n,
 		    n_wrong_width + n_bad_count, n_wrong_width, n_bad_count,
-		    nrows - n_bad_count - seen.n);
+		    nrows - n_bad_count - n_filtered - seen.n);
+		if (wheres.n)
+			fprintf(stderr, ", %" PRIu64 " filtered", n_filtered);
+		fputc('\n', stderr);
+	}
 	write_kept();
 	free_all();
 	return close_stdout(status);

@@ -19,6 +19,7 @@
 #include "rules.h"
 #include "tsv.h"
 #include "util.h"
+#include "where.h"
 
 static int		 all_links;		/* --all: also links of no known platform */
 static int		 with_text;		/* --text: the whole message as a column */
@@ -37,6 +38,8 @@ static int		 header_done;
 static struct links	*finder;
 static unsigned long long n_links;
 static unsigned long long n_with_links;	/* messages that gave a record */
+static struct where_list wheres = WHERE_LIST_INIT;	/* --where, on our output */
+static unsigned long long n_found;	/* records made, written or not */
 
 static void
 usage(FILE *out, int status)
@@ -48,7 +51,7 @@ usage(FILE *out, int status)
 	    "               [--json-text path] [--json-time path] [--json-channel path]\n"
 	    "               [--json-links path] [--lenient] [--mentions] [--stats]\n"
 	    "               [--progress] [--line-buffered] [--csv-safe]\n"
-	    "               [--source-name name] [--first-line N]\n"
+	    "               [--source-name name] [--first-line N] [--where col=value]\n"
 	    "               [file ... | --files0-from F]\n"
 	    "       extract --blocks size [-f field] [--format name]\n"
 	    "               [file ... | --files0-from F]\n");
@@ -72,6 +75,10 @@ split_list(const char *list, size_t *n)
 	free(copy);
 	return v;
 }
+
+/* Our output columns, in order, after the --keep ones: see write_header. */
+enum { C_TIME, C_CHANNEL, C_SOURCE, C_LINE, C_PLATFORM, C_URL, C_WRITTEN, C_WHERE,
+    C_FORWARD_FROM, C_FIXED };
 
 /* Our header, or the plan's, once. */
 static void
@@ -152,11 +159,84 @@ add_number(unsigned long long v)
 	add_raw(p, (size_t)(num + sizeof(num) - p));
 }
 
+/*
+ * --where names our output columns, known before any input: the fixed
+ * ones, then src_platform, the --keep columns and text when asked for.
+ */
+static void
+resolve_where(void)
+{
+	static const char *const fixed[C_FIXED] = { "time", "channel", "source", "line",
+	    "platform", "url", "written", "where", "forward_from" };
+	const char **names = xmalloc((C_FIXED + 2 + opts.nkeep) * sizeof(*names));
+	size_t n = C_FIXED;
+	int rc;
+
+	memcpy(names, fixed, sizeof(fixed));
+	if (src_platform)
+		names[n++] = "src_platform";
+	for (size_t i = 0; i < opts.nkeep; i++)
+		names[n++] = opts.keep[i];
+	if (with_text)
+		names[n++] = "text";
+	rc = where_resolve(&wheres, names, n, NULL);
+	free(names);
+	if (rc < 0)
+		exit(EXIT_TROUBLE);
+}
+
+/*
+ * Does --where hold for the record write_link is about to build? Tested
+ * on the values themselves, before they are escaped (or guarded by
+ * --csv-safe), so a record that fails costs no copying.
+ */
+static int
+record_wanted(const struct message *m, const char *platform, const char *url,
+    size_t len, const char *written, const char *where)
+{
+	char num[24];
+	struct text v;
+	size_t c, k;
+
+	for (size_t i = 0; i < wheres.n; i++) {
+		const struct where *w = &wheres.w[i];
+
+		switch (c = (size_t)w->col) {
+		case C_TIME: v = (struct text){ m->time, strlen(m->time) }; break;
+		case C_CHANNEL: v = m->channel; break;
+		case C_SOURCE: v = (struct text){ m->source, strlen(m->source) }; break;
+		case C_LINE:
+			v.len = (size_t)snprintf(num, sizeof(num), "%llu", m->line);
+			v.p = num;
+			break;
+		case C_PLATFORM: v = (struct text){ platform, strlen(platform) }; break;
+		case C_URL: v = (struct text){ url, len }; break;
+		case C_WRITTEN: v = (struct text){ written, strlen(written) }; break;
+		case C_WHERE: v = (struct text){ where, strlen(where) }; break;
+		case C_FORWARD_FROM: v = m->forward_from; break;
+		default:
+			k = c - C_FIXED;
+			if (src_platform && k-- == 0)
+				v = (struct text){ src_platform, strlen(src_platform) };
+			else if (k < m->nkeep)
+				v = m->keep[k];
+			else
+				v = m->text;
+		}
+		if (!where_value(w, v.p, v.len))
+			return 0;
+	}
+	return 1;
+}
+
 /* One record: the message's columns around one link. */
 static void
 write_link(const struct message *m, const char *platform, const char *url, size_t len,
     const char *written, const char *where)
 {
+	n_found++;
+	if (wheres.n && !record_wanted(m, platform, url, len, written, where))
+		return;
 	rec_len = 0;
 	add_raw(m->time, strlen(m->time));	/* digits, never a formula */
 	add_field(m->channel.p, m->channel.len);
@@ -269,7 +349,7 @@ static int
 one_message(void *ctx, const struct message *m)
 {
 	struct scan_ctx c = { m, "text" };
-	unsigned long long before = n_links;
+	unsigned long long before = n_found;
 	int forward = 0;
 
 	(void)ctx;
@@ -287,7 +367,7 @@ one_message(void *ctx, const struct message *m)
 	/* A forward whose origin has a name but no link: one record naming it. */
 	if (m->forward_from.len > 0 && !forward)
 		write_link(m, m->platform ? m->platform : "", "", 0, "", "forward");
-	n_with_links += n_links > before;
+	n_with_links += n_found > before;
 	return 0;
 }
 
@@ -367,6 +447,7 @@ main(int argc, char *argv[])
 		{ "text-field",		required_argument,	NULL, 'f' },
 		{ "time-field",		required_argument,	NULL, 'T' },
 		{ "version",		no_argument,		NULL, 'V' },
+		{ "where",		required_argument,	NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char **patterns = NULL, *platforms = NULL;
@@ -464,6 +545,10 @@ main(int argc, char *argv[])
 		case 'X':
 			opts.json_text = optarg;
 			break;
+		case 'w':
+			if (where_add(&wheres, optarg) < 0)
+				exit(EXIT_TROUBLE);
+			break;
 		case 'x':
 			with_text = 1;
 			break;
@@ -480,9 +565,11 @@ main(int argc, char *argv[])
 		/* A plan of empty files is a header; nothing when all failed. */
 		if (status == EXIT_OK)
 			write_header();
+		where_free(&wheres);
 		free_options(patterns);
 		return close_stdout(status);
 	}
+	resolve_where();
 	finder = links_new(all_links ? LINKS_ALL : 0);
 	for (size_t i = 0; i < npatterns; i++)
 		if (links_add_pattern(finder, patterns[i]) < 0)
@@ -505,16 +592,24 @@ main(int argc, char *argv[])
 	write_header();		/* when no input was read */
 
 	progress_end();
-	/* Every message read is accounted for: in = with + without + skipped. */
-	if (show_stats)
+	/*
+	 * Every message read is accounted for: in = with + without + skipped;
+	 * with --where, every record made: out + filtered.
+	 */
+	if (show_stats) {
 		fprintf(stderr, "extract: %llu in, %llu out, %llu skipped (malformed); "
-		    "%llu messages (%llu with links, %llu without), %llu unparseable times\n",
+		    "%llu messages (%llu with links, %llu without), %llu unparseable times",
 		    stats.messages + stats.skipped, n_links, stats.skipped, stats.messages,
 		    n_with_links, stats.messages - n_with_links, stats.bad_times);
+		if (wheres.n)
+			fprintf(stderr, "; %llu filtered", n_found - n_links);
+		fputc('\n', stderr);
+	}
 	links_free(finder);
 	mention(NULL, NULL, 0);
 	free(seen);
 	free(rec);
+	where_free(&wheres);
 	free_options(patterns);
 	if (trouble || (n_limited > 0 && !opts.lenient))
 		status = EXIT_TROUBLE;

@@ -14,12 +14,14 @@
 #include "progress.h"
 #include "tsv.h"
 #include "util.h"
+#include "where.h"
 
 static const char	*url_field = "url";	/* -u, --url-field NAME */
 static int		 show_stats;		/* --stats */
 static int		 line_buffered;		/* --line-buffered */
 static int		 show_progress;		/* --progress */
 static int		 csv_safe;		/* --csv-safe: ' before = + - @ */
+static struct where_list wheres = WHERE_LIST_INIT;	/* --where, on our output */
 
 static struct keys	*keys;
 static char		*url_buf;		/* the url field, unescaped */
@@ -33,6 +35,8 @@ static const char	*first_name;
 /* Where our columns go: an input column's index, or appended. */
 static int		 url_col, platform_col, kind_col, key_col, chan_col;
 static size_t		 ncols_in;
+/* The same in the output, where the appended ones have places too. */
+static int		 platform_out, kind_out, key_out, chan_out;
 
 static const char *const kinds[] = {
 	"invite", "folder", "channel", "post", "proxy", "sticker", "contact",
@@ -40,12 +44,13 @@ static const char *const kinds[] = {
 };
 static unsigned long long n_records, n_kind[sizeof(kinds) / sizeof(kinds[0])];
 static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width */
+static unsigned long long n_filtered;		/* records --where passed over */
 
 static void
 usage(FILE *out, int status)
 {
-	fprintf(out, "usage: normalize [-u field] [--stats] [--progress] [--line-buffered]\n"
-	    "                 [--csv-safe] [file ... | --files0-from F]\n");
+	fprintf(out, "usage: normalize [-u field] [--where col=value] [--stats] [--progress]\n"
+	    "                 [--line-buffered] [--csv-safe] [file ... | --files0-from F]\n");
 	exit(status);
 }
 
@@ -96,6 +101,31 @@ put_raw(const char *p, size_t len)
 	tsv_put(stdout, p, len);
 }
 
+/* Does --where hold for the record as we would write it? */
+static int
+record_wanted(const struct tsv_reader *r, const struct key_result *kr)
+{
+	for (size_t i = 0; i < wheres.n; i++) {
+		const struct where *w = &wheres.w[i];
+		int ok;
+
+		if (w->col == platform_out && (platform_col < 0 ||
+		    r->field[platform_col].len == 0))
+			ok = where_value(w, kr->platform, strlen(kr->platform));
+		else if (w->col == kind_out)
+			ok = where_value(w, kr->kind, strlen(kr->kind));
+		else if (w->col == key_out)
+			ok = where_value(w, kr->key, kr->key_len);
+		else if (w->col == chan_out)
+			ok = where_value(w, kr->channel_key, kr->channel_key_len);
+		else
+			ok = where_field(&wheres, w, r->field[w->col].p, r->field[w->col].len);
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
 /* One record: classify its url and write it back with our columns. */
 static void
 normalize_record(const struct tsv_reader *r)
@@ -108,6 +138,10 @@ normalize_record(const struct tsv_reader *r)
 		xgrow(&url_buf, &url_cap, url->len + 1);
 	n = tsv_unescape(url_buf, url->p, url->len);
 	keys_classify(keys, url_buf, n, &kr);
+	if (wheres.n && !record_wanted(r, &kr)) {
+		n_filtered++;
+		return;
+	}
 	count_kind(kr.kind);
 	for (i = 0; i < ncols_in; i++) {
 		if (i)
@@ -142,6 +176,35 @@ normalize_record(const struct tsv_reader *r)
 	putchar('\n');
 }
 
+/*
+ * --where names columns of our output: the input's, then those we append
+ * (platform, kind, key, channel_key, as write_header writes them).
+ */
+static int
+resolve_where(const struct tsv_reader *r)
+{
+	const char **names = xmalloc((r->ncols + 4) * sizeof(*names));
+	size_t n = r->ncols;
+	int rc;
+
+	memcpy(names, r->names, r->ncols * sizeof(*names));
+	platform_out = platform_col >= 0 ? platform_col : (int)n;
+	if (platform_col < 0)
+		names[n++] = "platform";
+	kind_out = kind_col >= 0 ? kind_col : (int)n;
+	if (kind_col < 0)
+		names[n++] = "kind";
+	key_out = key_col >= 0 ? key_col : (int)n;
+	if (key_col < 0)
+		names[n++] = "key";
+	chan_out = chan_col >= 0 ? chan_col : (int)n;
+	if (chan_col < 0)
+		names[n++] = "channel_key";
+	rc = where_resolve(&wheres, names, n, tsv_name(r));
+	free(names);
+	return rc;
+}
+
 /* Read one input; returns 0, or -1 on trouble (already reported). */
 static int
 normalize_file(void *ctx, const char *path)
@@ -165,6 +228,10 @@ normalize_file(void *ctx, const char *path)
 		key_col = tsv_col(r, "key");
 		chan_col = tsv_col(r, "channel_key");
 		ncols_in = r->ncols;
+		if (resolve_where(r) < 0) {
+			tsv_close(r);
+			return -1;
+		}
 		first_header = xmemdup(r->header, r->header_len);
 		first_header_len = r->header_len;
 		first_name = xstrdup(tsv_name(r));
@@ -189,9 +256,11 @@ print_stats(void)
 {
 	const char *sep = ";";
 
-	/* in = out + skipped; then what the records out are. */
+	/* in = out + skipped (+ filtered); then what the records out are. */
 	fprintf(stderr, "normalize: %llu in, %llu out, %llu skipped (wrong width)",
 	    n_in, n_records, n_skipped);
+	if (wheres.n)
+		fprintf(stderr, ", %llu filtered", n_filtered);
 	for (size_t i = 0; kinds[i]; i++)
 		if (n_kind[i]) {
 			fprintf(stderr, "%s %llu %s", sep, n_kind[i], kinds[i]);
@@ -212,6 +281,7 @@ main(int argc, char *argv[])
 		{ "stats",	no_argument,		NULL, 'S' },
 		{ "url-field",	required_argument,	NULL, 'u' },
 		{ "version",	no_argument,		NULL, 'V' },
+		{ "where",	required_argument,	NULL, 'W' },
 		{ NULL,		0,			NULL, 0 }
 	};
 	const char *files0 = NULL;
@@ -246,6 +316,10 @@ main(int argc, char *argv[])
 		case 'V':
 			print_version();
 			return EXIT_OK;
+		case 'W':
+			if (where_add(&wheres, optarg) < 0)
+				exit(EXIT_TROUBLE);
+			break;
 		case ':':
 			errx(EXIT_TROUBLE, "option %s needs an argument",
 			    argv[optind - 1]);
@@ -273,6 +347,7 @@ main(int argc, char *argv[])
 	if (show_stats)
 		print_stats();
 	keys_free(keys);
+	where_free(&wheres);
 	free(url_buf);
 	free(first_header);
 	free((char *)first_name);

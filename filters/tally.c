@@ -16,6 +16,7 @@
 #include "timefmt.h"
 #include "tsv.h"
 #include "util.h"
+#include "where.h"
 
 #define NO_TIME		INT64_MIN
 #define NO_VALUE	UINT32_MAX
@@ -64,9 +65,7 @@ static int64_t		 alive_day = INT64_MIN;		/* --alive-on */
 static long		*after;				/* --after N,... */
 static size_t		 nafter;
 
-struct where { char *col_name; char *value; size_t len; int col; };
-static struct where	*wheres;
-static size_t		 nwhere;
+static struct where_list wheres = WHERE_LIST_INIT;	/* --where */
 
 static struct group	 groups[MAX_GROUPS];
 static size_t		 ngroups;
@@ -448,18 +447,6 @@ group_id(size_t keylen)
 	return g;
 }
 
-static int
-where_ok(const struct tsv_field *row)
-{
-	for (size_t i = 0; i < nwhere; i++) {
-		const struct tsv_field *f = &row[wheres[i].col];
-
-		if (f->len != wheres[i].len || memcmp(f->p, wheres[i].value, f->len) != 0)
-			return 0;
-	}
-	return 1;
-}
-
 /* Count a row into group g, with every aggregate but distinct. */
 static void
 tally_row(const struct tsv_field *row, uint32_t g)
@@ -567,7 +554,7 @@ tally_batch(const struct tsv_batch *b)
 
 	for (i = 0; i < b->n; i++) {
 		row = b->field + i * b->ncols;
-		skip[i] = nwhere && !where_ok(row);
+		skip[i] = wheres.n && !where_row(&wheres, row);
 		if (skip[i]) {
 			n_filtered++;
 			continue;
@@ -782,7 +769,7 @@ merge_header_aggs(const struct tsv_reader *r)
 static void
 pick_columns(struct tsv_reader *r)
 {
-	size_t *cols = xmalloc((ngroups + 1 + naggs + nwhere) * sizeof(*cols)), n = 0, i;
+	size_t *cols = xmalloc((ngroups + 1 + naggs + wheres.n) * sizeof(*cols)), n = 0, i;
 
 	key_is_row = ngroups > 0;
 	for (i = 0; i < ngroups; i++)
@@ -795,8 +782,8 @@ pick_columns(struct tsv_reader *r)
 		cols[n++] = (size_t)time_col;
 	for (i = 0; i < naggs; i++)
 		cols[n++] = (size_t)aggs[i].col;
-	for (i = 0; i < nwhere; i++)
-		cols[n++] = (size_t)wheres[i].col;
+	for (i = 0; i < wheres.n; i++)
+		cols[n++] = (size_t)wheres.w[i].col;
 	tsv_pick(r, cols, n);
 	n = 0;
 	for (i = 0; i < ngroups; i++)
@@ -806,8 +793,8 @@ pick_columns(struct tsv_reader *r)
 		time_col = (int)cols[n++];
 	for (i = 0; i < naggs; i++)
 		aggs[i].col = (int)cols[n++];
-	for (i = 0; i < nwhere; i++)
-		wheres[i].col = (int)cols[n++];
+	for (i = 0; i < wheres.n; i++)
+		wheres.w[i].col = (int)cols[n++];
 	if (key_is_row && n == ngroups)
 		key_is_row = 2;		/* the row is the key */
 	free(cols);
@@ -847,8 +834,8 @@ tally_file(void *ctx, const char *path)
 		}
 	}
 	resolve_groups(r);
-	for (size_t i = 0; i < nwhere; i++)
-		wheres[i].col = need_col(r, wheres[i].col_name, "");
+	if (where_resolve(&wheres, (const char *const *)r->names, r->ncols, tsv_name(r)) < 0)
+		exit(EXIT_TROUBLE);
 	if (cohort_unit != -2) {
 		fcol = need_col(r, "first_time", " (--cohort reads dedupe --count output)");
 		lcol = need_col(r, "last_time", " (--cohort reads dedupe --count output)");
@@ -866,7 +853,7 @@ tally_file(void *ctx, const char *path)
 		return close_file(r);
 	}
 	while ((rc = tsv_next(r)) > 0) {
-		if (nwhere && !where_ok(r->field)) {
+		if (wheres.n && !where_row(&wheres, r->field)) {
 			n_filtered++;
 			continue;
 		}
@@ -1289,20 +1276,6 @@ add_group_opt(const char *name)
 }
 
 static void
-add_where(const char *s)
-{
-	const char *eq = strchr(s, '=');
-
-	if (eq == NULL || eq == s)
-		errx(EXIT_TROUBLE, "bad --where \"%s\": want COL=VALUE", s);
-	wheres = xrealloc(wheres, (nwhere + 1) * sizeof(*wheres));
-	wheres[nwhere].col_name = xmemdup(s, (size_t)(eq - s));
-	wheres[nwhere].value = xstrdup(eq + 1);
-	wheres[nwhere].len = strlen(eq + 1);
-	nwhere++;
-}
-
-static void
 free_all(void)
 {
 	for (size_t i = 0; i < ngroups; i++)
@@ -1316,11 +1289,7 @@ free_all(void)
 		free(aggs[i].x);
 		free(aggs[i].isnum);
 	}
-	for (size_t i = 0; i < nwhere; i++) {
-		free(wheres[i].col_name);
-		free(wheres[i].value);
-	}
-	free(wheres);
+	where_free(&wheres);
 	free(after);
 	free(group_spec);
 	free(count);
@@ -1455,7 +1424,8 @@ main(int argc, char *argv[])
 			to_day = day_arg("--to", optarg);
 			break;
 		case O_WHERE:
-			add_where(optarg);
+			if (where_add(&wheres, optarg) < 0)
+				exit(EXIT_TROUBLE);
 			break;
 		case O_WIDE:
 			wide = 1;
