@@ -5,7 +5,10 @@
 shift_of() {	# the line column of a run, less N - 1, against a plain run
 	extract "$@" 2>/dev/null | awk -F '\t' 'NR > 1 { print $4 }' >plain
 	extract --first-line 1000 "$@" 2>/dev/null | awk -F '\t' 'NR > 1 { print $4 - 999 }' >moved
-	if [ -s plain ] && cmp -s plain moved; then echo "$*: $(wc -l <plain) lines, each +999"; else echo "$*: DIFFERS"; fi
+	# Files by their place in testdata, so the golden holds for any checkout.
+	name=
+	for a; do name="$name ${a#"$TESTDATA"/}"; done
+	if [ -s plain ] && cmp -s plain moved; then echo "${name# }: $(wc -l <plain) lines, each +999"; else echo "${name# }: DIFFERS"; fi
 }
 run() {	# command: its stdout, status, then its stderr
 	"$@" 2>err
