@@ -385,3 +385,67 @@ time_bucket_str(const char *s, size_t len, enum time_unit unit,
 	*outlen = time_bucket(t, unit, out);
 	return 0;
 }
+
+int
+time_bucket_parse(const char *s, size_t len, enum time_unit unit, int64_t *start)
+{
+	char b[TIME_BUCKET_MAX];
+	int64_t day, y, n;
+
+	switch (unit) {
+	case TIME_HOUR:
+		if (len != 13 || s[10] != 'T' || parse_date(s, &day) < 0 ||
+		    (n = digits(s + 11, 2)) < 0 || n > 23)
+			return -1;
+		*start = day * DAY_SECONDS + n * 3600;
+		return 0;
+	case TIME_DAY:
+		if (len != 10 || parse_date(s, &day) < 0)
+			return -1;
+		break;
+	case TIME_WEEK:
+		if (len != 8 || s[4] != '-' || s[5] != 'W' || (y = digits(s, 4)) < 0 ||
+		    (n = digits(s + 6, 2)) < 1 || n > 53)
+			return -1;
+		/* Week 1 holds January 4; its Monday starts the year's weeks. */
+		day = time_days_from_civil(y, 1, 4);
+		day -= ((day + 3) % 7 + 7) % 7;
+		day += (n - 1) * 7;
+		/* Week 53 exists in some years only: the round trip tells. */
+		time_bucket(day * DAY_SECONDS, TIME_WEEK, b);
+		if (memcmp(b, s, 8) != 0)
+			return -1;
+		break;
+	case TIME_MONTH:
+		if (len != 7 || s[4] != '-' || (y = digits(s, 4)) < 0 ||
+		    (n = digits(s + 5, 2)) < 1 || n > 12)
+			return -1;
+		day = time_days_from_civil(y, (unsigned)n, 1);
+		break;
+	default:
+		return -1;
+	}
+	*start = day * DAY_SECONDS;
+	return 0;
+}
+
+int64_t
+time_bucket_next(int64_t t, enum time_unit unit)
+{
+	int64_t day = time_day(t), y;
+	unsigned m, d;
+
+	switch (unit) {
+	case TIME_HOUR:
+		return t - ((t % 3600) + 3600) % 3600 + 3600;
+	case TIME_DAY:
+		return (day + 1) * DAY_SECONDS;
+	case TIME_WEEK:
+		return (day - ((day + 3) % 7 + 7) % 7 + 7) * DAY_SECONDS;
+	case TIME_MONTH:
+		time_civil_from_days(day, &y, &m, &d);
+		return time_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) *
+		    DAY_SECONDS;
+	}
+	return t;
+}

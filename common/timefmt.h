@@ -53,6 +53,18 @@ int	time_unit_by_name(const char *name);
 size_t	time_bucket(int64_t t, enum time_unit unit, char out[TIME_BUCKET_MAX]);
 
 /*
+ * The bucket a label names, the label as time_bucket writes it
+ * ("2019-W48" for TIME_WEEK): 0 with the bucket's first second in *start,
+ * or -1 when s is no label of that unit (another unit's, a week 53 its
+ * year lacks, an empty field).
+ */
+int	time_bucket_parse(const char *s, size_t len, enum time_unit unit,
+	    int64_t *start);
+
+/* The first second of the bucket after the one holding t. */
+int64_t	time_bucket_next(int64_t t, enum time_unit unit);
+
+/*
  * The bucket of a time as written (any form time_parse accepts); -1 when
  * it cannot be parsed. ISO UTC times take a fast path with no arithmetic.
  */

@@ -1,7 +1,8 @@
 /*
  * tally: count records per group, with aggregates beside the count, time
- * buckets, exact merging of shard tallies, cohorts of first-seen keys, and
- * a wide (pivoted) view. Output is always sorted, never in hash order.
+ * buckets (with no gaps under --fill), exact merging of shard tallies,
+ * cohorts of first-seen keys, and a wide (pivoted) view. Output is always
+ * sorted, never in hash order.
  *	extract logs.gz | normalize | tally -g platform --by day -a distinct:key
  */
 #include <err.h>
@@ -23,6 +24,7 @@
 #define FIX_DIGITS	9		/* sum: exact decimal to 1e-9 */
 #define MAX_GROUPS	64
 #define MAX_AGGS	64
+#define DAY_SECONDS	86400
 
 typedef __int128 fix;			/* a number times 10^FIX_DIGITS */
 
@@ -64,6 +66,7 @@ static int64_t		 from_day = INT64_MIN, to_day = INT64_MAX;
 static int64_t		 alive_day = INT64_MIN;		/* --alive-on */
 static long		*after;				/* --after N,... */
 static size_t		 nafter;
+static int		 fill;				/* --fill */
 
 static struct where_list wheres = WHERE_LIST_INIT;	/* --where */
 
@@ -96,6 +99,19 @@ static size_t		*doff;			/* their keys' offsets in dbuf */
 static size_t		 dqcap;
 static int		 trouble;
 
+/*
+ * --fill: the field of a group key holding the time bucket (the cohort's
+ * with --cohort), its unit, and the first seconds of the buckets --from
+ * and --to fall in.
+ */
+static int		 fill_field = -1;
+static enum time_unit	 fill_unit;
+static int64_t		 fill_lo = INT64_MIN, fill_hi = INT64_MAX;
+static int		 bucket_in_range(const char *k, size_t n);
+
+/* --cohort: the last day the input shows, its latest first or last time. */
+static int64_t		 data_end = INT64_MIN;
+
 /* --stats: rows read, and those not counted: why. */
 static int		 show_stats;		/* --stats */
 static int		 show_progress;		/* --progress */
@@ -108,9 +124,10 @@ usage(FILE *out, int status)
 	    "usage: tally [-g col[,col...]] [--by hour|day|week|month] [-a agg:col[,...]]\n"
 	    "             [-n N] [--sort name] [-r] [--min-count N] [--where col=value]\n"
 	    "             [--merge] [--partial] [--wide] [-t time-field] [--stats]\n"
-	    "             [--progress] [file ... | --files0-from F]\n"
+	    "             [--fill [--from day] [--to day]] [--progress]\n"
+	    "             [file ... | --files0-from F]\n"
 	    "       tally --cohort day|week|month|all [-g col,...] [--from day] [--to day]\n"
-	    "             [--alive-on day] [--after N[,N...]] [--stats] [--progress]\n"
+	    "             [--alive-on day] [--after N[,N...]] [--fill] [--stats] [--progress]\n"
 	    "             [file ... | --files0-from F]\n"
 	    "aggregates: distinct:COL first:COL last:COL min:COL max:COL sum:COL\n");
 	exit(status);
@@ -572,6 +589,12 @@ tally_batch(const struct tsv_batch *b)
 			q[m].len = group_key(row, used, NULL, 0);
 			used += q[m].len;
 		}
+		if ((fill_lo != INT64_MIN || fill_hi != INT64_MAX) &&
+		    !bucket_in_range(q[m].key ? q[m].key : kbuf + off[m], q[m].len)) {
+			skip[i] = 1;
+			n_filtered++;
+			continue;
+		}
 		m++;
 	}
 	for (i = 0; i < m; i++) {
@@ -602,13 +625,19 @@ merge_row(const struct tsv_reader *r)
 {
 	uint32_t g;
 	uint64_t n = 0;
+	size_t len;
 
 	if ((pagg_col < 0 || r->field[pagg_col].len == 0) &&
 	    read_count(r, &r->field[count_col], &n) < 0) {
 		n_bad++;
 		return;			/* a bad row adds no group */
 	}
-	g = group_id(group_key(r->field, 0, NULL, 0));
+	len = group_key(r->field, 0, NULL, 0);
+	if ((fill_lo != INT64_MIN || fill_hi != INT64_MAX) && !bucket_in_range(kbuf, len)) {
+		n_filtered++;
+		return;
+	}
+	g = group_id(len);
 	if (pagg_col >= 0 && r->field[pagg_col].len > 0) {
 		const struct tsv_field *f = &r->field[pagg_col];
 
@@ -674,6 +703,8 @@ cohort_row(const struct tsv_reader *r, int fcol, int lcol)
 		l = f;
 	fd = time_day(f);
 	ld = time_day(l);
+	if (ld > data_end)
+		data_end = ld;		/* --from and --to limit cohorts, not the data */
 	if (fd < from_day || fd > to_day) {
 		n_filtered++;
 		return;
@@ -809,6 +840,52 @@ close_file(struct tsv_reader *r)
 	return tsv_close(r);
 }
 
+/* The first second of the --fill bucket holding the time t. */
+static int64_t
+bucket_start(int64_t t)
+{
+	char b[TIME_BUCKET_MAX];
+	size_t n = time_bucket(t, fill_unit, b);
+
+	time_bucket_parse(b, n, fill_unit, &t);		/* a label always parses */
+	return t;
+}
+
+/*
+ * --fill: the group that is the time bucket (with --cohort, the cohort),
+ * and the buckets --from and --to fall in. Called once the groups are
+ * known: after the options, or with --merge and no -g after the header
+ * of r.
+ */
+static void
+resolve_fill(const struct tsv_reader *r)
+{
+	size_t n = 0;
+	int unit;
+
+	if (cohort_unit >= 0) {
+		fill_field = (int)ngroups;
+		fill_unit = (enum time_unit)cohort_unit;
+	} else {
+		for (size_t i = 0; i < ngroups; i++)
+			if ((unit = time_unit_by_name(groups[i].name)) >= 0) {
+				fill_field = (int)i;
+				fill_unit = (enum time_unit)unit;
+				n++;
+			}
+		if (n != 1 && r)
+			errx(EXIT_TROUBLE, "%s:1: --fill needs one time bucket among the "
+			    "columns before count: hour, day, week or month", tsv_name(r));
+		if (n != 1)
+			errx(EXIT_TROUBLE, "--fill needs one time bucket among the groups: "
+			    "--by UNIT, or one of hour, day, week, month in -g");
+	}
+	if (from_day != INT64_MIN)
+		fill_lo = bucket_start(from_day * DAY_SECONDS);
+	if (to_day != INT64_MAX)
+		fill_hi = bucket_start(to_day * DAY_SECONDS + DAY_SECONDS - 1);
+}
+
 static int
 tally_file(void *ctx, const char *path)
 {
@@ -826,6 +903,8 @@ tally_file(void *ctx, const char *path)
 			merge_header = xmemdup(r->header, r->header_len);
 			merge_header_len = r->header_len;
 			merge_name = xstrdup(tsv_name(r));
+			if (fill && fill_field < 0)
+				resolve_fill(r);	/* the groups are the header's */
 		} else if (r->header_len != merge_header_len ||
 		    memcmp(r->header, merge_header, merge_header_len) != 0) {
 			warnx("%s:1: header differs from that of %s", tsv_name(r), merge_name);
@@ -904,6 +983,111 @@ key_field(const char *k, size_t n, size_t i, size_t *len)
 		}
 		k = tab ? tab + 1 : end;
 	}
+}
+
+/*
+ * --fill with --from or --to: whether the bucket of group key k is one of
+ * theirs. A key with no bucket there (a row without a time) has no time to
+ * be out of range.
+ */
+static int
+bucket_in_range(const char *k, size_t n)
+{
+	const char *f;
+	size_t len;
+	int64_t t;
+
+	f = key_field(k, n, (size_t)fill_field, &len);
+	return time_bucket_parse(f, len, fill_unit, &t) < 0 ||
+	    (t >= fill_lo && t <= fill_hi);
+}
+
+/*
+ * --fill: each combination of the other group fields gets every bucket
+ * from the first to the last seen (or those of --from and --to), as a
+ * group of its own with nothing counted; so the table grows by what is
+ * written, no more. A combination is a key with its bucket field emptied,
+ * which is also the key of its rows without a time: they set no bound.
+ */
+static void
+fill_buckets(void)
+{
+	struct hash_table rest;
+	int64_t lo = INT64_MAX, hi = INT64_MIN, t;
+	uint32_t n = gt.n, g;
+	const char *k, *f;
+	size_t kn, len, at, need;
+	char b[TIME_BUCKET_MAX];
+
+	hash_init(&rest);
+	for (g = 0; g < n; g++) {
+		k = hash_key(&gt, g, &kn);
+		f = key_field(k, kn, (size_t)fill_field, &len);
+		if (time_bucket_parse(f, len, fill_unit, &t) == 0) {
+			lo = t < lo ? t : lo;
+			hi = t > hi ? t : hi;
+		}
+		if (kn + 1 > kcap)
+			xgrow(&kbuf, &kcap, kn + 1);
+		at = (size_t)(f - k);
+		memcpy(kbuf, k, at);
+		memcpy(kbuf + at, f + len, kn - at - len);
+		hash_put(&rest, kbuf, kn - len, NULL);
+	}
+	if (from_day != INT64_MIN)
+		lo = fill_lo;
+	if (to_day != INT64_MAX)
+		hi = fill_hi;
+	for (g = 0; g < rest.n; g++)
+		for (t = lo; t <= hi; t = time_bucket_next(t, fill_unit)) {
+			uint32_t id, old = gt.n;
+
+			k = hash_key(&rest, g, &kn);
+			f = key_field(k, kn, (size_t)fill_field, &len);
+			at = (size_t)(f - k);
+			len = time_bucket(t, fill_unit, b);
+			need = kn + len;
+			if (need > kcap)
+				xgrow(&kbuf, &kcap, need);
+			memcpy(kbuf, k, at);
+			memcpy(kbuf + at, b, len);
+			memcpy(kbuf + at + len, k + at, kn - at);
+			if ((id = group_id(need)) < old)
+				continue;
+			/* An empty bucket sums to 0; it has no first, last, min or max. */
+			for (size_t i = 0; i < naggs; i++)
+				if (aggs[i].kind == A_SUM)
+					aggs[i].isnum[id] = 1;
+		}
+	hash_free(&rest);
+}
+
+/*
+ * --cohort: how many days after their first day the keys of cohort key k
+ * can all have been seen again by the end of the data: the data's last day
+ * less the last day a key of the cohort can have been first seen (the
+ * cohort's, --to's or the data's last day); -1 when the cohort starts after
+ * the data ends, so nothing about it is known.
+ */
+static int64_t
+cohort_span(const char *k, size_t n)
+{
+	int64_t first = from_day, last = to_day < data_end ? to_day : data_end, t, d;
+	const char *f;
+	size_t len;
+
+	if (data_end == INT64_MIN)
+		return -1;
+	if (cohort_unit >= 0) {
+		f = key_field(k, n, ngroups, &len);
+		if (time_bucket_parse(f, len, (enum time_unit)cohort_unit, &t) < 0)
+			return -1;
+		if ((d = time_day(t)) > first)
+			first = d;
+		if ((d = time_day(time_bucket_next(t, (enum time_unit)cohort_unit)) - 1) < last)
+			last = d;
+	}
+	return first > data_end ? -1 : data_end - last;
 }
 
 /* What --sort names: -1 group, -2 count, 0..: a group column, 100+: an aggregate. */
@@ -1051,14 +1235,19 @@ write_row(uint32_t g)
 	if (ngroups || cohort_unit != -2)
 		putchar('\t');
 	if (cohort_unit != -2) {
+		/* A cell the data cannot show yet is empty, not 0. */
+		int64_t span = cohort_span(k, n);
+
 		put_u64(cnew[g]);
 		if (alive_day != INT64_MIN) {
 			putchar('\t');
-			put_u64(calive[g]);
+			if (span >= 0 && alive_day <= data_end)
+				put_u64(calive[g]);
 		}
 		for (size_t i = 0; i < nafter; i++) {
 			putchar('\t');
-			put_u64(cafter[(size_t)g * nafter + i]);
+			if (after[i] <= span)
+				put_u64(cafter[(size_t)g * nafter + i]);
 		}
 		putchar('\n');
 		return;
@@ -1238,6 +1427,8 @@ write_all(void)
 	uint32_t *order;
 	size_t n = 0;
 
+	if (fill_field >= 0)
+		fill_buckets();
 	hash_freeze(&gt);	/* no more lookups: room for the order and its sort */
 	order = xmalloc((gt.n ? gt.n : 1) * sizeof(*order));
 	for (uint32_t g = 0; g < gt.n; g++)
@@ -1322,7 +1513,8 @@ int
 main(int argc, char *argv[])
 {
 	enum { O_BY = 256, O_MINCOUNT, O_SORT, O_MERGE, O_PARTIAL, O_WIDE, O_COHORT,
-	    O_FROM, O_TO, O_ALIVE, O_AFTER, O_WHERE, O_STATS, O_PROGRESS, O_FILES0 };
+	    O_FROM, O_TO, O_ALIVE, O_AFTER, O_WHERE, O_STATS, O_PROGRESS, O_FILES0,
+	    O_FILL };
 	static const struct option longopts[] = {
 		{ "after",	required_argument,	NULL, O_AFTER },
 		{ "aggregate",	required_argument,	NULL, 'a' },
@@ -1330,6 +1522,7 @@ main(int argc, char *argv[])
 		{ "by",		required_argument,	NULL, O_BY },
 		{ "cohort",	required_argument,	NULL, O_COHORT },
 		{ "files0-from", required_argument,	NULL, O_FILES0 },
+		{ "fill",	no_argument,		NULL, O_FILL },
 		{ "from",	required_argument,	NULL, O_FROM },
 		{ "group",	required_argument,	NULL, 'g' },
 		{ "help",	no_argument,		NULL, 'h' },
@@ -1348,7 +1541,7 @@ main(int argc, char *argv[])
 		{ "wide",	no_argument,		NULL, O_WIDE },
 		{ NULL,		0,			NULL, 0 }
 	};
-	const char *files0 = NULL;
+	const char *files0 = NULL, *from_arg = NULL, *to_arg = NULL;
 	int ch, status = EXIT_OK;
 
 	opterr = 0;
@@ -1391,6 +1584,9 @@ main(int argc, char *argv[])
 		case O_FILES0:
 			files0 = optarg;
 			break;
+		case O_FILL:
+			fill = 1;
+			break;
 		case O_COHORT:
 			if (strcmp(optarg, "all") == 0)
 				cohort_unit = -1;
@@ -1401,6 +1597,7 @@ main(int argc, char *argv[])
 			break;
 		case O_FROM:
 			from_day = day_arg("--from", optarg);
+			from_arg = optarg;
 			break;
 		case O_MERGE:
 			merge = 1;
@@ -1422,6 +1619,7 @@ main(int argc, char *argv[])
 			break;
 		case O_TO:
 			to_day = day_arg("--to", optarg);
+			to_arg = optarg;
 			break;
 		case O_WHERE:
 			if (where_add(&wheres, optarg) < 0)
@@ -1453,10 +1651,22 @@ main(int argc, char *argv[])
 	if (wide && (naggs || ngroups < 2))
 		errx(EXIT_TROUBLE, "--wide needs two or more group columns and no -a");
 	if (cohort_unit != -2 && (merge || partial || wide || naggs))
-		errx(EXIT_TROUBLE, "--cohort goes with -g, --from, --to, --alive-on, --after");
-	if (cohort_unit == -2 && (nafter || alive_day != INT64_MIN ||
-	    from_day != INT64_MIN || to_day != INT64_MAX))
-		errx(EXIT_TROUBLE, "--from, --to, --alive-on and --after need --cohort");
+		errx(EXIT_TROUBLE, "--cohort goes with -g, --from, --to, --alive-on, --after, "
+		    "--fill");
+	if (cohort_unit == -2 && (nafter || alive_day != INT64_MIN))
+		errx(EXIT_TROUBLE, "--alive-on and --after need --cohort");
+	if (cohort_unit == -2 && !fill && (from_day != INT64_MIN || to_day != INT64_MAX))
+		errx(EXIT_TROUBLE, "--from and --to need --cohort or --fill");
+	if (from_day > to_day)
+		errx(EXIT_TROUBLE, "--from %s is after --to %s", from_arg, to_arg);
+	if (fill && partial)
+		errx(EXIT_TROUBLE, "--fill goes on the --merge of the partials, not on --partial");
+	if (fill && min_count)
+		errx(EXIT_TROUBLE, "--fill writes every bucket: drop --min-count");
+	if (fill && cohort_unit == -1)
+		errx(EXIT_TROUBLE, "--fill needs --cohort day, week or month, not all");
+	if (fill && (cohort_unit != -2 || !merge || ngroups))
+		resolve_fill(NULL);
 
 	if (show_progress)
 		progress_start("tally");

@@ -1,8 +1,9 @@
 /*
  * test_timefmt: parsing every accepted form, rejecting junk, formatting,
  * leap years, zone offsets, ISO weeks (53-week years, weeks across a new
- * year) and the ends of the supported range. Expected seconds were taken
- * from GNU date (date -u -d ... +%s), an independent calendar.
+ * year), bucket labels back to their first second, and the ends of the
+ * supported range. Expected seconds were taken from GNU date (date -u -d
+ * ... +%s), an independent calendar.
  */
 #include <stdint.h>
 #include <string.h>
@@ -136,6 +137,45 @@ static const struct bucket_case bucket_cases[] = {
 	{ "1969-12-31T23:59:59Z", "day", "1969-12-31" },
 };
 
+/* Labels back to their buckets: the first second, and the next bucket's. */
+struct label_case {
+	const char	*label;
+	const char	*unit;
+	const char	*start;		/* NULL: not a label of the unit */
+	const char	*next;
+};
+
+static const struct label_case label_cases[] = {
+	{ "2019-11-29T10", "hour", "2019-11-29T10:00:00Z", "2019-11-29T11:00:00Z" },
+	{ "2019-12-31T23", "hour", "2019-12-31T23:00:00Z", "2020-01-01T00:00:00Z" },
+	{ "1969-12-31T23", "hour", "1969-12-31T23:00:00Z", "1970-01-01T00:00:00Z" },
+	{ "2019-11-29", "day", "2019-11-29T00:00:00Z", "2019-11-30T00:00:00Z" },
+	{ "2020-02-28", "day", "2020-02-28T00:00:00Z", "2020-02-29T00:00:00Z" },
+	{ "2019-W48", "week", "2019-11-25T00:00:00Z", "2019-12-02T00:00:00Z" },
+	{ "2020-W01", "week", "2019-12-30T00:00:00Z", "2020-01-06T00:00:00Z" },
+	{ "2020-W53", "week", "2020-12-28T00:00:00Z", "2021-01-04T00:00:00Z" },
+	{ "2015-W53", "week", "2015-12-28T00:00:00Z", "2016-01-04T00:00:00Z" },
+	{ "1970-W01", "week", "1969-12-29T00:00:00Z", "1970-01-05T00:00:00Z" },
+	{ "2019-11", "month", "2019-11-01T00:00:00Z", "2019-12-01T00:00:00Z" },
+	{ "2019-12", "month", "2019-12-01T00:00:00Z", "2020-01-01T00:00:00Z" },
+	{ "2020-02", "month", "2020-02-01T00:00:00Z", "2020-03-01T00:00:00Z" },
+	{ "", "day", NULL, NULL },
+	{ "2019-11-29", "hour", NULL, NULL },
+	{ "2019-11-29T24", "hour", NULL, NULL },
+	{ "2019-11-29X10", "hour", NULL, NULL },
+	{ "2019-11-31", "day", NULL, NULL },
+	{ "2019-11-29T10", "day", NULL, NULL },
+	{ "2019-W53", "week", NULL, NULL },
+	{ "2019-W00", "week", NULL, NULL },
+	{ "2019-W54", "week", NULL, NULL },
+	{ "2019-w48", "week", NULL, NULL },
+	{ "2019-11", "week", NULL, NULL },
+	{ "2019-13", "month", NULL, NULL },
+	{ "2019-00", "month", NULL, NULL },
+	{ "2019-1", "month", NULL, NULL },
+	{ "2019-11-29", "month", NULL, NULL },
+};
+
 int
 main(void)
 {
@@ -190,6 +230,46 @@ main(void)
 			CHECK_MEM(b, n, c->want);
 		CHECK(strlen(b) == n);
 	}
+	for (i = 0; i < sizeof(label_cases) / sizeof(label_cases[0]); i++) {
+		const struct label_case *c = &label_cases[i];
+		int unit = time_unit_by_name(c->unit);
+
+		CHECK(unit >= 0);
+		t = 12345;
+		rc = time_bucket_parse(c->label, strlen(c->label), (enum time_unit)unit, &t);
+		if (c->start == NULL) {
+			CHECK(rc == -1 && t == 12345);
+			if (rc != -1)
+				fprintf(stderr, "  label \"%s\" (%s) should fail\n", c->label, c->unit);
+			continue;
+		}
+		CHECK(rc == 0);
+		time_format(t, out);
+		CHECK_MEM(out, strlen(out), c->start);
+		n = time_bucket(t, (enum time_unit)unit, b);
+		CHECK_MEM(b, n, c->label);
+		/* The next bucket from the last second as from the first. */
+		time_format(time_bucket_next(t, (enum time_unit)unit), out);
+		CHECK_MEM(out, strlen(out), c->next);
+		time_format(time_bucket_next(time_bucket_next(t, (enum time_unit)unit) - 1,
+		    (enum time_unit)unit), out);
+		CHECK_MEM(out, strlen(out), c->next);
+	}
+	/* Every week label from 1990 to 2030 round-trips, 52 or 53 to a year. */
+	for (t = time_days_from_civil(1990, 1, 1) * 86400, n = 0;
+	    t < time_days_from_civil(2030, 1, 1) * 86400;
+	    t = time_bucket_next(t, TIME_WEEK), n++) {
+		int64_t back;
+		size_t len = time_bucket(t, TIME_WEEK, b);
+
+		if (time_bucket_parse(b, len, TIME_WEEK, &back) != 0 ||
+		    time_bucket_next(back, TIME_WEEK) != time_bucket_next(t, TIME_WEEK)) {
+			CHECK(0);
+			fprintf(stderr, "  week %s does not round-trip\n", b);
+			break;
+		}
+	}
+	CHECK(n == 2088);		/* 14610 days from a Monday */
 	CHECK(time_unit_by_name("year") == -1);
 	CHECK(time_bucket_str("", 0, TIME_DAY, b, &n) == -1);
 	CHECK(time_bucket_str("2019-11-31T10:00:00Z", 20, TIME_DAY, b, &n) == -1);
