@@ -4,6 +4,7 @@
 # replaced or deleted log makes its parts and the reports again; make -j
 # works.
 #	make -f scripts/nightly.mk IN=logs/ OUT=reports/ [SRC_PLATFORM=telegram]
+#		[CHANNEL_FIELD=name]
 #
 # Why it is built this way:
 # - make cannot name a file with a space, $, :, # or %, so a log is never a
@@ -18,6 +19,9 @@
 #   emptied or left half-written is refused by name.
 # - One run at a time per OUT: the run holds a lock (flock) on OUT/.lock;
 #   a second run waits for it.
+# - extract's options are written to OUT/parts/extract.flags when they
+#   change, and every rows part depends on that file, so a new
+#   SRC_PLATFORM or CHANNEL_FIELD reads every log again.
 # - A log that cannot be read, or whose stages fail, fails the run (status
 #   2) after every other log's parts were made (make -k).
 
@@ -25,11 +29,16 @@ IN		?= logs
 OUT		?= reports
 # The platform the logs were scraped from, for the migration matrix.
 SRC_PLATFORM	?= telegram
+# The logs' channel column, when it is neither channel nor chat (extract
+# --channel-field); the edge list needs it.
+CHANNEL_FIELD	?=
 # After how many days a channel counts as surviving, for the survival report.
 SURVIVE		?= 1,2,3,7
 BIN		?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../bin)
 SCRIPTS		:= $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 SELF		:= $(abspath $(lastword $(MAKEFILE_LIST)))
+
+EXTRACT_FLAGS	 = --all --src-platform '$(SRC_PLATFORM)'$(if $(CHANNEL_FIELD), --channel-field '$(CHANNEL_FIELD)')
 
 IN_		:= $(patsubst %/,%,$(IN))
 OUT_		:= $(patsubst %/,%,$(OUT))
@@ -68,6 +77,8 @@ NAMES		:= $(shell "$(SCRIPTS)/nightly-logs" "$(IN_)" "$(P)" "$(OUT_)")
 ifeq ($(NAMES),)
 $(error no logs in $(IN_)/)
 endif
+$(file >$(P)/extract.flags.new,$(EXTRACT_FLAGS))
+$(shell cmp -s $(P)/extract.flags.new $(P)/extract.flags && rm -f $(P)/extract.flags.new || mv -f $(P)/extract.flags.new $(P)/extract.flags)
 endif
 
 REPORTS		:= $(OUT_)/channels-per-day.tsv $(OUT_)/channels.tsv \
@@ -97,9 +108,9 @@ endef
 
 # Per log: extract | normalize rows, then the partials made from them.
 # extract exits 1 when a log holds no link: not an error here.
-$(P)/%.rows.tsv: $(P)/%.src
+$(P)/%.rows.tsv: $(P)/%.src $(P)/extract.flags
 	IFS= read -r -d '' log <$<; \
-	{ "$(BIN)/extract" --all --src-platform $(SRC_PLATFORM) -- "$$log" || [ $$? -eq 1 ]; } | \
+	{ "$(BIN)/extract" $(EXTRACT_FLAGS) -- "$$log" || [ $$? -eq 1 ]; } | \
 		"$(BIN)/normalize" >$@.tmp
 	$(done)
 
@@ -145,13 +156,20 @@ $(OUT_)/matrix.tsv: $(call part,matrix) $(P)/logs
 	"$(BIN)/tally" --merge --sort group --files0-from $@.list >$@.tmp
 	rm $@.list; mv $@.tmp $@
 
+# An edge without its channel is no edge: say how many, and how to name the
+# logs' channel column. (The matrix needs no channel: its src_platform is
+# SRC_PLATFORM, its platform the link's.)
 $(OUT_)/edges.tsv: $(call part,edges) $(P)/logs
 	$(call listed,edges)
 	"$(BIN)/dedupe" -k channel,key --merge --files0-from $@.list >$@.tmp
 	rm $@.list; mv $@.tmp $@
+	@awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($$i == "channel") c = i; next } \
+		c && $$c == "" { n++ } \
+		END { if (n) printf "nightly: %s: %d of %d rows have no channel: extract fills it from each log\047s channel or chat column; name another with CHANNEL_FIELD=NAME\n", FILENAME, n, NR - 1 > "/dev/stderr" }' $@
 
+# Quiet (-q) about rows without a channel: edges.tsv said it.
 $(OUT_)/edges.gexf: $(OUT_)/edges.tsv
-	"$(SCRIPTS)/edges2gexf" $< >$@.tmp && mv $@.tmp $@
+	"$(SCRIPTS)/edges2gexf" -q $< >$@.tmp && mv $@.tmp $@
 
 # Logs nightly-logs could not read fail the run, after the others are done.
 refused:
