@@ -1,8 +1,8 @@
 # nightly.mk: the nightly batch. For every log below IN it builds partials
 # in OUT/parts/, and from all partials the merged reports in OUT, equal to
-# one pass over the logs now in IN. A second run does nothing; a new,
-# replaced or deleted log makes its parts and the reports again; make -j
-# works.
+# one pass over the logs now in IN, and OUT/index.html, a page showing them.
+# A second run does nothing; a new, replaced or deleted log makes its parts
+# and the reports again; make -j works.
 #	make -f scripts/nightly.mk IN=logs/ OUT=reports/ [SRC_PLATFORM=telegram]
 #		[CHANNEL_FIELD=name]
 #
@@ -81,9 +81,12 @@ $(file >$(P)/extract.flags.new,$(EXTRACT_FLAGS))
 $(shell cmp -s $(P)/extract.flags.new $(P)/extract.flags && rm -f $(P)/extract.flags.new || mv -f $(P)/extract.flags.new $(P)/extract.flags)
 endif
 
-REPORTS		:= $(OUT_)/channels-per-day.tsv $(OUT_)/channels.tsv \
+TABLES		:= $(OUT_)/channels-per-day.tsv $(OUT_)/channels.tsv \
 		   $(OUT_)/new-per-day.tsv $(OUT_)/survival.tsv $(OUT_)/matrix.tsv \
 		   $(OUT_)/edges.tsv $(OUT_)/edges.gexf
+REPORTS		:= $(TABLES) $(OUT_)/index.html
+# Drawn by scripts/report beside the page; not targets of their own.
+CHARTS		:= $(OUT_)/new-per-day.png $(OUT_)/survival.png
 
 all: $(REPORTS)
 ifneq ($(wildcard $(P)/refused),)
@@ -171,6 +174,11 @@ $(OUT_)/edges.tsv: $(call part,edges) $(P)/logs
 $(OUT_)/edges.gexf: $(OUT_)/edges.tsv
 	"$(SCRIPTS)/edges2gexf" -q $< >$@.tmp && mv $@.tmp $@
 
+# The page that shows the night: headline numbers, charts, tables, and
+# links to the files above.
+$(OUT_)/index.html: $(TABLES) $(P)/logs $(wildcard $(P)/refused)
+	"$(SCRIPTS)/report" "$(OUT_)"
+
 # Logs nightly-logs could not read fail the run, after the others are done.
 refused:
 	@if [ -s $(P)/refused ]; then \
@@ -178,7 +186,7 @@ refused:
 		exit 2; fi
 
 clean:
-	rm -rf -- $(P) $(REPORTS)
+	rm -rf -- $(P) $(REPORTS) $(CHARTS)
 
 .PHONY: all clean refused
 .SECONDARY:

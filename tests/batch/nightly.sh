@@ -44,7 +44,7 @@ mv later.tsv logs/2019-12-04.tsv
 echo "third run: $(nightly -j2 2>&1 | grep -c 'extract" --all') log extracted"
 same "third run"
 grep -c '<edge ' reports/edges.gexf
-ls reports | grep -v parts
+ls reports | grep -v -e parts -e '\.png$'
 
 # Two logs with one stem are two logs.
 zcat logs/2019-11-29.tsv.gz >logs/2019-11-29.tsv
