@@ -8,16 +8,18 @@
 shard=$TOP/scripts/shard
 . "$TOP/tests/lib/batch.sh"
 . "$TOP/tests/lib/sshd.sh"
-trap '$SSH_OTHER "rm -rf crosslink-test" 2>/dev/null; sshd_stop' EXIT
+rdir=
+trap '[ -z "$rdir" ] || $SSH_OTHER "rm -rf $rdir" 2>/dev/null; sshd_stop' EXIT
 trap 'exit 1' INT TERM HUP
 sshd_start "$PWD/sshd"; s=$?
 [ $s -eq 0 ] || { [ $s -eq 77 ] && echo "no sshd here" >&2; exit $s; }
 
 # crosslink on the other host, installed through ssh as a user would.
-home=$($SSH_OTHER pwd)
-$SSH_OTHER "mkdir -p crosslink-test/bin"
+# A folder of this run's own: other runs may share the user.
+rdir=$($SSH_OTHER 'mktemp -d "$HOME/crosslink-test.XXXXXX"')
+$SSH_OTHER "mkdir $rdir/bin"
 for f in extract normalize dedupe tally; do
-	$SSH_OTHER "cat >crosslink-test/bin/$f && chmod +x crosslink-test/bin/$f" <"$BIN/$f"
+	$SSH_OTHER "cat >$rdir/bin/$f && chmod +x $rdir/bin/$f" <"$BIN/$f"
 done
 
 split_days in
@@ -25,11 +27,11 @@ sums() { cksum in/* | LC_ALL=C sort; }
 before=$(sums)
 
 "$shard" -S "2/$SSH_SHARED" -o shared -- in/* && same shared in/*
-"$shard" -S "2/$SSH_OTHER" --remote-bin "$home/crosslink-test/bin" -o other -- in/* &&
+"$shard" -S "2/$SSH_OTHER" --remote-bin "$rdir/bin" -o other -- in/* &&
 	same other in/*
-"$shard" -S "2/$SSH_OTHER" --remote-bin "$home/crosslink-test/bin" -b 20k -o other-blocks -- \
+"$shard" -S "2/$SSH_OTHER" --remote-bin "$rdir/bin" -b 20k -o other-blocks -- \
     in/big.tsv in/2019-11-25.tsv.gz && same other-blocks in/big.tsv in/2019-11-25.tsv.gz
-"$shard" -S "1/$SSH_SHARED,1/$SSH_OTHER" --remote-bin "$home/crosslink-test/bin" -b 60k \
+"$shard" -S "1/$SSH_SHARED,1/$SSH_OTHER" --remote-bin "$rdir/bin" -b 60k \
     -o both -- in/* && same both in/*
 [ "$before" = "$(sums)" ] && echo "inputs unchanged, none removed"
 
@@ -38,7 +40,7 @@ before=$(sums)
     in/2019-11-30.tsv 2>err
 echo "host down: status $? ($(grep -c '^shard: in/2019-11-30.tsv: job 1 failed (status 255 on root@127.0.0.1)' err))"
 cp "$TESTDATA/io/truncated.gz" in/cut.gz
-"$shard" -S "1/$SSH_OTHER" --remote-bin "$home/crosslink-test/bin" -o cut -- \
+"$shard" -S "1/$SSH_OTHER" --remote-bin "$rdir/bin" -o cut -- \
     in/2019-11-30.tsv in/cut.gz 2>err
 echo "truncated gzip: status $? ($(grep -c '^shard: in/cut.gz: job 2 failed' err))"
 echo "$(ls -A down cut | grep -c tsv) files written"
