@@ -176,6 +176,16 @@ normalize_record(const struct tsv_reader *r)
 	putchar('\n');
 }
 
+/* Where column name lands in our output: its input column, or appended. */
+static int
+out_col(int col, const char *name, const char **names, size_t *n)
+{
+	if (col >= 0)
+		return col;
+	names[*n] = name;
+	return (int)(*n)++;
+}
+
 /*
  * --where names columns of our output: the input's, then those we append
  * (platform, kind, key, channel_key, as write_header writes them).
@@ -188,18 +198,10 @@ resolve_where(const struct tsv_reader *r)
 	int rc;
 
 	memcpy(names, r->names, r->ncols * sizeof(*names));
-	platform_out = platform_col >= 0 ? platform_col : (int)n;
-	if (platform_col < 0)
-		names[n++] = "platform";
-	kind_out = kind_col >= 0 ? kind_col : (int)n;
-	if (kind_col < 0)
-		names[n++] = "kind";
-	key_out = key_col >= 0 ? key_col : (int)n;
-	if (key_col < 0)
-		names[n++] = "key";
-	chan_out = chan_col >= 0 ? chan_col : (int)n;
-	if (chan_col < 0)
-		names[n++] = "channel_key";
+	platform_out = out_col(platform_col, "platform", names, &n);
+	kind_out = out_col(kind_col, "kind", names, &n);
+	key_out = out_col(key_col, "key", names, &n);
+	chan_out = out_col(chan_col, "channel_key", names, &n);
 	rc = where_resolve(&wheres, names, n, tsv_name(r));
 	free(names);
 	return rc;

@@ -42,3 +42,19 @@ server_kill() {	# pid seconds
 		sleep 0.2
 	fi
 }
+
+# The start of every server_start: DIR made and named absolutely on stdout;
+# 2 on bad usage; 77 (skip) when a program is missing or we are not root.
+server_prepare() {	# caller dir packages program...
+	_who=$1 _dir=$2 _pkgs=$3
+	shift 3
+	if [ -z "$_dir" ] || ! mkdir -p "$_dir"; then
+		echo "$_who: usage: $_who DIR" >&2
+		return 2
+	fi
+	for _t in "$@"; do
+		[ -x "$_t" ] || { echo "$_who: $_t is not installed ($_pkgs)" >&2; return 77; }
+	done
+	[ "$(id -u)" = 0 ] || { echo "$_who: needs root (to run the servers it starts)" >&2; return 77; }
+	(cd "$_dir" && pwd) || return 2
+}

@@ -150,18 +150,10 @@ EOF
 }
 
 slurm_start() {
-	_slurm_dir=$1
-	if [ -z "$_slurm_dir" ] || ! mkdir -p "$_slurm_dir"; then
-		echo "slurm_start: usage: slurm_start DIR" >&2
-		return 2
-	fi
-	_slurm_dir=$(cd "$_slurm_dir" && pwd) || return 2
+	_slurm_dir=$(server_prepare slurm_start "$1" "munge, slurmctld, slurmd, slurm-client" \
+	    /usr/sbin/munged /usr/sbin/slurmctld /usr/sbin/slurmd /usr/bin/sbatch \
+	    /usr/bin/squeue /usr/bin/sinfo /usr/bin/scontrol /usr/bin/scancel) || return $?
 	_sd=$_slurm_dir
-	for _t in /usr/sbin/munged /usr/sbin/slurmctld /usr/sbin/slurmd \
-	    /usr/bin/sbatch /usr/bin/squeue /usr/bin/sinfo /usr/bin/scontrol /usr/bin/scancel; do
-		[ -x "$_t" ] || { echo "slurm_start: $_t is not installed (munge, slurmctld, slurmd, slurm-client)" >&2; return 77; }
-	done
-	[ "$(id -u)" = 0 ] || { echo "slurm_start: needs root (to run the Slurm daemons)" >&2; return 77; }
 	_slurm_node=$(uname -n)
 	_slurm_node=${_slurm_node%%.*}
 	SLURM_CONF=$_sd/slurm.conf

@@ -21,17 +21,9 @@ _sshd_dir=
 . "$TOP/tests/lib/servers.sh"
 
 sshd_start() {
-	_sshd_dir=$1
-	if [ -z "$_sshd_dir" ] || ! mkdir -p "$_sshd_dir"; then
-		echo "sshd_start: usage: sshd_start DIR" >&2
-		return 2
-	fi
-	_sshd_dir=$(cd "$_sshd_dir" && pwd) || return 2
+	_sshd_dir=$(server_prepare sshd_start "$1" openssh-server \
+	    /usr/sbin/sshd /usr/bin/ssh /usr/bin/ssh-keygen) || return $?
 	_ssd=$_sshd_dir
-	for _t in /usr/sbin/sshd /usr/bin/ssh /usr/bin/ssh-keygen; do
-		[ -x "$_t" ] || { echo "sshd_start: $_t is not installed (openssh-server)" >&2; return 77; }
-	done
-	[ "$(id -u)" = 0 ] || { echo "sshd_start: needs root (to run sshd and log in as two users)" >&2; return 77; }
 
 	# The unprivileged user; '*' (no password, not locked) so that sshd
 	# without PAM lets it log in with a key. Idempotent, race tolerant.
