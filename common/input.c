@@ -9,7 +9,7 @@
  *
  * A line that runs over the end of a block is copied into the line buffer.
  * zlib streams anything; libdeflate inflates about three times faster
- * (0.12 s against 0.36 s for 100 MB of log on the machine of issue 7) but
+ * (0.12 s against 0.36 s for 100 MB of log on the 2-core bench machine) but
  * only a whole member into memory given up front, so it is used only on
  * regular files whose members fit in one block (small files, bgzip): a
  * 100 MB member would need 100 MB. A member that does not fit, or that
