@@ -9,64 +9,7 @@
 #include <string.h>
 
 #include "keys_int.h"
-#include "rules.h"
 #include "util.h"
-
-/* ---- buffers ---- */
-
-void
-b_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap)
-		xgrow(&b->p, &b->cap, b->n + n + 1);
-	if (n)
-		memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-void
-b_adds(struct buf *b, const char *s)
-{
-	b_add(b, s, strlen(s));
-}
-
-void
-b_addc(struct buf *b, int c)
-{
-	char ch = (char)c;
-
-	b_add(b, &ch, 1);
-}
-
-void
-b_add_lower(struct buf *b, const char *s, size_t n)
-{
-	size_t start = b->n;
-
-	b_add(b, s, n);
-	for (size_t i = start; i < b->n; i++)
-		b->p[i] = (char)ascii_lower((unsigned char)b->p[i]);
-}
-
-void
-b_addv(struct buf *b, struct view v)
-{
-	b_add(b, v.p, v.n);
-}
-
-void
-b_addnum(struct buf *b, unsigned long long v)
-{
-	char tmp[24];
-	size_t i = sizeof(tmp);
-
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	b_add(b, tmp + i, sizeof(tmp) - i);
-}
 
 /* ---- bytes ---- */
 
@@ -300,14 +243,14 @@ punycode_label(struct buf *b, const unsigned char *s, size_t n)
 		cp[ncp++] = c;
 		i += len;
 	}
-	b_adds(b, "xn--");
+	buf_adds(b, "xn--");
 	for (i = 0; i < ncp; i++)
 		if (cp[i] < 0x80) {
-			b_addc(b, (int)cp[i]);
+			buf_addc(b, (int)cp[i]);
 			basic++;
 		}
 	if (basic)
-		b_addc(b, '-');
+		buf_addc(b, '-');
 	for (unsigned nn = 0x80, hh = basic; (h = hh) < ncp; hh = h) {
 		m = 0x7fffffff;
 		for (i = 0; i < ncp; i++)
@@ -325,10 +268,10 @@ punycode_label(struct buf *b, const unsigned char *s, size_t n)
 				t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
 				if (q < t)
 					break;
-				b_addc(b, puny_digit(t + (q - t) % (36 - t)));
+				buf_addc(b, puny_digit(t + (q - t) % (36 - t)));
 				q = (q - t) / (36 - t);
 			}
-			b_addc(b, puny_digit(q));
+			buf_addc(b, puny_digit(q));
 			bias = puny_adapt(delta, h + 1, h == basic);
 			delta = 0;
 			h++;
@@ -368,7 +311,7 @@ norm_host(struct keys *k, const char *s, size_t n, struct url *u)
 			if (!(hexval((unsigned char)d.p[i]) >= 0 || d.p[i] == ':' ||
 			    d.p[i] == '.' || (d.p[i] == ']' && i == d.n - 1)))
 				return -1;
-		b_add_lower(b, d.p, d.n);
+		buf_add_lower(b, d.p, d.n);
 		u->host = (struct view){ b->p, b->n };
 		return 0;
 	}
@@ -383,7 +326,7 @@ norm_host(struct keys *k, const char *s, size_t n, struct url *u)
 			ascii = 0;
 	}
 	if (ascii) {
-		b_add_lower(b, d.p, d.n);
+		buf_add_lower(b, d.p, d.n);
 	} else {
 		for (i = 0; i < d.n; i = j + 1) {
 			int label_ascii = 1;
@@ -392,13 +335,13 @@ norm_host(struct keys *k, const char *s, size_t n, struct url *u)
 				if ((unsigned char)d.p[j] >= 0x80)
 					label_ascii = 0;
 			if (i)
-				b_addc(b, '.');
+				buf_addc(b, '.');
 			/* ASCII-only folding: upper-case letters outside ASCII stay. */
 			if (label_ascii || punycode_label(b,
 			    (const unsigned char *)d.p + i, j - i) < 0) {
 				size_t at = b->n;
 
-				b_add(b, d.p + i, j - i);
+				buf_add(b, d.p + i, j - i);
 				for (size_t x = at; x < b->n; x++)
 					b->p[x] = (char)ascii_lower((unsigned char)b->p[x]);
 			} else {
@@ -458,6 +401,7 @@ parse_url(struct keys *k, const char *s, size_t n, struct url *u)
 			at = s + j;
 	if (at) {
 		u->has_user = 1;
+		u->user = (struct view){ s + a, (size_t)(at - s) - a };
 		a = (size_t)(at - s) + 1;
 	}
 	h_end = e;
@@ -479,6 +423,7 @@ parse_url(struct keys *k, const char *s, size_t n, struct url *u)
 		size_t pn = e - (size_t)(colon - s) - 1;
 		unsigned long long port = 0;
 
+		u->port_raw = (struct view){ colon + 1, pn };
 		if (pn == 0)
 			;			/* "host:" is the default port */
 		else if (pn <= 5 && all_digits(colon + 1, pn) &&
@@ -596,13 +541,30 @@ void
 generic_key(struct keys *k, const struct url *u, struct buf *b, int keep_frag)
 {
 	const char *p, *end, *amp, *eq;
-	size_t nq = 0;
+	size_t nq = 0, start;
 
-	b_addv(b, u->host_bare);
+	/*
+	 * What tells this link from the plain https one stays: an ftp: or
+	 * other scheme, a user before the host.
+	 */
+	if (u->scheme.n && !vcaseeq(u->scheme, "http") && !vcaseeq(u->scheme, "https")) {
+		buf_add_lower(b, u->scheme.p, u->scheme.n);
+		buf_adds(b, "://");
+	}
+	if (u->has_user) {
+		add_pct_norm(b, u->user.p, u->user.n);
+		buf_addc(b, '@');
+	}
+	buf_addv(b, u->host_bare);
 	if (u->port >= 0 && u->port != 80 && u->port != 443)
-		b_addc(b, ':'), b_addnum(b, (unsigned long long)u->port);
+		buf_addc(b, ':'), buf_addnum(b, (unsigned long long)u->port);
+	else if (u->port < 0 && u->port_raw.n) {	/* t.me:99999999999 */
+		buf_addc(b, ':');
+		add_pct_norm(b, u->port_raw.p, u->port_raw.n);
+	}
+	start = b->n;
 	add_pct_norm(b, u->path.p, u->path.n);
-	while (b->n > u->host_bare.n && b->p[b->n - 1] == '/')
+	while (b->n > start && b->p[b->n - 1] == '/')
 		b->n--;
 	if (u->query.p && u->query.n) {
 		p = u->query.p;
@@ -629,61 +591,25 @@ generic_key(struct keys *k, const struct url *u, struct buf *b, int keep_frag)
 		if (nq > 1)
 			qsort(k->qv, nq, sizeof(*k->qv), view_cmp);
 		for (size_t i = 0; i < nq; i++) {
-			b_addc(b, i ? '&' : '?');
-			b_addv(b, k->qv[i]);
+			buf_addc(b, i ? '&' : '?');
+			buf_addv(b, k->qv[i]);
 		}
 	}
 	if (keep_frag && u->frag.p && u->frag.n) {
-		b_addc(b, '#');
+		buf_addc(b, '#');
 		add_pct_norm(b, u->frag.p, u->frag.n);
 	}
-}
-
-/* ---- host table ---- */
-
-#define HOST_SLOTS 512		/* power of two, > 2 x rules */
-
-static size_t
-host_hash(const char *s, size_t n)
-{
-	size_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static const struct host_rule *
-host_find(const struct keys *k, const char *s, size_t n)
-{
-	const struct host_rule *const *slot = k->hosts;
-	size_t i = host_hash(s, n) & (HOST_SLOTS - 1);
-
-	for (; slot[i]; i = (i + 1) & (HOST_SLOTS - 1))
-		if (strlen(slot[i]->host) == n && memcmp(slot[i]->host, s, n) == 0)
-			return slot[i];
-	return NULL;
 }
 
 struct keys *
 keys_new(void)
 {
 	struct keys *k = xcalloc(1, sizeof(*k));
-	const struct host_rule **slot = xcalloc(HOST_SLOTS, sizeof(*slot));
-	size_t i, h;
 
-	for (i = 0; i < keys_nhost_rules; i++) {
-		const char *host = keys_host_rules[i].host;
-
-		h = host_hash(host, strlen(host)) & (HOST_SLOTS - 1);
-		while (slot[h])
-			h = (h + 1) & (HOST_SLOTS - 1);
-		slot[h] = &keys_host_rules[i];
-	}
-	k->hosts = slot;
-	b_add(&k->key, "", 0);
-	b_add(&k->chan, "", 0);
-	b_add(&k->host, "", 0);
+	table_match_init(&k->match);
+	buf_add(&k->key, "", 0);
+	buf_add(&k->chan, "", 0);
+	buf_add(&k->host, "", 0);
 	return k;
 }
 
@@ -692,12 +618,12 @@ keys_free(struct keys *k)
 {
 	if (k == NULL)
 		return;
-	free(k->key.p);
-	free(k->chan.p);
-	free(k->host.p);
+	buf_free(&k->key);
+	buf_free(&k->chan);
+	buf_free(&k->host);
 	free(k->scratch);
 	free(k->qv);
-	free(k->hosts);
+	table_match_free(&k->match);
 	free(k);
 }
 
@@ -728,108 +654,254 @@ encode_unsafe(struct buf *b, struct buf *tmp)
 	for (i = 0; i < b->n; i++) {
 		unsigned char c = (unsigned char)b->p[i];
 		if (c <= ' ' || c == 0x7f) {
-			b_addc(tmp, '%');
-			b_addc(tmp, hex[c >> 4]);
-			b_addc(tmp, hex[c & 15]);
+			buf_addc(tmp, '%');
+			buf_addc(tmp, hex[c >> 4]);
+			buf_addc(tmp, hex[c & 15]);
 		} else
-			b_addc(tmp, c);
+			buf_addc(tmp, c);
 	}
 	b->n = 0;
-	b_add(b, tmp->p, tmp->n);
+	buf_add(b, tmp->p, tmp->n);
+}
+
+
+/*
+ * The link as a row's shape sees it (table.h): the path's segments
+ * decoded and joined by "/", the fragment decoded. Both live in scratch.
+ */
+static void
+shape_view(struct keys *k, struct url *u, struct table_link *l)
+{
+	const char *p = u->path.p, *end = u->path.p + u->path.n, *sl;
+	char *d = scratch_alloc(k, u->path.n + 2);
+	size_t n = 0;
+
+	l->host = u->host_bare.p;
+	l->host_len = u->host_bare.n;
+	while (d && p < end) {
+		if ((sl = memchr(p, '/', (size_t)(end - p))) == NULL)
+			sl = end;
+		if (sl > p) {
+			/* a "/" decoded from %2F separates too */
+			struct view v = decode(k, p, (size_t)(sl - p), 0);
+			const char *q = v.p, *qe = v.p + v.n, *ds;
+
+			for (; q < qe; q = ds + 1) {
+				if ((ds = memchr(q, '/', (size_t)(qe - q))) == NULL)
+					ds = qe;
+				if (ds > q) {
+					d[n++] = '/';
+					memcpy(d + n, q, (size_t)(ds - q));
+					n += (size_t)(ds - q);
+				}
+			}
+		}
+		p = sl + 1;
+	}
+	l->path = d ? d : "";
+	l->path_len = n;
+	l->query = u->query.p;
+	l->query_len = u->query.n;
+	l->frag = NULL;
+	l->frag_len = 0;
+	if (u->frag.p) {
+		struct view f = decode(k, u->frag.p, u->frag.n, 0);
+
+		l->frag = f.p;
+		l->frag_len = f.n;
+	}
+}
+
+static int
+rows_decide(struct keys *k, const struct table_row *const *rows, size_t n,
+    struct url *u, const struct table_link *l, struct key_result *r, int depth)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *h = table_handler(rows[i]), *alias = table_alias(rows[i]);
+
+		if (alias && depth == 0) {
+			const struct table_row *const *to;
+			size_t nto, sub;
+
+			/* a server an analyst names: the rows of the host named */
+			if ((to = table_rows(alias, strlen(alias), &nto, &sub)) != NULL &&
+			    rows_decide(k, to, nto, u, l, r, 1))
+				return 1;
+			continue;
+		}
+		if (!table_match(rows[i], l, &k->match))
+			continue;
+		if (h) {
+			const struct handler *fn = keys_handler(h);
+
+			if (fn->web == NULL)
+				continue;	/* a scheme's handler: not for web links */
+			fn->web(k, u, r);
+			return 1;
+		}
+		set_kind(k, r, table_kind(rows[i]));
+		table_key(rows[i], l, &k->match, &k->key, &k->chan);
+		return 1;
+	}
+	return 0;
+}
+
+int
+classify_rows(struct keys *k, const struct table_row *const *rows, size_t n,
+    struct url *u, struct key_result *r)
+{
+	struct table_link l;
+
+	shape_view(k, u, &l);
+	if (rows_decide(k, rows, n, u, &l, r, 0))
+		return 1;
+	set_kind(k, r, KIND_OTHER);
+	return 0;
+}
+
+/* "HOST" of a link without one: its scheme, lowercased, with the colon. */
+static const struct table_row *const *
+scheme_rows(struct keys *k, const char *url, size_t j, size_t *n)
+{
+	size_t sub;
+
+	k->host.n = 0;
+	buf_add_lower(&k->host, url, j + 1);
+	return table_rows(k->host.p, k->host.n, n, &sub);
+}
+
+/*
+ * A link of its own scheme ("whatsapp://send?phone=1"): what follows the
+ * scheme's colon and slashes is its path, query and fragment.
+ */
+static void
+scheme_url(const char *s, size_t n, size_t j, struct url *u)
+{
+	size_t i = j + 1, q;
+
+	memset(u, 0, sizeof(*u));
+	u->port = -1;
+	u->scheme = (struct view){ s, j };
+	u->host = u->host_bare = (struct view){ s, j + 1 };
+	while (i < n && s[i] == '/')
+		i++;
+	for (q = i; q < n && s[q] != '?' && s[q] != '#'; q++)
+		;
+	u->path = (struct view){ s + i, q - i };
+	if (q < n && s[q] == '?') {
+		size_t a = q + 1;
+
+		for (q = a; q < n && s[q] != '#'; q++)
+			;
+		u->query = (struct view){ s + a, q - a };
+	}
+	if (q < n && s[q] == '#')
+		u->frag = (struct view){ s + q + 1, n - q - 1 };
+}
+
+/* A link of another scheme, as one word: scheme lowercased, rest as written. */
+static void
+scheme_key(struct buf *b, const char *s, size_t n, size_t j)
+{
+	buf_add_lower(b, s, j + 1);
+	if (b->n + 3 * n + 1 > b->cap)
+		xgrow(&b->p, &b->cap, b->n + 3 * n + 1);
+	b->n += pct_norm(b->p + b->n, s + j + 1, n - j - 1);
+	b->p[b->n] = '\0';
+}
+
+static int
+web_scheme(struct view sch)
+{
+	/*
+	 * sgnl: names Signal only by its scheme, which the key drops: the
+	 * host decides ("sgnl://signal.me/#p/+1"), as for http.
+	 */
+	return vcaseeq(sch, "http") || vcaseeq(sch, "https") ||
+	    vcaseeq(sch, "ftp") || vcaseeq(sch, "sgnl");
 }
 
 void
 keys_classify(struct keys *k, const char *url, size_t len, struct key_result *r)
 {
-	const struct host_rule *rule = NULL;
-	const char *rp, *scheme_rp = NULL;
-	key_handler *fn;
+	const struct table_row *const *rows;
 	struct url u;
-	int generic = 0;
-	size_t need, j;
+	size_t j, n, sub;
+	int parsed = 0, scheme_at = -1;
 
 	while (len && is_space((unsigned char)url[len - 1]))
 		len--;
 	while (len && is_space((unsigned char)url[0]))
 		url++, len--;
 	/* Every decode of one call fits: no handler decodes more than 4 times. */
-	need = 8 * len + 256;
-	if (need > k->scratch_cap) {
+	n = 8 * len + 256;
+	if (n > k->scratch_cap) {
 		free(k->scratch);
-		k->scratch = xmalloc(need);
-		k->scratch_cap = need;
+		k->scratch = xmalloc(n);
+		k->scratch_cap = n;
 	}
 	k->scratch_n = 0;
 	k->key.n = k->chan.n = 0;
 	r->kind = KIND_INVALID;
-	r->platform = NULL;
-	rp = len ? rules_platform(url, len) : NULL;
+	r->platform = "web";
 
-	if (len >= 3 && ascii_casecmp_n(url, "tg:", 3) == 0) {
-		tg_scheme(k, url, len, r);
-		r->platform = rp ? rp : "telegram";
-		goto done;
-	}
 	for (j = 0; j < len && url[j] != ':' && url[j] != '/' && url[j] != '.' &&
 	    url[j] != '?' && url[j] != '#'; j++)
 		;
-	if (j < len && j > 0 && url[j] == ':') {
-		struct view sch = { url, j };
+	if (j < len && j > 0 && url[j] == ':' && !web_scheme((struct view){ url, j })
+	    && !(j + 1 < len && url[j + 1] >= '0' && url[j + 1] <= '9')) {
+		scheme_at = (int)j;
+		if ((rows = scheme_rows(k, url, j, &n)) != NULL &&
+		    table_platform(rows[0]) != NULL) {
+			r->platform = table_platform(rows[0]);
+			for (size_t i = 0; i < n; i++) {
+				const char *h = table_handler(rows[i]);
 
-		/*
-		 * sgnl: names Signal only by its scheme, which the key
-		 * drops: on another platform's host ("sgnl://youtube.com/
-		 * c/x") the host decides, or the key, read again, would
-		 * change platform.
-		 */
-		if (vcaseeq(sch, "sgnl"))
-			scheme_rp = rp;
-		if (!vcaseeq(sch, "http") && !vcaseeq(sch, "https") &&
-		    !vcaseeq(sch, "ftp") && !vcaseeq(sch, "sgnl") &&
-		    !(j + 1 < len && url[j + 1] >= '0' && url[j + 1] <= '9')) {
-			if (scheme_link(k, sch, url, len, r)) {
-				r->platform = rp ? rp : r->platform;
-				goto done;
+				if (h && keys_handler(h)->scheme) {
+					keys_handler(h)->scheme(k, url, len, r);
+					goto done;
+				}
 			}
-			if (!(len - j > 2 && url[j + 1] == '/' && url[j + 2] == '/'))
-				goto done;	/* mailto: and the like: no host */
+			scheme_url(url, len, j, &u);
+			classify_rows(k, rows, n, &u, r);
+			goto done;
 		}
+		if (!(len - j > 2 && url[j + 1] == '/' && url[j + 2] == '/'))
+			goto done;	/* mailto: and the like: no host */
 	}
 	if (parse_url(k, url, len, &u) < 0)
 		goto done;
-	rule = host_find(k, u.host_bare.p, u.host_bare.n);
-	if (rule == NULL) {
-		const char *dot = memchr(u.host_bare.p, '.', u.host_bare.n);
-
-		if (dot && (rule = host_find(k, dot + 1,
-		    u.host_bare.n - (size_t)(dot + 1 - u.host_bare.p))) != NULL &&
-		    !rule->subdomains)
-			rule = NULL;
-		if (rule)
-			u.sub = (struct view){ u.host_bare.p,
-			    (size_t)(dot - u.host_bare.p) };
-	}
-	if (rule) {
-		rule->fn(k, &u, r);
-		r->platform = rp && rp != scheme_rp ? rp : rule->platform;
-	} else if (rp && (fn = platform_handler(rp)) != NULL) {
-		fn(k, &u, r);
-		r->platform = rp;
-	} else {
+	parsed = 1;
+	scheme_at = -1;
+	if ((rows = table_rows(u.host_bare.p, u.host_bare.n, &n, &sub)) != NULL &&
+	    table_platform(rows[0]) != NULL) {
+		if (sub)
+			u.sub = (struct view){ u.host_bare.p, sub };
+		r->platform = table_platform(rows[0]);
+		classify_rows(k, rows, n, &u, r);
+	} else
 		set_kind(k, r, KIND_OTHER);
-		generic = 1;
-		/* Hash-bang and "#/" routes name the page in single-page apps. */
-		generic_key(k, &u, &k->key, u.frag.n &&
-		    (u.frag.p[0] == '!' || u.frag.p[0] == '/'));
-		r->platform = rp ? rp : "web";
-	}
 done:
-	if (r->platform == NULL)
-		r->platform = rp ? rp : "web";
-	/* Only web links have a key as "other": a platform's own pages do not. */
-	if (strcmp(r->kind, KIND_INVALID) == 0 || (strcmp(r->kind, KIND_OTHER) == 0
-	    && !generic))
+	/*
+	 * No key is empty: a link no row gives a key to (other, invalid) is
+	 * its own key, normalised, so two such links never count as one.
+	 */
+	if (strcmp(r->kind, KIND_INVALID) == 0 || strcmp(r->kind, KIND_OTHER) == 0) {
 		k->key.n = k->chan.n = 0;
+		if (parsed)
+			/*
+			 * A platform may keep identity in the fragment (sticker
+			 * packs, invites); on the web, hash-bang and "#/" routes
+			 * name the page in single-page apps, other anchors not.
+			 */
+			generic_key(k, &u, &k->key, u.frag.n &&
+			    (strcmp(r->platform, "web") != 0 || u.frag.p[0] == '!' ||
+			    u.frag.p[0] == '/'));
+		else if (scheme_at >= 0)
+			scheme_key(&k->key, url, len, (size_t)scheme_at);
+		else
+			buf_add(&k->key, url, len);
+	}
 	encode_unsafe(&k->key, &k->host);
 	encode_unsafe(&k->chan, &k->host);
 	r->key = k->key.p;

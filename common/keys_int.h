@@ -8,18 +8,14 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "keys.h"
+#include "table.h"
 
 /*
  * Link-time names carry the module prefix (libcommon.a is shared by every
  * module); the short names keep the rule code readable.
  */
-#define b_add            keys_b_add
-#define b_adds           keys_b_adds
-#define b_addc           keys_b_addc
-#define b_add_lower      keys_b_add_lower
-#define b_addv           keys_b_addv
-#define b_addnum         keys_b_addnum
 #define hexval           keys_hexval
 #define veq              keys_veq
 #define vcaseeq          keys_vcaseeq
@@ -37,8 +33,7 @@
 #define tg_web           keys_tg_web
 #define tg_scheme        keys_tg_scheme
 #define tg_username      keys_tg_username
-#define scheme_link      keys_scheme_link
-#define platform_handler keys_platform_handler
+#define classify_rows    keys_classify_rows
 
 #define KEYS_MAXSEG 12		/* path segments kept; the rest are counted */
 
@@ -47,20 +42,16 @@ struct view {
 	size_t		 n;
 };
 
-/* A growable byte buffer; reset per call, never shrunk. */
-struct buf {
-	char		*p;
-	size_t		 n, cap;
-};
-
 /* One link, split. Raw parts point into the caller's url. */
 struct url {
 	struct view	 scheme;	/* raw, may be empty */
 	struct view	 host;		/* decoded, lowercased, IDN as xn--; in k->host */
 	struct view	 host_bare;	/* host without "www." */
 	struct view	 sub;		/* first label when matched as a subdomain */
-	long		 port;		/* -1: none written */
+	long		 port;		/* -1: none written, or not a port */
+	struct view	 port_raw;	/* as written, after the ":" */
 	int		 has_user;	/* user@ before the host */
+	struct view	 user;		/* raw, without its "@" */
 	int		 odd;		/* http: without //, or a bad port */
 	struct view	 path;		/* raw, from the first "/" (or empty) */
 	struct view	 query;		/* raw, after "?"; p NULL when absent */
@@ -76,7 +67,7 @@ struct keys {
 	size_t		 scratch_n, scratch_cap;
 	struct view	*qv;		/* query parameters, for sorting */
 	size_t		 qv_cap;
-	void		*hosts;		/* host table (keys.c) */
+	struct table_match match;	/* captures of the row that matched */
 };
 
 /* Kinds: string literals, so static. */
@@ -94,13 +85,11 @@ struct keys {
 #define KIND_OTHER      "other"
 #define KIND_INVALID    "invalid"
 
-/* Buffers. */
-void	 b_add(struct buf *b, const char *s, size_t n);
-void	 b_adds(struct buf *b, const char *s);
-void	 b_addc(struct buf *b, int c);
-void	 b_add_lower(struct buf *b, const char *s, size_t n);
-void	 b_addv(struct buf *b, struct view v);
-void	 b_addnum(struct buf *b, unsigned long long v);
+static inline void
+buf_addv(struct buf *b, struct view v)
+{
+	buf_add(b, v.p, v.n);
+}
 
 /* Bytes. */
 int	 hexval(int c);
@@ -145,23 +134,29 @@ void	 tg_web(struct keys *k, struct url *u, struct key_result *r);
 void	 tg_scheme(struct keys *k, const char *s, size_t n, struct key_result *r);
 int	 tg_username(const char *s, size_t n);
 
-/* Per-platform handlers (keys_platforms.c). */
-typedef void key_handler(struct keys *k, struct url *u, struct key_result *r);
+/*
+ * The C handlers a table row may name ("@telegram"): the shapes a row
+ * cannot say. A web handler reads a parsed link; a scheme handler, the
+ * whole link ("tg:resolve?domain=x"). keys_platforms.c holds the list.
+ */
+typedef void web_handler(struct keys *k, struct url *u, struct key_result *r);
+typedef void scheme_handler(struct keys *k, const char *s, size_t n,
+	    struct key_result *r);
 
-struct host_rule {
-	const char	*host;		/* without www. */
-	const char	*platform;
-	key_handler	*fn;
-	int		 subdomains;	/* any one-label subdomain matches too */
+struct handler {
+	const char	*name;
+	web_handler	*web;
+	scheme_handler	*scheme;
 };
 
-extern const struct host_rule keys_host_rules[];
-extern const size_t keys_nhost_rules;
+const struct handler *keys_handler(const char *name);
 
-/* Links with their own scheme: sgnl: matrix: whatsapp: viber: threema: lbry: */
-int	 scheme_link(struct keys *k, struct view scheme, const char *s, size_t n,
-	    struct key_result *r);
-/* Hosts the rules table gives a platform we have path rules for. */
-key_handler *platform_handler(const char *platform);
+/*
+ * Kind and key of u by rows[0..n) (a host's rows in the table): the first
+ * row whose shape u has decides; none does, kind other. 0 when no row
+ * spoke.
+ */
+int	 classify_rows(struct keys *k, const struct table_row *const *rows,
+	    size_t n, struct url *u, struct key_result *r);
 
 #endif

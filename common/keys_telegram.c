@@ -64,8 +64,8 @@ static void
 key_channel(struct keys *k, struct key_result *r, struct view name)
 {
 	set_kind(k, r, KIND_CHANNEL);
-	b_adds(&k->key, "t.me/");
-	b_add_lower(&k->key, name.p, name.n);
+	buf_adds(&k->key, "t.me/");
+	buf_add_lower(&k->key, name.p, name.n);
 }
 
 static void
@@ -73,11 +73,11 @@ key_post(struct keys *k, struct key_result *r, struct view name,
     unsigned long long post)
 {
 	set_kind(k, r, KIND_POST);
-	b_adds(&k->chan, "t.me/");
-	b_add_lower(&k->chan, name.p, name.n);
-	b_add(&k->key, k->chan.p, k->chan.n);
-	b_addc(&k->key, '/');
-	b_addnum(&k->key, post);
+	buf_adds(&k->chan, "t.me/");
+	buf_add_lower(&k->chan, name.p, name.n);
+	buf_add(&k->key, k->chan.p, k->chan.n);
+	buf_addc(&k->key, '/');
+	buf_addnum(&k->key, post);
 }
 
 static void
@@ -85,11 +85,11 @@ key_private(struct keys *k, struct key_result *r, unsigned long long id,
     unsigned long long post)
 {
 	set_kind(k, r, KIND_POST);
-	b_adds(&k->chan, "t.me/c/");
-	b_addnum(&k->chan, id);
-	b_add(&k->key, k->chan.p, k->chan.n);
-	b_addc(&k->key, '/');
-	b_addnum(&k->key, post);
+	buf_adds(&k->chan, "t.me/c/");
+	buf_addnum(&k->chan, id);
+	buf_add(&k->key, k->chan.p, k->chan.n);
+	buf_addc(&k->key, '/');
+	buf_addnum(&k->key, post);
 }
 
 /* An invite hash (case kept) or, when only digits, a phone number. */
@@ -105,8 +105,8 @@ key_invite(struct keys *k, struct key_result *r, struct view hash, int plus)
 		return;
 	}
 	set_kind(k, r, KIND_INVITE);
-	b_adds(&k->key, "t.me/+");
-	b_addv(&k->key, hash);
+	buf_adds(&k->key, "t.me/+");
+	buf_addv(&k->key, hash);
 }
 
 static void
@@ -117,8 +117,8 @@ key_folder(struct keys *k, struct key_result *r, struct view slug)
 		return;
 	}
 	set_kind(k, r, KIND_FOLDER);
-	b_adds(&k->key, "t.me/addlist/");
-	b_addv(&k->key, slug);
+	buf_adds(&k->key, "t.me/addlist/");
+	buf_addv(&k->key, slug);
 }
 
 /* Sticker set names are looked up without regard to case. */
@@ -131,10 +131,10 @@ key_sticker(struct keys *k, struct key_result *r, const char *word,
 		return;
 	}
 	set_kind(k, r, KIND_STICKER);
-	b_adds(&k->key, "t.me/");
-	b_adds(&k->key, word);
-	b_addc(&k->key, '/');
-	b_add_lower(&k->key, name.p, name.n);
+	buf_adds(&k->key, "t.me/");
+	buf_adds(&k->key, word);
+	buf_addc(&k->key, '/');
+	buf_add_lower(&k->key, name.p, name.n);
 }
 
 static int
@@ -213,12 +213,12 @@ key_proxy(struct keys *k, const struct url *u, struct key_result *r,
 		return;
 	}
 	set_kind(k, r, KIND_PROXY);
-	b_adds(&k->key, "t.me/");
-	b_adds(&k->key, word);
-	b_adds(&k->key, "?server=");
-	b_add_lower(&k->key, server.p, server.n);
-	b_adds(&k->key, "&port=");
-	b_addnum(&k->key, p);
+	buf_adds(&k->key, "t.me/");
+	buf_adds(&k->key, word);
+	buf_adds(&k->key, "?server=");
+	buf_add_lower(&k->key, server.p, server.n);
+	buf_adds(&k->key, "&port=");
+	buf_addnum(&k->key, p);
 }
 
 /* t.me keywords that take an argument and are "other" with one. */

@@ -1,7 +1,6 @@
 /*
- * rules: which platform a link belongs to. One table, common/rules.tsv,
- * compiled into every program (see PIPELINE.md for its format); --rules FILE
- * adds rows or overrides built-in ones at run time.
+ * rules: which platform a link belongs to, read from the platform table
+ * (table.h, common/platforms.tsv); --rules FILE adds rows at run time.
  *
  *	const char *p = rules_platform("https://t.me/x", 14);	// "telegram"
  */
@@ -13,18 +12,18 @@
 /*
  * Platform of a link as extract writes it: refanged, any case, with or
  * without a scheme. Returns a static name ("telegram", "tamtam", ...), or
- * NULL when no rule matches (the caller says "web"). Look-alike hosts
- * (t.me.evil.com, nott.me) match nothing.
+ * NULL when no row names its host (the caller says "web"). Look-alike
+ * hosts (t.me.evil.com, nott.me) match nothing.
  */
 const char	*rules_platform(const char *url, size_t len);
 
 /*
- * Add the rows of a rules file, overriding built-in rows for the same host.
+ * Add the rows of a rules file (the syntax of common/platforms.tsv).
  * Errors are reported as "PROG: FILE:LINE: what"; returns 0 or -1.
  */
 int		 rules_load(const char *path);
 
-/* Every platform name the table knows, NULL-terminated (for -p checks). */
+/* Every platform the table knows, NULL-terminated (for -p checks). */
 const char *const *rules_platforms(void);
 
 #endif

@@ -12,6 +12,8 @@
 
 #include "keys.h"
 #include "progress.h"
+#include "rules.h"
+#include "table.h"
 #include "tsv.h"
 #include "util.h"
 #include "where.h"
@@ -38,19 +40,16 @@ static size_t		 ncols_in;
 /* The same in the output, where the appended ones have places too. */
 static int		 platform_out, kind_out, key_out, chan_out;
 
-static const char *const kinds[] = {
-	"invite", "folder", "channel", "post", "proxy", "sticker", "contact",
-	"file", "paste", "archive", "shortener", "other", "invalid", NULL
-};
-static unsigned long long n_records, n_kind[sizeof(kinds) / sizeof(kinds[0])];
+static unsigned long long n_records, n_kind[32];	/* by table_kinds */
 static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width */
 static unsigned long long n_filtered;		/* records --where passed over */
 
 static void
 usage(FILE *out, int status)
 {
-	fprintf(out, "usage: normalize [-u field] [--where col=value] [--stats] [--progress]\n"
-	    "                 [--line-buffered] [--csv-safe] [file ... | --files0-from F]\n");
+	fprintf(out, "usage: normalize [-u field] [--rules file] [--where col=value] [--stats]\n"
+	    "                 [--progress] [--line-buffered] [--csv-safe]\n"
+	    "                 [file ... | --files0-from F]\n");
 	exit(status);
 }
 
@@ -77,10 +76,11 @@ count_kind(const char *kind)
 {
 	size_t i;
 
-	for (i = 0; kinds[i]; i++)
-		if (strcmp(kinds[i], kind) == 0)
+	for (i = 0; table_kinds[i]; i++)
+		if (strcmp(table_kinds[i], kind) == 0)
 			break;
-	n_kind[i]++;
+	if (i < sizeof(n_kind) / sizeof(n_kind[0]))
+		n_kind[i]++;
 	n_records++;
 }
 
@@ -263,9 +263,9 @@ print_stats(void)
 	    n_in, n_records, n_skipped);
 	if (wheres.n)
 		fprintf(stderr, ", %llu filtered", n_filtered);
-	for (size_t i = 0; kinds[i]; i++)
+	for (size_t i = 0; table_kinds[i]; i++)
 		if (n_kind[i]) {
-			fprintf(stderr, "%s %llu %s", sep, n_kind[i], kinds[i]);
+			fprintf(stderr, "%s %llu %s", sep, n_kind[i], table_kinds[i]);
 			sep = ",";
 		}
 	fputc('\n', stderr);
@@ -280,6 +280,7 @@ main(int argc, char *argv[])
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "line-buffered", no_argument,		NULL, 'L' },
 		{ "progress",	no_argument,		NULL, 'P' },
+		{ "rules",	required_argument,	NULL, 'R' },
 		{ "stats",	no_argument,		NULL, 'S' },
 		{ "url-field",	required_argument,	NULL, 'u' },
 		{ "version",	no_argument,		NULL, 'V' },
@@ -306,6 +307,10 @@ main(int argc, char *argv[])
 			break;
 		case 'Q':
 			csv_safe = 1;
+			break;
+		case 'R':
+			if (rules_load(optarg) < 0)
+				exit(EXIT_TROUBLE);
 			break;
 		case 'S':
 			show_stats = 1;

@@ -16,7 +16,7 @@ run() { normalize "$@" in.tsv 2>&1; echo "status $?"; }
 echo "--- kind=invite (an appended column)"; run --where kind=invite
 echo "--- kind!=invite"; run --where kind!=invite
 echo "--- platform=telegram: filled in, or as read"; run --where platform=telegram
-echo "--- key= (an invalid url)"; run --where key=
+echo "--- key= (none: only an empty link has an empty key)"; run --where key=
 echo "--- channel_key!="; run --where channel_key!=
 echo "--- channel= and channel!= (an input column)"
 run --where channel=

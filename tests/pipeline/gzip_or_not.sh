@@ -1,6 +1,7 @@
 # zcat | extract, extract FILE.gz and extract < FILE.gz feed the same tally.
-cd "$TESTDATA" || exit 2
-zcat sample.log.gz | extract | tally -g platform --by day >a
-extract sample.log.gz | tally -g platform --by day >b
-extract <sample.log.gz | tally -g platform --by day >c
+# (Outputs go to the case's own folder: testdata is only read.)
+log=$TESTDATA/sample.log.gz
+zcat "$log" | extract | tally -g platform --by day >a
+extract "$log" | tally -g platform --by day >b
+extract <"$log" | tally -g platform --by day >c
 cmp a b && cmp a c && wc -l <a

@@ -1,0 +1,109 @@
+/*
+ * table: the platform table. Each row names hosts, a platform, and for one
+ * shape of path the kind of link and the template of its key; extract's
+ * platform column and normalize's kinds and keys are both read from it.
+ * The rows of common/platforms.tsv are compiled in; --rules FILE adds rows
+ * in the same syntax (see the top of common/platforms.tsv), tried before
+ * the built-in rows of the same host.
+ *
+ *	size_t n;
+ *	const struct table_row *const *rows = table_rows("tt.me", 5, &n);
+ *	// rows[0..n): the rows of tt.me, in the order they are tried
+ *
+ * Lookups are safe from many threads once the rows are loaded; matching
+ * (table_match) uses the caller's struct table_match, one per thread.
+ */
+#ifndef CROSSLINK_TABLE_H
+#define CROSSLINK_TABLE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct table_row;
+
+/* The kinds of link, NULL-terminated; a row's kind is one of these. */
+extern const char *const table_kinds[];
+
+/*
+ * Add the rows of a rules file. Errors are reported as "PROG: FILE:LINE:
+ * what" and the whole file is refused; returns 0 or -1.
+ */
+int		 table_load(const char *path);
+
+/*
+ * The rows of a host (ASCII lowercase, without "www.") or of a scheme
+ * ("tg:", lowercase, with its colon): those naming the host itself, else
+ * those of the longest "*.suffix" it falls under. NULL when none.
+ * *sub gets the length of the part of host before ".suffix" (0 when the
+ * host was named itself).
+ */
+const struct table_row *const *table_rows(const char *host, size_t len,
+		    size_t *n, size_t *sub);
+
+/* The platform of a host's rows: that of the first; NULL for "-". */
+const char	*table_platform(const struct table_row *row);
+/* The row's kind (a table_kinds string), or NULL for a handler row. */
+const char	*table_kind(const struct table_row *row);
+/* The name of a handler row's C handler ("telegram"), or NULL. */
+const char	*table_handler(const struct table_row *row);
+/* The host an "=HOST" row sends its links to (its rows apply), or NULL. */
+const char	*table_alias(const struct table_row *row);
+/* Where the row was written: "common/platforms.tsv" or a rules file. */
+const char	*table_where(const struct table_row *row, unsigned long *line);
+
+/* Every platform the rows name, NULL-terminated (for --src-platform). */
+const char *const *table_platforms(void);
+
+/* Every row, built-in and loaded, in no particular order (for tests). */
+const struct table_row *table_row_at(size_t i);
+
+/*
+ * A link, as a row's shape sees it: its host (without "www."), its path
+ * decoded, empty segments and a trailing "/" dropped ("/a/b", or "" for
+ * none), its query raw (NULL when absent), its fragment decoded (NULL
+ * when absent).
+ */
+struct table_link {
+	const char	*host;
+	size_t		 host_len;
+	const char	*path;
+	size_t		 path_len;
+	const char	*query;
+	size_t		 query_len;
+	const char	*frag;
+	size_t		 frag_len;
+};
+
+#define TABLE_MAXCAP 8
+
+/* One match: the captures, pointing into the link or into scratch. */
+struct table_match {
+	struct {
+		const char	*p;
+		size_t		 n;
+	}		 cap[TABLE_MAXCAP];
+	struct buf	 scratch;	/* decoded query values */
+	void		*md;		/* PCRE2 match data */
+};
+
+void		 table_match_init(struct table_match *m);
+void		 table_match_free(struct table_match *m);
+
+/*
+ * Does the link have the row's shape? 1 and the captures in *m when it
+ * does, 0 when not. A handler row without a shape matches every link; an
+ * "=HOST" row and a row of only a host and its platform, none.
+ */
+int		 table_match(const struct table_row *row, const struct table_link *l,
+		    struct table_match *m);
+
+/*
+ * Append the row's key and channel key for a match to key and chan (chan
+ * stays as it is when the row has none). Captures are written with "%",
+ * "?" and "#" as %XX, so the key, read again, is the same key.
+ */
+void		 table_key(const struct table_row *row, const struct table_link *l,
+		    const struct table_match *m, struct buf *key, struct buf *chan);
+
+#endif
