@@ -80,6 +80,33 @@ build/san/unit/%: tests/unit/%.c tests/unit/check.h build/san/libcommon.a
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< build/san/libcommon.a $(LDLIBS)
 
+# The scalar build (-DCROSSLINK_NO_SIMD): the code every other processor
+# runs, built and tested too, or it would rot unseen behind the vector paths.
+SCALAR_FLAGS = -O2 -DCROSSLINK_NO_SIMD
+SCALAR_OBJ = $(COMMON_OBJ:build/obj/%=build/scalar/obj/%)
+SCALAR_BINS = $(FILTERS:%=build/scalar/bin/%)
+SCALAR_UNITS = $(UNIT_SRC:tests/unit/%.c=build/scalar/unit/%)
+
+build/scalar/obj/%.o: %.c $(wildcard common/*.h) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(SCALAR_FLAGS) -Werror -c -o $@ $<
+
+build/scalar/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(SCALAR_FLAGS) -c -o $@ $<
+
+build/scalar/libcommon.a: $(SCALAR_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+build/scalar/bin/%: build/scalar/obj/filters/%.o build/scalar/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(SCALAR_FLAGS) -o $@ $^ $(LDLIBS)
+
+build/scalar/unit/%: tests/unit/%.c tests/unit/check.h build/scalar/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(SCALAR_FLAGS) -Itests/unit -o $@ $< build/scalar/libcommon.a $(LDLIBS)
+
 build/genlog: scripts/genlog.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -Wall -Wextra -O2 -o $@ $< -lm
@@ -129,7 +156,7 @@ check: deps
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(MAKE) --no-print-directory test
 
-test: $(BINS) $(UNITS) $(SAN_BINS) $(SAN_UNITS) build/genlog
+test: $(BINS) $(UNITS) $(SAN_BINS) $(SAN_UNITS) $(SCALAR_BINS) $(SCALAR_UNITS) build/genlog
 	@sh scripts/runtests
 
 demo: deps

@@ -24,12 +24,21 @@
 #define K3 UINT64_C(0x589965cc75374cc3)
 #define K4 UINT64_C(0x1d8e4e27c47d124f)
 
+/*
+ * The 128-bit product of a and b, its halves xored. Written with 32-bit
+ * halves, not __int128, which 32-bit targets (i386, armhf) lack; compilers
+ * turn it into one widening multiply where there is one.
+ */
 static inline uint64_t
 fold(uint64_t a, uint64_t b)
 {
-	unsigned __int128 r = (unsigned __int128)a * b;
+	uint64_t al = a & 0xffffffffu, ah = a >> 32, bl = b & 0xffffffffu, bh = b >> 32;
+	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+	uint64_t mid = (ll >> 32) + (lh & 0xffffffffu) + (hl & 0xffffffffu);
+	uint64_t lo = (mid << 32) | (ll & 0xffffffffu);
+	uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 
-	return (uint64_t)r ^ (uint64_t)(r >> 64);
+	return lo ^ hi;
 }
 
 static inline uint64_t

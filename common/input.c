@@ -34,7 +34,8 @@
 #include "input.h"
 #include "util.h"
 
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(CROSSLINK_NO_SIMD)
+#include "cpu.h"
+#ifdef CROSSLINK_X86
 #define INPUT_X86
 #include <immintrin.h>
 #endif
@@ -128,14 +129,6 @@ struct input {
 
 static input_hook_fn	*block_hook;
 #ifdef INPUT_X86
-static int		 have_avx2;	/* set once, before any thread reads it */
-static pthread_once_t	 cpu_once = PTHREAD_ONCE_INIT;
-
-static void
-cpu_init(void)
-{
-	have_avx2 = __builtin_cpu_supports("avx2") != 0;
-}
 #endif
 
 void
@@ -521,9 +514,6 @@ input_open(const char *path)
 	ssize_t n;
 	int fd;
 
-#ifdef INPUT_X86
-	pthread_once(&cpu_once, cpu_init);
-#endif
 	if (path == NULL || strcmp(path, "-") == 0) {
 		/* dup, so that closing this input leaves fd 0 to a later "-" */
 		fd = dup(STDIN_FILENO);
@@ -688,7 +678,7 @@ count_lines(const char *p, size_t n)
 #ifdef INPUT_X86
 	const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
 
-	if (have_avx2)
+	if (cpu_has(CPU_AVX2))
 		i = count_lines_avx2(p, n, &k);
 
 	while (i + 16 <= n) {
@@ -981,9 +971,6 @@ input_gzip(const struct input *in)
 unsigned long long
 input_newlines(const char *p, size_t n)
 {
-#ifdef INPUT_X86
-	pthread_once(&cpu_once, cpu_init);
-#endif
 	return count_lines(p, n);
 }
 

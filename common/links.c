@@ -23,7 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 /* x86-64 always has SSE2; AVX2 is used where the CPU has it. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(CROSSLINK_NO_SIMD)
+#include "cpu.h"
+#ifdef CROSSLINK_X86
 #define LINKS_X86
 #include <immintrin.h>
 #endif
@@ -153,7 +154,7 @@ links_new(unsigned flags)
 	compile(&lk->tail, tail_pattern, COMPILE_FLAGS, "path");
 #ifdef LINKS_X86
 	/* here, not on first use: links_first_sign runs on the sifting thread too */
-	lk->avx2 = __builtin_cpu_supports("avx2") != 0;
+	lk->avx2 = cpu_has(CPU_AVX2);
 #endif
 	return lk;
 }

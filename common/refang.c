@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 /* x86-64 always has SSE2; AVX2 is used where the CPU has it. */
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(CROSSLINK_NO_SIMD)
+#include "cpu.h"
+#ifdef CROSSLINK_X86
 #define REFANG_X86
 #include <immintrin.h>
 #endif
@@ -554,12 +555,9 @@ anchor_masks(const unsigned char *s, size_t n, uint32_t *mask)
 {
 	size_t i = 0;
 #ifdef REFANG_X86
-	static int avx2 = -1;
 	unsigned char tail[64];
 
-	if (avx2 < 0)
-		avx2 = __builtin_cpu_supports("avx2") != 0;
-	if (avx2)
+	if (cpu_has(CPU_AVX2))
 		i = anchor_masks_avx2(s, n, mask);
 	for (; i + 33 <= n; i += 32)
 		mask[i / 32] = anchor_bits32(s + i);

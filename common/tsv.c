@@ -203,7 +203,8 @@ split_tabs_body(const struct tsv_reader *r, const char *line, size_t len, int hw
  * its set bit in that block's mask. Longer and shorter rows go the
  * portable way (with the popcount instruction).
  */
-#if defined(__x86_64__) && defined(__GNUC__)
+#include "cpu.h"
+#ifdef CROSSLINK_X86
 #define TSV_FAST	1
 #include <immintrin.h>
 
@@ -295,8 +296,7 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 	r->need[nneed] = SIZE_MAX;
 	free(mark);
 #ifdef TSV_FAST
-	r->fast = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
-	    __builtin_cpu_supports("popcnt");
+	r->fast = cpu_has(CPU_AVX2 | CPU_BMI2 | CPU_POPCNT);
 #endif
 }
 

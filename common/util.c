@@ -4,7 +4,9 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,9 +198,50 @@ close_stdout(int status)
 }
 
 void
-print_version(void)
+usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", program_name());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for the options.\n", program_name());
+	exit(EXIT_TROUBLE);
+}
+
+void
+getopt_failed(int ch, char *argv[])
+{
+	if (ch == ':')
+		usage_error("option %s needs an argument", argv[optind - 1]);
+	if (optopt)
+		usage_error("unknown option -%c", optopt);
+	usage_error("unknown option %s", argv[optind - 1]);
+}
+
+/*
+ * The program's name as err(3) prints it: glibc and musl keep it in
+ * program_invocation_short_name, the BSDs and macOS behind getprogname().
+ */
+const char *
+program_name(void)
+{
+#if defined(__GLIBC__) || defined(__linux__)
 	extern char *program_invocation_short_name;
 
-	printf("%s (crosslink) %s\n", program_invocation_short_name, CROSSLINK_VERSION);
+	return program_invocation_short_name;
+#elif defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || \
+    defined(__NetBSD__) || defined(__DragonFly__)
+	return getprogname();
+#else
+	return "crosslink";
+#endif
+}
+
+void
+print_version(void)
+{
+	printf("%s (crosslink) %s\n", program_name(), CROSSLINK_VERSION);
 }

@@ -73,6 +73,18 @@ int	 ascii_casecmp_n(const char *a, const char *b, size_t n);
  */
 int	 close_stdout(int status);
 
+/*
+ * The one answer every filter gives a bad command line: "PROG: what", then
+ * "Try 'PROG --help' for the options.", exit 2. getopt_failed says what
+ * getopt_long (opterr 0, optstring starting ":") returned ch for.
+ */
+void	 usage_error(const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 1, 2)));
+void	 getopt_failed(int ch, char *argv[]) __attribute__((noreturn));
+
+/* The name the program was started as ("extract"), for messages. */
+const char *program_name(void);
+
 /* "--help"/"--version" helpers shared by every filter. */
 void	 print_version(void);
 

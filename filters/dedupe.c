@@ -572,13 +572,8 @@ main(int argc, char *argv[])
 			if (where_add(&wheres, optarg) < 0)
 				exit(EXIT_TROUBLE);
 			break;
-		case ':':
-			errx(EXIT_TROUBLE, "option %s needs an argument", argv[optind - 1]);
-			break;
 		default:
-			if (optopt)
-				errx(EXIT_TROUBLE, "unknown option -%c (see --help)", optopt);
-			errx(EXIT_TROUBLE, "unknown option %s (see --help)", argv[optind - 1]);
+			getopt_failed(ch, argv);
 		}
 	}
 	argc -= optind;

@@ -454,7 +454,8 @@ main(int argc, char *argv[])
 	size_t npatterns = 0;
 	int ch, fmt, status = EXIT_OK, trouble = 0;
 
-	while ((ch = getopt_long(argc, argv, "e:f:p:", longopts, NULL)) != -1) {
+	opterr = 0;	/* our own one-line message, naming the option */
+	while ((ch = getopt_long(argc, argv, ":e:f:p:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case '0':
 			files0 = optarg;
@@ -553,7 +554,7 @@ main(int argc, char *argv[])
 			with_text = 1;
 			break;
 		default:
-			usage(stderr, EXIT_TROUBLE);
+			getopt_failed(ch, argv);
 		}
 	}
 	argc -= optind;

@@ -1,3 +1,4 @@
-# An unknown option: a one-line message naming the program, exit 2.
-extract --no-such-option 2>&1 >/dev/null | head -n 1
+# An unknown option: "PROG: unknown option --x", a one-line hint, exit 2,
+# the same shape in every filter.
+extract --no-such-option 2>&1 >/dev/null
 extract --no-such-option >/dev/null 2>&1
