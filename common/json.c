@@ -221,17 +221,6 @@ put_utf8(struct json_reader *j, uint32_t c)
 	put(j, u, n);
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = ascii_lower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* n hex digits at s (inside the chunk), or -1. */
 static long
 hex_at(const struct json_reader *j, const char *s, int n)
@@ -242,7 +231,7 @@ hex_at(const struct json_reader *j, const char *s, int n)
 	if (j->end - s < n)
 		return -1;
 	for (int i = 0; i < n; i++) {
-		if ((h = hexval((unsigned char)s[i])) < 0)
+		if ((h = hex_value((unsigned char)s[i])) < 0)
 			return -1;
 		v = v << 4 | h;
 	}

@@ -6,7 +6,7 @@
  *	rocket_go	go.rocket.chat names the server in a query parameter;
  *	wayback, archive_today	an archived copy's path holds a whole link,
  *		kept as written (its "//" and query would not survive a shape);
- *	lbry	lbry:// links are Odysee's, keyed by the odysee.com rows;
+ *	lbry	lbry:// links are Odysee's, read as odysee.com links;
  *	telegram, tg	Telegram's taxonomy (keys_telegram.c).
  *	printf 'url\nhttps://matrix.to/#/#room:example.org\n' | bin/normalize
  */
@@ -30,7 +30,7 @@ other(struct keys *k, struct key_result *r)
 static struct view
 sg(const struct url *u, size_t i)
 {
-	if (i < u->nseg && i < KEYS_MAXSEG)
+	if (i < u->nseg && i < URL_MAXSEG)
 		return u->seg[i];
 	return (struct view){ "", 0 };
 }
@@ -88,7 +88,7 @@ mx_frag(struct keys *k, struct key_result *r, const char *s, size_t n)
 
 	if (q)
 		n = (size_t)(q - s);
-	d = decode(k, s, n, 0);
+	d = url_decode(&k->us, s, n, 0);
 	while (d.n && d.p[d.n - 1] == '/')
 		d.n--;
 	if (d.n < 2 || d.p[0] != '/') {
@@ -118,7 +118,7 @@ element(struct keys *k, struct url *u, struct key_result *r)
 {
 	struct view f = u->frag;
 
-	if (f.n > 6 && (vprefix(f, "/room/") || vprefix(f, "/user/")))
+	if (f.n > 6 && (view_prefix(f, "/room/") || view_prefix(f, "/user/")))
 		mx_frag(k, r, f.p + 5, f.n - 5);
 	else
 		other(k, r);
@@ -152,18 +152,18 @@ matrix_uri(struct keys *k, const char *s, size_t n, struct key_result *r)
 	while (p < end && ns < 4) {
 		if ((sl = memchr(p, '/', (size_t)(end - p))) == NULL)
 			sl = end;
-		seg[ns++] = decode(k, p, (size_t)(sl - p), 0);
+		seg[ns++] = url_decode(&k->us, p, (size_t)(sl - p), 0);
 		p = sl + 1;
 	}
 	if (ns < 2 || seg[1].n == 0) {
 		invalid(k, r);
 		return;
 	}
-	if (veq(seg[0], "r"))
+	if (view_eq(seg[0], "r"))
 		sig = '#';
-	else if (veq(seg[0], "roomid"))
+	else if (view_eq(seg[0], "roomid"))
 		sig = '!';
-	else if (veq(seg[0], "u"))
+	else if (view_eq(seg[0], "u"))
 		sig = '@';
 	else {
 		invalid(k, r);
@@ -174,15 +174,15 @@ matrix_uri(struct keys *k, const char *s, size_t n, struct key_result *r)
 		struct view id, ev = { "", 0 };
 		char *d;
 
-		if ((d = scratch_alloc(k, seg[1].n + 1)) == NULL) {
+		if ((d = url_scratch(&k->us, seg[1].n + 1)) == NULL) {
 			invalid(k, r);
 			return;
 		}
 		d[0] = sig;
 		memcpy(d + 1, seg[1].p, seg[1].n);
 		id = (struct view){ d, seg[1].n + 1 };
-		if (ns >= 4 && veq(seg[2], "e") && seg[3].n) {
-			if ((d = scratch_alloc(k, seg[3].n + 1)) == NULL) {
+		if (ns >= 4 && view_eq(seg[2], "e") && seg[3].n) {
+			if ((d = url_scratch(&k->us, seg[3].n + 1)) == NULL) {
 				invalid(k, r);
 				return;
 			}
@@ -211,18 +211,18 @@ rocket_go(struct keys *k, struct url *u, struct key_result *r)
 	struct view host, path;
 	const char *sl;
 
-	if (!qget(k, u, "host", &host, 0) || !qget(k, u, "path", &path, 0) ||
-	    !vprefix(path, "invite/")) {
-		split_segments(k, u);
-		if (u->nseg == 0 || !vcaseeq(sg(u, 0), "invite"))
+	if (!url_query(&k->us, u, "host", &host, 0) || !url_query(&k->us, u, "path", &path, 0) ||
+	    !view_prefix(path, "invite/")) {
+		url_segments(&k->us, u);
+		if (u->nseg == 0 || !view_caseeq(sg(u, 0), "invite"))
 			other(k, r);
 		else
 			invalid(k, r);
 		return;
 	}
-	if (vprefix(host, "https://"))
+	if (view_prefix(host, "https://"))
 		host.p += 8, host.n -= 8;
-	else if (vprefix(host, "http://"))
+	else if (view_prefix(host, "http://"))
 		host.p += 7, host.n -= 7;
 	if ((sl = memchr(host.p, '/', host.n)) != NULL)
 		host.n = (size_t)(sl - host.p);
@@ -289,42 +289,37 @@ archive_today(struct keys *k, struct url *u, struct key_result *r)
 
 /*
  * lbry://@Channel#1/video#2 is odysee.com/@Channel:1/video:2: what follows
- * the slashes is read as that path by the odysee.com rows.
+ * the slashes is that path, for the odysee.com rows to read.
  */
-static void
-lbry(struct keys *k, const char *s, size_t n, struct key_result *r)
+static int
+lbry(const char *s, size_t n, struct url *u, const char **host)
 {
-	const struct table_row *const *rows;
 	const char *p = s + 5, *end = s + n, *q;
-	struct url u;
-	size_t nrows, sub;
 
-	memset(&u, 0, sizeof(u));
-	u.port = -1;
+	memset(u, 0, sizeof(*u));
+	u->port = -1;
 	while (p < end && *p == '/')
 		p++;
 	if ((q = memchr(p, '?', (size_t)(end - p))) != NULL)
 		end = q;
-	u.path = (struct view){ p, (size_t)(end - p) };
-	u.host = u.host_bare = (struct view){ "odysee.com", 10 };
-	if ((rows = table_rows("odysee.com", 10, &nrows, &sub)) != NULL)
-		classify_rows(k, rows, nrows, &u, r);
-	else
-		other(k, r);
+	u->path = (struct view){ p, (size_t)(end - p) };
+	u->host = u->host_bare = (struct view){ "odysee.com", 10 };
+	*host = "odysee.com";
+	return 0;
 }
 
 /* ---- the list ---- */
 
 static const struct handler handlers[] = {
-	{ "telegram", tg_web, NULL },
-	{ "tg", NULL, tg_scheme },
-	{ "matrix", matrix_to, NULL },
-	{ "element", element, NULL },
-	{ "matrix_uri", NULL, matrix_uri },
-	{ "rocket_go", rocket_go, NULL },
-	{ "wayback", wayback, NULL },
-	{ "archive_today", archive_today, NULL },
-	{ "lbry", NULL, lbry },
+	{ "telegram", keys_tg_web, NULL, NULL },
+	{ "tg", NULL, keys_tg_scheme, NULL },
+	{ "matrix", matrix_to, NULL, NULL },
+	{ "element", element, NULL, NULL },
+	{ "matrix_uri", NULL, matrix_uri, NULL },
+	{ "rocket_go", rocket_go, NULL, NULL },
+	{ "wayback", wayback, NULL, NULL },
+	{ "archive_today", archive_today, NULL, NULL },
+	{ "lbry", NULL, NULL, lbry },
 };
 
 const struct handler *

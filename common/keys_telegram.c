@@ -41,7 +41,7 @@ username_min(const char *s, size_t n, size_t min)
  * A username we key: TDLib's syntax, and 4 to 32 characters (Telegram's own
  * mention rule; shorter names cannot be registered).
  */
-int
+static int
 tg_username(const char *s, size_t n)
 {
 	return username_min(s, n, 4);
@@ -164,12 +164,12 @@ proxy_secret(struct view s)
 	int first = -1, url;
 
 	if (n >= 2 && n % 2 == 0) {
-		for (i = 0; i < n && hexval((unsigned char)s.p[i]) >= 0; i++)
+		for (i = 0; i < n && hex_value((unsigned char)s.p[i]) >= 0; i++)
 			;
 		if (i == n) {
 			bytes = n / 2;
-			first = hexval((unsigned char)s.p[0]) << 4 |
-			    hexval((unsigned char)s.p[1]);
+			first = hex_value((unsigned char)s.p[0]) << 4 |
+			    hex_value((unsigned char)s.p[1]);
 			goto check;
 		}
 	}
@@ -201,14 +201,14 @@ key_proxy(struct keys *k, const struct url *u, struct key_result *r,
 	struct view server, port, secret;
 	unsigned long long p;
 
-	if (!qget(k, u, "server", &server, 1) || server.n == 0 || server.n > 255 ||
-	    !qget(k, u, "port", &port, 1) ||
+	if (!url_query(&k->us, u, "server", &server, 1) || server.n == 0 || server.n > 255 ||
+	    !url_query(&k->us, u, "port", &port, 1) ||
 	    (p = lead_num(port.p, port.n)) == 0 || p > 65535) {
 		set_kind(k, r, KIND_INVALID);
 		return;
 	}
 	if (strcmp(word, "proxy") == 0 &&
-	    (!qget(k, u, "secret", &secret, 1) || !proxy_secret(secret))) {
+	    (!url_query(&k->us, u, "secret", &secret, 1) || !proxy_secret(secret))) {
 		set_kind(k, r, KIND_INVALID);
 		return;
 	}
@@ -235,20 +235,20 @@ static const char *const other_words[] = {
 static int
 word(struct view v, const char *w)
 {
-	return w[1] ? vcaseeq(v, w) : veq(v, w);
+	return w[1] ? view_caseeq(v, w) : view_eq(v, w);
 }
 
 void
-tg_web(struct keys *k, struct url *u, struct key_result *r)
+keys_tg_web(struct keys *k, struct url *u, struct key_result *r)
 {
-	struct view seg[KEYS_MAXSEG], s0, none = { "", 0 };
+	struct view seg[URL_MAXSEG], s0, none = { "", 0 };
 	const char *p = u->path.p, *end = u->path.p + u->path.n, *sl;
 	size_t nseg = 0, total = 0, i;
 	unsigned long long a, b;
 
 	set_kind(k, r, KIND_INVALID);
-	if ((u->scheme.n && !vcaseeq(u->scheme, "http") &&
-	    !vcaseeq(u->scheme, "https")) || u->odd || u->has_user ||
+	if ((u->scheme.n && !view_caseeq(u->scheme, "http") &&
+	    !view_caseeq(u->scheme, "https")) || u->odd || u->has_user ||
 	    (u->port >= 0 && u->port != 80 && u->port != 443))
 		return;
 	if (u->sub.n) {
@@ -257,7 +257,7 @@ tg_web(struct keys *k, struct url *u, struct key_result *r)
 		    || u->host.n < 9)
 			return;
 		for (i = 0; blocked_sub[i]; i++)
-			if (veq(u->sub, blocked_sub[i]))
+			if (view_eq(u->sub, blocked_sub[i]))
 				return;
 		seg[nseg++] = u->sub;
 		total++;
@@ -279,8 +279,8 @@ tg_web(struct keys *k, struct url *u, struct key_result *r)
 		sl = memchr(p, '/', (size_t)(end - p));
 		if (sl == NULL)
 			sl = end;
-		if (total < KEYS_MAXSEG)
-			seg[total] = decode(k, p, (size_t)(sl - p), 0);
+		if (total < URL_MAXSEG)
+			seg[total] = url_decode(&k->us, p, (size_t)(sl - p), 0);
 		total++;
 		if (sl > p)
 			nseg = total;	/* trailing empty segments are dropped */
@@ -288,18 +288,18 @@ tg_web(struct keys *k, struct url *u, struct key_result *r)
 			break;
 		p = sl + 1;
 	}
-	if (nseg > KEYS_MAXSEG)
-		nseg = KEYS_MAXSEG;
-	for (i = nseg; i < KEYS_MAXSEG; i++)
+	if (nseg > URL_MAXSEG)
+		nseg = URL_MAXSEG;
+	for (i = nseg; i < URL_MAXSEG; i++)
 		seg[i] = none;
 	if (nseg == 0 || seg[0].n == 0)
 		return;			/* t.me, t.me/, t.me//x */
 	s0 = seg[0];
 
-	if (veq(s0, "c")) {
+	if (view_eq(s0, "c")) {
 		a = nseg >= 2 ? lead_num(seg[1].p, seg[1].n) : 0;
 		b = nseg >= 3 ? lead_num(seg[2].p, seg[2].n) : 0;
-		if (a && !b && qget(k, u, "boost", NULL, 0))
+		if (a && !b && url_query(&k->us, u, "boost", NULL, 0))
 			set_kind(k, r, KIND_OTHER);
 		else if (a && b) {
 			unsigned long long t = nseg >= 4 ?
@@ -327,19 +327,19 @@ tg_web(struct keys *k, struct url *u, struct key_result *r)
 	}
 	if (word(s0, "addstickers") || word(s0, "addemoji")) {
 		if (nseg >= 2)
-			key_sticker(k, r, vcaseeq(s0, "addemoji") ? "addemoji" :
+			key_sticker(k, r, view_caseeq(s0, "addemoji") ? "addemoji" :
 			    "addstickers", seg[1]);
 		return;
 	}
 	if (word(s0, "proxy") || word(s0, "socks")) {
-		key_proxy(k, u, r, vcaseeq(s0, "proxy") ? "proxy" : "socks");
+		key_proxy(k, u, r, view_caseeq(s0, "proxy") ? "proxy" : "socks");
 		return;
 	}
 	for (i = 0; other_words[i]; i++)
 		if (word(s0, other_words[i]))
 			break;
 	/* newbot is a keyword only with an argument: t.me/newbot is a bot. */
-	if (other_words[i] && !(veq(s0, "newbot") && nseg < 2)) {
+	if (other_words[i] && !(view_eq(s0, "newbot") && nseg < 2)) {
 		if (nseg >= 2 && seg[1].n > 0)
 			set_kind(k, r, KIND_OTHER);
 		return;
@@ -352,7 +352,7 @@ tg_web(struct keys *k, struct url *u, struct key_result *r)
 	if (word(s0, "confirmphone")) {
 		struct view ph, hash;
 
-		if (qget(k, u, "phone", &ph, 1) && qget(k, u, "hash", &hash, 1) &&
+		if (url_query(&k->us, u, "phone", &ph, 1) && url_query(&k->us, u, "hash", &hash, 1) &&
 		    ph.n && hash.n)
 			set_kind(k, r, KIND_OTHER);
 		return;
@@ -364,24 +364,24 @@ tg_web(struct keys *k, struct url *u, struct key_result *r)
 	}
 	if (word(s0, "share") || word(s0, "msg")) {
 		struct view v1, v2;
-		int has_url = qget(k, u, "url", &v1, 1) && v1.n;
-		int has_text = qget(k, u, "text", &v2, 1) && v2.n;
+		int has_url = url_query(&k->us, u, "url", &v1, 1) && v1.n;
+		int has_text = url_query(&k->us, u, "text", &v2, 1) && v2.n;
 
-		if (!(nseg >= 2 && (veq(seg[1], "bookmarklet") ||
-		    veq(seg[1], "embed"))) && (has_url || has_text))
+		if (!(nseg >= 2 && (view_eq(seg[1], "bookmarklet") ||
+		    view_eq(seg[1], "embed"))) && (has_url || has_text))
 			set_kind(k, r, KIND_OTHER);
 		return;
 	}
 	if (word(s0, "iv")) {
-		if (qget(k, u, "url", NULL, 0))
+		if (url_query(&k->us, u, "url", NULL, 0))
 			set_kind(k, r, KIND_OTHER);
 		return;
 	}
-	if (veq(s0, "i"))
+	if (view_eq(s0, "i"))
 		return;
 	if (!tg_username(s0.p, s0.n))
 		return;
-	if (vcaseeq(s0, "boost")) {
+	if (view_caseeq(s0, "boost")) {
 		struct view c;
 
 		/* t.me/boost/NAME boosts NAME; t.me/boost?c=ID a private channel. */
@@ -389,7 +389,7 @@ tg_web(struct keys *k, struct url *u, struct key_result *r)
 			key_channel(k, r, seg[1]);
 			return;
 		}
-		if (qget(k, u, "c", &c, 1) && lead_num(c.p, c.n) > 0) {
+		if (url_query(&k->us, u, "c", &c, 1) && lead_num(c.p, c.n) > 0) {
 			set_kind(k, r, KIND_OTHER);
 			return;
 		}
@@ -405,7 +405,7 @@ tg_web(struct keys *k, struct url *u, struct key_result *r)
 }
 
 void
-tg_scheme(struct keys *k, const char *s, size_t n, struct key_result *r)
+keys_tg_scheme(struct keys *k, const char *s, size_t n, struct key_result *r)
 {
 	struct url u;
 	struct view w, v, v2;
@@ -428,39 +428,39 @@ tg_scheme(struct keys *k, const char *s, size_t n, struct key_result *r)
 	if ((q = memchr(s + i, '?', n - i)) != NULL)
 		u.query = (struct view){ q + 1, (size_t)(s + n - q - 1) };
 
-	if (veq(w, "resolve")) {
-		if (qget(k, &u, "domain", &v, 1) && tg_username(v.p, v.n)) {
-			if (qget(k, &u, "post", &v2, 1) &&
+	if (view_eq(w, "resolve")) {
+		if (url_query(&k->us, &u, "domain", &v, 1) && tg_username(v.p, v.n)) {
+			if (url_query(&k->us, &u, "post", &v2, 1) &&
 			    (a = lead_num(v2.p, v2.n)) > 0)
 				key_post(k, r, v, a);
 			else
 				key_channel(k, r, v);
-		} else if (qget(k, &u, "phone", &v, 1)) {
+		} else if (url_query(&k->us, &u, "phone", &v, 1)) {
 			/* "+" before the number arrives decoded as a space. */
 			if (v.n && (v.p[0] == '+' || v.p[0] == ' '))
 				v.p++, v.n--;
 			if (phone(v))
 				set_kind(k, r, KIND_OTHER);
 		}
-	} else if (veq(w, "privatepost")) {
-		if (qget(k, &u, "channel", &v, 1) && qget(k, &u, "post", &v2, 1) &&
+	} else if (view_eq(w, "privatepost")) {
+		if (url_query(&k->us, &u, "channel", &v, 1) && url_query(&k->us, &u, "post", &v2, 1) &&
 		    (a = lead_num(v.p, v.n)) > 0 && (b = lead_num(v2.p, v2.n)) > 0)
 			key_private(k, r, a, b);
-	} else if (veq(w, "join")) {
-		if (qget(k, &u, "invite", &v, 1))
+	} else if (view_eq(w, "join")) {
+		if (url_query(&k->us, &u, "invite", &v, 1))
 			key_invite(k, r, v, 0);
-	} else if (veq(w, "addlist")) {
-		if (qget(k, &u, "slug", &v, 1))
+	} else if (view_eq(w, "addlist")) {
+		if (url_query(&k->us, &u, "slug", &v, 1))
 			key_folder(k, r, v);
-	} else if (veq(w, "addstickers") || veq(w, "addemoji")) {
-		if (qget(k, &u, "set", &v, 1))
+	} else if (view_eq(w, "addstickers") || view_eq(w, "addemoji")) {
+		if (url_query(&k->us, &u, "set", &v, 1))
 			key_sticker(k, r, w.p[3] == 'e' ? "addemoji" : "addstickers", v);
-	} else if (veq(w, "proxy") || veq(w, "socks")) {
+	} else if (view_eq(w, "proxy") || view_eq(w, "socks")) {
 		key_proxy(k, &u, r, w.p[0] == 'p' ? "proxy" : "socks");
-	} else if (veq(w, "boost")) {
-		if (qget(k, &u, "domain", &v, 1) && tg_username(v.p, v.n))
+	} else if (view_eq(w, "boost")) {
+		if (url_query(&k->us, &u, "domain", &v, 1) && tg_username(v.p, v.n))
 			key_channel(k, r, v);
-		else if (qget(k, &u, "channel", &v, 1) && lead_num(v.p, v.n) > 0)
+		else if (url_query(&k->us, &u, "channel", &v, 1) && lead_num(v.p, v.n) > 0)
 			set_kind(k, r, KIND_OTHER);
 	} else
 		set_kind(k, r, KIND_OTHER);	/* settings, user?id=, unknown words */

@@ -22,12 +22,6 @@
 #define SPACED_MAX 253
 
 static int
-is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-static int
 is_alpha(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -37,14 +31,14 @@ is_alpha(unsigned char c)
 static int
 is_wordish(unsigned char c)
 {
-	return is_alnum(c) || c >= 0x80;
+	return ascii_alnum(c) || c >= 0x80;
 }
 
 /* Bytes that may sit on both sides of a dropped zero-width character. */
 static int
 is_url_byte(unsigned char c)
 {
-	return is_alnum(c) || (c != 0 && strchr(".:/?#=&-_%+~@", c) != NULL);
+	return ascii_alnum(c) || (c != 0 && strchr(".:/?#=&-_%+~@", c) != NULL);
 }
 
 static int
@@ -231,7 +225,7 @@ path_follows(const unsigned char *s, size_t k, size_t n)
 {
 	size_t e = k;
 
-	while (e < n && e - k < 64 && (is_alnum(s[e]) || s[e] == '-'))
+	while (e < n && e - k < 64 && (ascii_alnum(s[e]) || s[e] == '-'))
 		e++;
 	return e < n && s[e] == '/';
 }
@@ -245,7 +239,7 @@ scheme_follows(const unsigned char *s, size_t k, size_t n)
 {
 	size_t e = k;
 
-	while (e < n && e - k < 16 && is_alnum(s[e]))
+	while (e < n && e - k < 16 && ascii_alnum(s[e]))
 		e++;
 	return e > k && e < n && s[e] == ':';
 }
@@ -350,18 +344,18 @@ spaced_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 	else if (!space_before)
 		return 0;
 	start = j;
-	for (end = j; end < n && end - start < 64 && (is_alnum(s[end]) || s[end] == '-'); end++)
+	for (end = j; end < n && end - start < 64 && (ascii_alnum(s[end]) || s[end] == '-'); end++)
 		;
 	if (end == start || end >= n || s[end] != '/' || end + 1 >= n || s[end + 1] <= ' ')
 		return 0;
 	/* the left labels, back to a space or the line start */
 	lend = o->vlen - (size_t)space_before;
 	for (lstart = lend; lstart > 0 && lend - lstart < SPACED_MAX - 64 &&
-	    (is_alnum((unsigned char)o->view[lstart - 1]) ||
+	    (ascii_alnum((unsigned char)o->view[lstart - 1]) ||
 	    o->view[lstart - 1] == '-' || o->view[lstart - 1] == '.'); lstart--)
 		;
 	/* not inside a path, a mention or a hashtag */
-	if (lstart == lend || !is_alnum((unsigned char)o->view[lend - 1]) ||
+	if (lstart == lend || !ascii_alnum((unsigned char)o->view[lend - 1]) ||
 	    (lstart > 0 && strchr("/\\@#$_", o->view[lstart - 1]) != NULL))
 		return 0;
 	if (!tld_known((const char *)s + start, end - start))
@@ -400,7 +394,7 @@ apply(struct out *o, const unsigned char *s, size_t i, size_t n)
 		return spaced_rule(o, s, i, n);
 	}
 	if ((l = wide_dot_at(s, i, n)) != 0) {
-		if (!is_alnum(last(o, 0)) || i + l >= n || !is_alnum(s[i + l]))
+		if (!ascii_alnum(last(o, 0)) || i + l >= n || !ascii_alnum(s[i + l]))
 			return 0;
 		if (!o->active)
 			return (size_t)-1;

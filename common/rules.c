@@ -14,12 +14,6 @@
 /* Longest host we look up; longer ones are no valid DNS name anyway. */
 #define HOST_MAX 255
 
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 static const char *
 lookup(const char *host, size_t n)
 {
@@ -39,7 +33,7 @@ rules_platform(const char *url, size_t len)
 	size_t i, hlen;
 
 	/* A scheme is letters, digits, + and -, then ":" not followed by a port. */
-	for (i = 0; i < len && (is_alnum((unsigned char)url[i]) || url[i] == '+' ||
+	for (i = 0; i < len && (ascii_alnum((unsigned char)url[i]) || url[i] == '+' ||
 	    url[i] == '-'); i++)
 		;
 	auth = url;

@@ -997,15 +997,6 @@ run(pcre2_code *re, const char *s, size_t n, struct table_match *m,
 	return 1;
 }
 
-static int
-hexdigit(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /*
  * The value of query parameter name (exact), percent-decoded ("+" stays a
  * plus: tokens are often base64) into m->scratch, which the caller sized.
@@ -1030,8 +1021,8 @@ query_value(const struct table_link *l, const char *name, struct table_match *m,
 		for (const char *c = eq ? eq + 1 : amp; c < amp; c++) {
 			int hi, lo;
 
-			if (*c == '%' && amp - c > 2 && (hi = hexdigit(c[1])) >= 0 &&
-			    (lo = hexdigit(c[2])) >= 0) {
+			if (*c == '%' && amp - c > 2 && (hi = hex_value(c[1])) >= 0 &&
+			    (lo = hex_value(c[2])) >= 0) {
 				m->scratch.p[m->scratch.n++] = (char)(hi << 4 | lo);
 				c += 2;
 			} else

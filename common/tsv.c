@@ -881,17 +881,6 @@ tsv_puts(FILE *out, const char *s)
 	tsv_put(out, s, strlen(s));
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = ascii_lower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 size_t
 tsv_unescape(char *dst, const char *src, size_t len)
 {
@@ -918,8 +907,8 @@ tsv_unescape(char *dst, const char *src, size_t len)
 		case 'n': dst[n++] = '\n'; i += 2; continue;
 		case 'r': dst[n++] = '\r'; i += 2; continue;
 		case 'x':
-			if (i + 3 < len && (hi = hexval((unsigned char)src[i + 2])) >= 0 &&
-			    (lo = hexval((unsigned char)src[i + 3])) >= 0) {
+			if (i + 3 < len && (hi = hex_value((unsigned char)src[i + 2])) >= 0 &&
+			    (lo = hex_value((unsigned char)src[i + 3])) >= 0) {
 				dst[n++] = (char)(hi << 4 | lo);
 				i += 4;
 				continue;

@@ -65,6 +65,22 @@ ascii_lower(int c)
 }
 int	 ascii_casecmp_n(const char *a, const char *b, size_t n);
 
+static inline int
+ascii_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The value of a hexadecimal digit, or -1. */
+static inline int
+hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 /*
  * Ignore SIGPIPE's default death? No: SIGPIPE stays default, so
  * "extract | head" ends quietly. This flushes and closes stdout and reports
