@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "hash.h"
+#include "opts.h"
 #include "progress.h"
 #include "timefmt.h"
 #include "tsv.h"
@@ -70,13 +71,30 @@ static struct arena	 rec_arena;		/* first records, never replaced */
  */
 static uint64_t		 n_wrong_width, n_bad_count, n_filtered;
 
+static const struct opt options[] = {
+	{ "key", 'k', "col,...", 'k', "the columns that make a record's key (default key)" },
+	{ "last", 0, NULL, 'L', "keep the last record of a key, not the first" },
+	{ "count", 'c', NULL, 'c', "add count, first_time and last_time" },
+	{ "summary", 0, NULL, 'c', "the same as --count" },
+	{ "merge", 0, NULL, 'M', "merge the --count outputs of shards" },
+	{ "time-field", 't', "name", 't', "the time is in this column (default time)" },
+	{ "where", 0, "col=value", 'W', "only rows whose column holds value (or col!=value)" },
+	{ "stats", 0, NULL, 'S', "counts on stderr at the end" },
+	{ "progress", 0, NULL, 'P', "rate and ETA on stderr while reading" },
+	{ "line-buffered", 0, NULL, 'B', "write each row at once (tail -f)" },
+	{ "files0-from", 0, "F", '0', "read the names of the inputs from F, NUL-ended" },
+	{ "help", 'h', NULL, 'h', "this help" },
+	{ "version", 0, NULL, 'V', "the version" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
 static void
 usage(FILE *out, int status)
 {
-	fprintf(out,
+	opts_help(out,
 	    "usage: dedupe [-k col[,col...]] [--last] [-c | --count | --summary]\n"
 	    "              [--merge] [-t time-field] [--where col=value] [--stats]\n"
-	    "              [--progress] [--line-buffered] [file ... | --files0-from F]\n");
+	    "              [--progress] [--line-buffered] [file ... | --files0-from F]\n", options);
 	exit(status);
 }
 
@@ -511,27 +529,10 @@ free_all(void)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "count",	no_argument,		NULL, 'c' },
-		{ "files0-from", required_argument,	NULL, '0' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "key",	required_argument,	NULL, 'k' },
-		{ "last",	no_argument,		NULL, 'L' },
-		{ "line-buffered", no_argument,		NULL, 'B' },
-		{ "merge",	no_argument,		NULL, 'M' },
-		{ "progress",	no_argument,		NULL, 'P' },
-		{ "stats",	no_argument,		NULL, 'S' },
-		{ "summary",	no_argument,		NULL, 'c' },
-		{ "time-field",	required_argument,	NULL, 't' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ "where",	required_argument,	NULL, 'W' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":chk:t:", longopts, NULL)) != -1) {
+	while ((ch = opts_next(options, argc, argv)) != -1) {
 		switch (ch) {
 		case '0':
 			files0 = optarg;

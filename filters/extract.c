@@ -15,6 +15,7 @@
 #include "blocks.h"
 #include "formats.h"
 #include "links.h"
+#include "opts.h"
 #include "progress.h"
 #include "rules.h"
 #include "tsv.h"
@@ -41,10 +42,42 @@ static unsigned long long n_with_links;	/* messages that gave a record */
 static struct where_list wheres = WHERE_LIST_INIT;	/* --where, on our output */
 static unsigned long long n_found;	/* records made, written or not */
 
+static const struct opt options[] = {
+	{ "text-field", 'f', "field", 'f', "the message text is in this column (TSV, CSV)" },
+	{ NULL, 'e', "pattern", 'e', "also every match of this PCRE2 pattern (platform custom)" },
+	{ "platform", 'p', "name,...", 'p', "only links of these platforms (web: unknown ones)" },
+	{ "all", 0, NULL, 'a', "also links of no known platform (web)" },
+	{ "text", 0, NULL, 'x', "read every input as plain text, a message a line" },
+	{ "format", 0, "name", 'F', "text tsv csv jsonl tgexport discord (default: detect)" },
+	{ "time-field", 0, "name", 'T', "the message time is in this column" },
+	{ "channel-field", 0, "name", 'C', "the channel is in this column" },
+	{ "keep", 0, "col,...", 'K', "copy these input columns to the output" },
+	{ "rules", 0, "file", 'R', "more rows of the platform table" },
+	{ "src-platform", 0, "name", 'S', "add a column src_platform holding name" },
+	{ "json-text", 0, "path", 'X', "where the text is in JSON input (dotted path)" },
+	{ "json-time", 0, "path", 'W', "where the time is in JSON input" },
+	{ "json-channel", 0, "path", 'J', "where the channel is in JSON input" },
+	{ "json-links", 0, "path", 'U', "where hidden links are in JSON input" },
+	{ "lenient", 0, NULL, 'l', "skipped records do not make the exit status 2" },
+	{ "mentions", 0, NULL, 'M', "also @name mentions, as t.me/name" },
+	{ "where", 0, "col=value", 'w', "only rows whose column holds value (or col!=value)" },
+	{ "stats", 0, NULL, 's', "counts on stderr at the end" },
+	{ "progress", 0, NULL, 'P', "rate and ETA on stderr while reading" },
+	{ "line-buffered", 0, NULL, 'L', "write each row at once (tail -f)" },
+	{ "csv-safe", 0, NULL, 'Q', "a ' before fields a spreadsheet would run" },
+	{ "source-name", 0, "name", 'O', "the name the source column gives stdin" },
+	{ "first-line", 0, "N", 'N', "number lines from N (a block of a larger file)" },
+	{ "blocks", 0, "size", 'B', "print cuts of about size bytes, at record ends" },
+	{ "files0-from", 0, "F", '0', "read the names of the inputs from F, NUL-ended" },
+	{ "help", 0, NULL, 'h', "this help" },
+	{ "version", 0, NULL, 'V', "the version" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
 static void
 usage(FILE *out, int status)
 {
-	fprintf(out,
+	opts_help(out,
 	    "usage: extract [-f field] [-e pattern] [-p platform,...] [--all] [--text]\n"
 	    "               [--format name] [--time-field name] [--channel-field name]\n"
 	    "               [--keep col,...] [--rules file] [--src-platform name]\n"
@@ -54,7 +87,7 @@ usage(FILE *out, int status)
 	    "               [--source-name name] [--first-line N] [--where col=value]\n"
 	    "               [file ... | --files0-from F]\n"
 	    "       extract --blocks size [-f field] [--format name]\n"
-	    "               [file ... | --files0-from F]\n");
+	    "               [file ... | --files0-from F]\n", options);
 	exit(status);
 }
 
@@ -420,42 +453,12 @@ free_options(const char **patterns)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "all",		no_argument,		NULL, 'a' },
-		{ "blocks",		required_argument,	NULL, 'B' },
-		{ "channel-field",	required_argument,	NULL, 'C' },
-		{ "csv-safe",		no_argument,		NULL, 'Q' },
-		{ "files0-from",	required_argument,	NULL, '0' },
-		{ "first-line",		required_argument,	NULL, 'N' },
-		{ "format",		required_argument,	NULL, 'F' },
-		{ "help",		no_argument,		NULL, 'h' },
-		{ "json-channel",	required_argument,	NULL, 'J' },
-		{ "json-links",		required_argument,	NULL, 'U' },
-		{ "json-text",		required_argument,	NULL, 'X' },
-		{ "json-time",		required_argument,	NULL, 'W' },
-		{ "keep",		required_argument,	NULL, 'K' },
-		{ "lenient",		no_argument,		NULL, 'l' },
-		{ "line-buffered",	no_argument,		NULL, 'L' },
-		{ "mentions",		no_argument,		NULL, 'M' },
-		{ "platform",		required_argument,	NULL, 'p' },
-		{ "progress",		no_argument,		NULL, 'P' },
-		{ "rules",		required_argument,	NULL, 'R' },
-		{ "source-name",	required_argument,	NULL, 'O' },
-		{ "src-platform",	required_argument,	NULL, 'S' },
-		{ "stats",		no_argument,		NULL, 's' },
-		{ "text",		no_argument,		NULL, 'x' },
-		{ "text-field",		required_argument,	NULL, 'f' },
-		{ "time-field",		required_argument,	NULL, 'T' },
-		{ "version",		no_argument,		NULL, 'V' },
-		{ "where",		required_argument,	NULL, 'w' },
-		{ NULL, 0, NULL, 0 }
-	};
+
 	const char **patterns = NULL, *platforms = NULL;
 	size_t npatterns = 0;
 	int ch, fmt, status = EXIT_OK, trouble = 0;
 
-	opterr = 0;	/* our own one-line message, naming the option */
-	while ((ch = getopt_long(argc, argv, ":e:f:p:", longopts, NULL)) != -1) {
+	while ((ch = opts_next(options, argc, argv)) != -1) {
 		switch (ch) {
 		case '0':
 			files0 = optarg;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "opts.h"
 #include "progress.h"
 #include "rules.h"
 #include "table.h"
@@ -44,12 +45,27 @@ static unsigned long long n_records, n_kind[32];	/* by table_kinds */
 static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width */
 static unsigned long long n_filtered;		/* records --where passed over */
 
+static const struct opt options[] = {
+	{ "url-field", 'u', "field", 'u', "read the links from this column (default url)" },
+	{ "rules", 0, "file", 'R', "more rows of the platform table" },
+	{ "where", 0, "col=value", 'W', "only rows whose column holds value (or col!=value)" },
+	{ "stats", 0, NULL, 'S', "counts on stderr at the end" },
+	{ "progress", 0, NULL, 'P', "rate and ETA on stderr while reading" },
+	{ "line-buffered", 0, NULL, 'L', "write each row at once (tail -f)" },
+	{ "csv-safe", 0, NULL, 'Q', "a ' before fields a spreadsheet would run" },
+	{ "files0-from", 0, "F", '0', "read the names of the inputs from F, NUL-ended" },
+	{ "help", 'h', NULL, 'h', "this help" },
+	{ "version", 0, NULL, 'V', "the version" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
 static void
 usage(FILE *out, int status)
 {
-	fprintf(out, "usage: normalize [-u field] [--rules file] [--where col=value] [--stats]\n"
+	opts_help(out,
+	    "usage: normalize [-u field] [--rules file] [--where col=value] [--stats]\n"
 	    "                 [--progress] [--line-buffered] [--csv-safe]\n"
-	    "                 [file ... | --files0-from F]\n");
+	    "                 [file ... | --files0-from F]\n", options);
 	exit(status);
 }
 
@@ -274,24 +290,10 @@ print_stats(void)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "csv-safe",	no_argument,		NULL, 'Q' },
-		{ "files0-from", required_argument,	NULL, '0' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "line-buffered", no_argument,		NULL, 'L' },
-		{ "progress",	no_argument,		NULL, 'P' },
-		{ "rules",	required_argument,	NULL, 'R' },
-		{ "stats",	no_argument,		NULL, 'S' },
-		{ "url-field",	required_argument,	NULL, 'u' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ "where",	required_argument,	NULL, 'W' },
-		{ NULL,		0,			NULL, 0 }
-	};
 	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
 
-	opterr = 0;	/* our own one-line message, naming the option */
-	while ((ch = getopt_long(argc, argv, ":hu:", longopts, NULL)) != -1) {
+	while ((ch = opts_next(options, argc, argv)) != -1) {
 		switch (ch) {
 		case '0':
 			files0 = optarg;
