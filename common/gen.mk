@@ -2,7 +2,8 @@
 #   build/gen/platforms_table.c  the rows of common/platforms.tsv
 #   build/gen/tld_table.c        top-level labels of the Public Suffix List
 #                                (ICANN section), as Debian ships it in
-#                                package publicsuffix
+#                                package publicsuffix; tld.c puts them in
+#                                a hash set on first use
 
 PSL	?= /usr/share/publicsuffix/public_suffix_list.dat
 

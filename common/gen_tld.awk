@@ -1,7 +1,8 @@
 # Top-level labels of the ICANN section of the Public Suffix List -> C table.
 # A rule "a.b.c" contributes "c"; "*." and "!" prefixes do not matter for the
 # last label. Output is sorted in byte order (the caller sets LC_ALL=C) and
-# unique, so tld_known() can binary-search it.
+# unique, so the generated file is stable; tld.c puts the labels in a hash
+# set on first use.
 /===BEGIN ICANN DOMAINS===/	{ icann = 1; next }
 /===END ICANN DOMAINS===/	{ icann = 0; next }
 icann && $0 !~ /^\/\// && NF > 0 {

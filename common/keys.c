@@ -1,8 +1,14 @@
 /*
  * keys: split a link, normalise its host, and hand it to the rules of its
  * platform (keys_telegram.c, keys_platforms.c); links of no known platform
- * get the generic key. See keys.h for the contract, doc/normalize.md for
- * the key tables.
+ * get the generic key. See keys.h for the contract; the rows of
+ * common/platforms.tsv are the link forms. Choices: an Internet Archive item
+ * is a "file", Wayback and archive.today copies "archive", justpaste.it,
+ * pastebin and Telegraph pages "paste"; users and channels are both
+ * "channel". YouTube /NAME is keyed as c/name (served at both); Facebook
+ * people/NAME/ID as profile.php?id=ID; Threema ids upper case (only issued
+ * so); viber:// keys keep viber:// (no web host); Wayback keys keep the
+ * timestamp, drop display flags (id_, if_).
  *	bin/extract --all logs.gz | bin/normalize | bin/tally -g platform,kind
  */
 #include <stdlib.h>

@@ -2,7 +2,8 @@
  * keys: what a link points at. Classifies a link as extract writes it
  * (refanged, any case, maybe without a scheme, maybe tg:) into a platform,
  * a kind and a canonical key, so that one channel written five ways gets
- * one key and two channels never share one. doc/normalize.md is the table.
+ * one key and two channels never share one. PIPELINE.md ("normalize: kinds
+ * and keys") is the table.
  *
  *	struct keys *k = keys_new();
  *	keys_classify(k, "https://T.me/s/Durov/42?single", 30, &r);

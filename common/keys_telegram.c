@@ -1,7 +1,11 @@
 /*
  * keys_telegram: Telegram links read the way Telegram's client library
  * (TDLib's link manager) reads them, mapped to our kinds and keys
- * (research: TELEGRAM.md; table: doc/normalize.md).
+ * (table: PIPELINE.md, "Telegram"). Unlike TDLib, keywords of t.me paths
+ * match in any case (t.me/JoinChat/X is an invite, not a web app of a bot
+ * "JoinChat"); one-letter words, /s/ and tg:// words keep their case
+ * (programs write tg://). Links TDLib cannot follow are kind "other" with an
+ * empty key (no NA value in a record).
  *	printf 'url\nt.me/s/Durov/42\n' | bin/normalize
  */
 #include <string.h>

@@ -2,7 +2,13 @@
  * links: the link finder. PCRE2 finds where a link may start and its host;
  * C decides the rest: host checks (TLD list, case, numbers, e-mails), where
  * the path ends (brackets, trailing punctuation, glued schemes) and the
- * platform. Rules R1-R27 of LINKS.md; doc/extract.md has the deviations.
+ * platform. Rules R1-R27 are named, with their cases, in
+ * tests/unit/test_links.c. Choices: a scheme-less host is taken whole or
+ * not at all (archive.zip.001 is not cut to a TLD); host-only links whose
+ * TLD is a common file extension are dropped (file_name); Element rooms are
+ * platform matrix, one platform per network. Not handled: t.me/a,t.me/b
+ * without schemes (one link), emoji hosts, homoglyphs, spelled-out "dot",
+ * spaced schemes, the 253-byte host limit.
  *	zcat logs.gz | extract --all | normalize | tally -g platform
  *
  * Speed: a vector pass marks every "." and ":" of the line; PCRE2 runs
@@ -202,7 +208,7 @@ links_platform_filter(struct links *lk, const char *list)
 				break;
 		if (known[i] == NULL && !(n == 3 && memcmp(p, "web", 3) == 0) &&
 		    !(n == 6 && memcmp(p, "custom", 6) == 0)) {
-			warnx("-p: unknown platform \"%.*s\" (see doc/extract.md)", (int)n, p);
+			warnx("-p: unknown platform \"%.*s\" (a platform of the platform table, web or custom)", (int)n, p);
 			status = -1;
 			continue;
 		}
@@ -438,8 +444,7 @@ is_host(const char *s, size_t a, size_t b, int scheme)
 /*
  * A scheme-less link of host only (no path), not starting "www.", whose TLD
  * is also a common file extension: README.md, main.py, setup.sh, a.zip.
- * Chat about files is full of these and no reader takes them for links
- * (LINKS.md section 6 suggests this list; see doc/extract.md).
+ * Chat about files is full of these and no reader takes them for links.
  */
 static int
 file_name(const char *s, size_t a, size_t b)

@@ -1,6 +1,6 @@
 /*
  * links: find every link a human reader would see in one message, on
- * hostile text (rules R1-R27 of LINKS.md; deviations in doc/extract.md).
+ * hostile text (rules R1-R27, each with its cases in tests/unit/test_links.c).
  * The text is refanged first (refang.h); links are the refanged bytes, kept
  * as written otherwise (no scheme added, case kept), with their platform
  * from the rules table (rules.h) and how they were written.

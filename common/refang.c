@@ -1,7 +1,11 @@
 /*
  * refang: one forward pass over a line that rewrites defanged links into
  * plain ones before links.c looks for links. Every rule looks a bounded
- * distance around one byte, so the pass is linear.
+ * distance around one byte, so the pass is linear. Choices: a bidi control
+ * between two ASCII URL bytes is dropped (written "invisible"), elsewhere it
+ * ends the link; a spaced dot is joined only before a known platform host
+ * ("agree. co/x" stays two words); "t [.] me" with spaces needs a path after
+ * it, so "look (.) here" stays a sentence.
  *	printf 'join hxxps://t[.]me/x\n' | extract	# https://t.me/x defanged
  */
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /*
- * refang: undo the ways people break links so filters miss them (R20-R27 of
- * LINKS.md): hxxp and h**p schemes, [.] (dot) {.} and friends, [:] [://] [/],
+ * refang: undo the ways people break links so filters miss them (rules R20-R27
+ * of tests/unit/test_links.c): hxxp and h**p schemes, [.] (dot) {.} and friends, [:] [://] [/],
  * a missing colon (https//), spaced dots before a known TLD and a path
  * (t . me/x), ideographic and full-width dots between ASCII letters
  * (t。me), and zero-width or bidi characters inside a link. Anything else is

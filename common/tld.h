@@ -1,8 +1,8 @@
 /*
  * tld: is a label a top-level domain? The list is the ICANN section of the
- * Public Suffix List as Debian ships it, turned into a sorted table at build
- * time (common/gen.mk), so it follows the publicsuffix package, never a list
- * typed by hand. Any "xn--" label counts too (IDN TLDs not yet listed).
+ * Public Suffix List as Debian ships it, turned into a table at build time
+ * (common/gen.mk) and looked up through a hash set (tld.c), so it follows
+ * the publicsuffix package, never a list typed by hand. Any "xn--" label counts too (IDN TLDs not yet listed).
  *
  *	tld_known("me", 2)	// 1
  *	tld_known("pdf", 3)	// 0

@@ -1,7 +1,7 @@
 # The labelled corpus (testdata/links/labelled.tsv, one message a line with
 # the links a careful reader extracts): extract --all must reach precision
 # 99.5% and recall 99%. The grep -oE line users would write otherwise is
-# scored on the same corpus for comparison (doc/extract.md).
+# scored on the same corpus for comparison (BENCHMARKS.md).
 corpus=$TESTDATA/links/labelled.tsv
 score=$TESTDATA/links/score.awk
 tail -n +2 "$corpus" | cut -f 2- > messages.txt

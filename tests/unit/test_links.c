@@ -1,5 +1,6 @@
 /*
- * test_links: the link finder, rule by rule (R1-R27 of LINKS.md), then the
+ * test_links: the link finder, rule by rule (R1-R27, each named in a comment
+ * above its cases), then the
  * platform filter, -e patterns, invalid UTF-8 and long hostile lines.
  * Each case: a message, the links expected (space-separated, in order; a
  * link never holds a space) and, where it matters, the written value of
