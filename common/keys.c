@@ -1,8 +1,9 @@
 /*
- * keys: split a link, normalise its host, and hand it to the rules of its
- * platform (keys_telegram.c, keys_platforms.c); links of no known platform
- * get the generic key. See keys.h for the contract; the rows of
- * common/platforms.tsv are the link forms. Choices: an Internet Archive item
+ * keys: read a link (url.c), find its host's rows in the platform table
+ * (table.c) and let the first row whose shape it has, or the C handler a
+ * row names (keys_telegram.c, keys_platforms.c), give its kind and key; a
+ * link no row keys is its own key, normalised. See keys.h for the
+ * contract; the rows of common/platforms.tsv are the link forms. Choices: an Internet Archive item
  * is a "file", Wayback and archive.today copies "archive", justpaste.it,
  * pastebin and Telegraph pages "paste"; users and channels are both
  * "channel". YouTube /NAME is keyed as c/name (served at both); Facebook

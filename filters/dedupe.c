@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "filter.h"
 #include "hash.h"
 #include "opts.h"
 #include "progress.h"
@@ -21,7 +22,6 @@
 #include "util.h"
 #include "where.h"
 
-#define NO_TIME INT64_MIN
 
 static const char	*key_spec = "key";	/* -k, --key COL[,COL...] */
 static const char	*time_field = "time";	/* -t, --time-field NAME */
@@ -34,9 +34,7 @@ static int		 line_buffered;		/* --line-buffered */
 static struct where_list wheres = WHERE_LIST_INIT;	/* --where */
 
 /* The first input's header; later inputs must have the same. */
-static char		*first_header;
-static size_t		 first_header_len;
-static char		*first_name;
+static struct first_input first;	/* later inputs must have its header */
 
 static int		*key_col;		/* column of each key name */
 static size_t		 nkey;
@@ -191,15 +189,6 @@ row_key(const struct tsv_field *row, size_t *used, const char **direct, size_t *
 	return at;
 }
 
-static int64_t
-field_time(const struct tsv_field *f)
-{
-	int64_t t;
-
-	if (f->len == 0 || time_parse(f->p, f->len, &t) < 0)
-		return NO_TIME;
-	return t;
-}
 
 static void
 keep_record(uint32_t id, const struct tsv_field *row, int added)
@@ -392,7 +381,11 @@ dedupe_file(void *ctx, const char *path)
 		return -1;
 	if (r->ncols == 0)
 		return tsv_close(r);
-	if (first_header == NULL) {
+	switch (first_input(&first, r)) {
+	case -1:
+		tsv_close(r);
+		return -1;
+	case 1:
 		resolve_keys(r);
 		time_col = tsv_col(r, time_field);
 		count_col = tsv_col(r, "count");
@@ -408,15 +401,7 @@ dedupe_file(void *ctx, const char *path)
 		    tsv_name(r)) < 0)
 			exit(EXIT_TROUBLE);
 		ncols_in = r->ncols;
-		first_header = xmemdup(r->header, r->header_len);
-		first_header_len = r->header_len;
-		first_name = xstrdup(tsv_name(r));
 		write_header(r);
-	} else if (r->header_len != first_header_len ||
-	    memcmp(r->header, first_header, first_header_len) != 0) {
-		warnx("%s:1: header differs from that of %s", tsv_name(r), first_name);
-		tsv_close(r);
-		return -1;
 	}
 	/* --merge reports bad counts itself: read ahead only without it. */
 	if (!merge && !line_buffered)
@@ -428,16 +413,6 @@ dedupe_file(void *ctx, const char *path)
 	return tsv_close(r) < 0 || bad ? -1 : 0;
 }
 
-static void
-put_time(int64_t t)
-{
-	char iso[TIME_ISO_LEN + 1];
-
-	if (t == NO_TIME)
-		return;
-	time_format(t, iso);
-	fwrite(iso, 1, TIME_ISO_LEN, stdout);
-}
 
 /* A summary row: the record with count, first_time and last_time set. */
 static void
@@ -455,9 +430,9 @@ write_summary(uint32_t id)
 		if ((int)col == count_col)
 			printf("%" PRIu64, sum[id].count);
 		else if ((int)col == first_col)
-			put_time(sum[id].first);
+			put_time(stdout, sum[id].first);
 		else if ((int)col == last_col)
-			put_time(sum[id].last);
+			put_time(stdout, sum[id].last);
 		else
 			tsv_write_escaped(stdout, p, (size_t)(tab - p));
 		p = tab < end ? tab + 1 : end;
@@ -466,11 +441,11 @@ write_summary(uint32_t id)
 		printf("\t%" PRIu64, sum[id].count);
 	if (first_col < 0) {
 		putchar('\t');
-		put_time(sum[id].first);
+		put_time(stdout, sum[id].first);
 	}
 	if (last_col < 0) {
 		putchar('\t');
-		put_time(sum[id].last);
+		put_time(stdout, sum[id].last);
 	}
 	putchar('\n');
 }
@@ -519,11 +494,10 @@ free_all(void)
 	free(last_row);
 	free(key_col);
 	free(keybuf);
-	free(first_header);
-	free(first_name);
 	arena_free(&rec_arena);
 	hash_free(&seen);
 	where_free(&wheres);
+	first_input_free(&first);
 }
 
 int

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "blocks.h"
+#include "buf.h"
+#include "filter.h"
 #include "formats.h"
 #include "links.h"
 #include "opts.h"
@@ -91,23 +93,6 @@ usage(FILE *out, int status)
 	exit(status);
 }
 
-/* Split "a,b,c" into a new array of names. */
-static char **
-split_list(const char *list, size_t *n)
-{
-	char **v, *copy = xstrdup(list), *p, *save = NULL;
-	size_t cap = 4;
-
-	v = xmalloc(cap * sizeof(*v));
-	*n = 0;
-	for (p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-		if (*n + 1 > cap)
-			v = xrealloc(v, (cap *= 2) * sizeof(*v));
-		v[(*n)++] = xstrdup(p);
-	}
-	free(copy);
-	return v;
-}
 
 /* Our output columns, in order, after the --keep ones: see write_header. */
 enum { C_TIME, C_CHANNEL, C_SOURCE, C_LINE, C_PLATFORM, C_URL, C_WRITTEN, C_WHERE,
@@ -137,28 +122,22 @@ write_header(void)
 	fflush(stdout);
 }
 
-/* One record: the message's columns around one link. */
-/* The record being built: one fwrite per record, not a stdio call per field. */
-static char		*rec;
-static size_t		 rec_len, rec_cap;
-
-static void
-add_raw(const char *s, size_t len)
-{
-	xgrow(&rec, &rec_cap, rec_len + len + 1);
-	memcpy(rec + rec_len, s, len);
-	rec_len += len;
-}
+/*
+ * The record being built, one fwrite per record rather than a stdio call
+ * per field: the message's columns around one link.
+ */
+static struct buf	 rec;
 
 static void
 add_field(const char *s, size_t len)
 {
-	xgrow(&rec, &rec_cap, rec_len + 4 * len + 3);
-	rec[rec_len++] = '\t';
+	buf_reserve(&rec, 4 * len + 2);
+	rec.p[rec.n++] = '\t';
 	/* A spreadsheet would run "=..." as a formula: make it text. */
 	if (csv_safe && tsv_formula(s, len))
-		rec[rec_len++] = '\'';
-	rec_len += tsv_escape(rec + rec_len, s, len);
+		rec.p[rec.n++] = '\'';
+	rec.n += tsv_escape(rec.p + rec.n, s, len);
+	rec.p[rec.n] = '\0';
 }
 
 static void
@@ -171,25 +150,8 @@ add_str(const char *s)
 static void
 add_name(const char *s)
 {
-	size_t len = strlen(s);
-
-	xgrow(&rec, &rec_cap, rec_len + len + 2);
-	rec[rec_len++] = '\t';
-	memcpy(rec + rec_len, s, len);
-	rec_len += len;
-}
-
-/* "\tN": a line number, without printf's machinery (a record a link). */
-static void
-add_number(unsigned long long v)
-{
-	char num[24], *p = num + sizeof(num);
-
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	*--p = '\t';
-	add_raw(p, (size_t)(num + sizeof(num) - p));
+	buf_addc(&rec, '\t');
+	buf_adds(&rec, s);
 }
 
 /*
@@ -270,11 +232,12 @@ write_link(const struct message *m, const char *platform, const char *url, size_
 	n_found++;
 	if (wheres.n && !record_wanted(m, platform, url, len, written, where))
 		return;
-	rec_len = 0;
-	add_raw(m->time, strlen(m->time));	/* digits, never a formula */
+	rec.n = 0;
+	buf_adds(&rec, m->time);		/* digits, never a formula */
 	add_field(m->channel.p, m->channel.len);
 	add_str(m->source);
-	add_number(m->line);
+	buf_addc(&rec, '\t');
+	buf_addnum(&rec, m->line);
 	add_name(platform);
 	add_field(url, len);
 	add_name(written);
@@ -286,8 +249,8 @@ write_link(const struct message *m, const char *platform, const char *url, size_
 		add_field(m->keep[i].p, m->keep[i].len);
 	if (with_text)
 		add_field(m->text.p, m->text.len);
-	add_raw("\n", 1);
-	fwrite(rec, 1, rec_len, stdout);
+	buf_addc(&rec, '\n');
+	fwrite(rec.p, 1, rec.n, stdout);
 	n_links++;
 }
 
@@ -612,7 +575,7 @@ main(int argc, char *argv[])
 	links_free(finder);
 	mention(NULL, NULL, 0);
 	free(seen);
-	free(rec);
+	buf_free(&rec);
 	where_free(&wheres);
 	free_options(patterns);
 	if (trouble || (n_limited > 0 && !opts.lenient))

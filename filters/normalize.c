@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "keys.h"
 #include "opts.h"
 #include "progress.h"
@@ -30,10 +31,7 @@ static struct keys	*keys;
 static char		*url_buf;		/* the url field, unescaped */
 static size_t		 url_cap;
 
-/* Header of the first input; later inputs must have the same one. */
-static char		*first_header;
-static size_t		 first_header_len;
-static const char	*first_name;
+static struct first_input first;	/* later inputs must have its header */
 
 /* Where our columns go: an input column's index, or appended. */
 static int		 url_col, platform_col, kind_col, key_col, chan_col;
@@ -235,9 +233,14 @@ normalize_file(void *ctx, const char *path)
 		return -1;
 	if (r->ncols == 0)		/* empty input: no table, nothing to say */
 		return tsv_close(r);
-	if (first_header == NULL) {
+	switch (first_input(&first, r)) {
+	case -1:
+		tsv_close(r);
+		return -1;
+	case 1:
 		if ((url_col = tsv_col(r, url_field)) < 0) {
 			warnx("%s: no column \"%s\"", tsv_name(r), url_field);
+			first_input_free(&first);	/* the next input is first */
 			tsv_close(r);
 			return -1;
 		}
@@ -247,20 +250,11 @@ normalize_file(void *ctx, const char *path)
 		chan_col = tsv_col(r, "channel_key");
 		ncols_in = r->ncols;
 		if (resolve_where(r) < 0) {
+			first_input_free(&first);
 			tsv_close(r);
 			return -1;
 		}
-		first_header = xmemdup(r->header, r->header_len);
-		first_header_len = r->header_len;
-		first_name = xstrdup(tsv_name(r));
 		write_header(r);
-	} else if (r->header_len != first_header_len ||
-	    memcmp(r->header, first_header, first_header_len) != 0) {
-		/* One output table: its columns cannot change halfway. */
-		warnx("%s:1: header differs from that of %s", tsv_name(r),
-		    first_name);
-		tsv_close(r);
-		return -1;
 	}
 	while ((rc = tsv_next(r)) > 0)
 		normalize_record(r);
@@ -351,7 +345,6 @@ main(int argc, char *argv[])
 	keys_free(keys);
 	where_free(&wheres);
 	free(url_buf);
-	free(first_header);
-	free((char *)first_name);
+	first_input_free(&first);
 	return close_stdout(status);
 }

@@ -1,0 +1,81 @@
+/*
+ * filter: what the filters' mains share. Kept apart from tsv.c, which
+ * reads tables, and util.c, which knows no table: these pieces are the
+ * filters' policy (one table out, lists, times), not the reading itself.
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "timefmt.h"
+#include "util.h"
+
+int
+first_input(struct first_input *f, const struct tsv_reader *r)
+{
+	if (f->header == NULL) {
+		f->header = xmemdup(r->header, r->header_len);
+		f->len = r->header_len;
+		f->name = xstrdup(tsv_name(r));
+		return 1;
+	}
+	if (r->header_len == f->len && memcmp(r->header, f->header, f->len) == 0)
+		return 0;
+	warnx("%s:1: header differs from that of %s", tsv_name(r), f->name);
+	return -1;
+}
+
+void
+first_input_free(struct first_input *f)
+{
+	free(f->header);
+	free(f->name);
+	memset(f, 0, sizeof(*f));
+}
+
+char **
+split_list(const char *list, size_t *n)
+{
+	char **v, *copy = xstrdup(list), *p, *save = NULL;
+	size_t cap = 4;
+
+	v = xmalloc(cap * sizeof(*v));
+	*n = 0;
+	for (p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+		if (*n + 1 > cap)
+			v = xrealloc(v, (cap *= 2) * sizeof(*v));
+		v[(*n)++] = xstrdup(p);
+	}
+	free(copy);
+	return v;
+}
+
+void
+free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int64_t
+field_time(const struct tsv_field *f)
+{
+	int64_t t;
+
+	if (f->len == 0 || time_parse(f->p, f->len, &t) < 0)
+		return NO_TIME;
+	return t;
+}
+
+void
+put_time(FILE *out, int64_t t)
+{
+	char iso[TIME_ISO_LEN + 1];
+
+	if (t == NO_TIME)
+		return;
+	time_format(t, iso);
+	fwrite(iso, 1, TIME_ISO_LEN, out);
+}
