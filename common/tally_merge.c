@@ -1,0 +1,162 @@
+/*
+ * tally_merge: tally --merge adds up tallies of shards into the tally of
+ * the whole, exactly: counts and sums add, first/last/min/max compare,
+ * and distinct values, which cannot be added, come as --partial rows of
+ * their own and are counted again. The aggregates come from the header,
+ * so every shard must have the same one. See tally.h.
+ *	tally --partial -a distinct:key a.tsv > a.t; ...; tally --merge *.t
+ */
+#include <err.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally.h"
+#include "util.h"
+
+static int
+read_count(struct tally *t, const struct tsv_reader *r, const struct tsv_field *f,
+    uint64_t *n)
+{
+	char num[32];
+	unsigned long long v;
+
+	if (f->len == 0 || f->len >= sizeof(num))
+		goto bad;
+	memcpy(num, f->p, f->len);
+	num[f->len] = '\0';
+	if (parse_count(num, UINT64_MAX, &v) < 0)
+		goto bad;
+	*n = v;
+	return 0;
+bad:
+	warnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r), tsv_lineno(r),
+	    (int)(f->len > 40 ? 40 : f->len), f->p);
+	t->trouble = 1;
+	return -1;
+}
+
+/* The aggregates come from the header, after the count column. */
+static void
+header_aggs(struct tally *t, const struct tsv_reader *r)
+{
+	size_t i, k;
+	char *name, *tname;
+
+	t->count_col = tally_need_col(r, "count", " (--merge reads tally output)");
+	t->pagg_col = tsv_col(r, "partial_agg");
+	t->pval_col = tsv_col(r, "partial_value");
+	if ((t->pagg_col < 0) != (t->pval_col < 0))
+		errx(EXIT_TROUBLE, "%s:1: partial_agg and partial_value go together",
+		    tsv_name(r));
+	if (t->ngroups == 0)
+		for (i = 0; i < (size_t)t->count_col; i++)
+			tally_add_group(t, r->names[i]);
+	for (i = (size_t)t->count_col + 1; i < r->ncols; i++) {
+		name = r->names[i];
+		if ((int)i == t->pagg_col || (int)i == t->pval_col)
+			continue;
+		k = strlen(name);
+		if (k > 5 && strcmp(name + k - 5, ":time") == 0 &&
+		    (strncmp(name, "first:", 6) == 0 || strncmp(name, "last:", 5) == 0))
+			continue;
+		tally_add_agg(t, name);
+	}
+	for (i = 0; i < t->naggs; i++) {
+		struct agg *a = &t->aggs[i];
+
+		a->col = tsv_col(r, a->out_name);
+		if ((a->op->flags & AGG_DISTINCT) && t->pagg_col < 0)
+			errx(EXIT_TROUBLE, "%s:1: %s cannot be merged exactly: tally the "
+			    "shards with --partial", tsv_name(r), a->out_name);
+		if (a->op->flags & AGG_TIMED) {
+			k = strlen(a->out_name);
+			tname = xmalloc(k + sizeof(":time"));
+			memcpy(tname, a->out_name, k);
+			memcpy(tname + k, ":time", sizeof(":time"));
+			a->tcol = tally_need_col(r, tname, " (--merge reads tally output)");
+			free(tname);
+		}
+	}
+}
+
+/* The header of r: the first sets the aggregates, the others must equal it. */
+int
+merge_header(struct tally *t, struct tsv_reader *r)
+{
+	if (t->merge_header == NULL) {
+		header_aggs(t, r);
+		t->merge_header = xmemdup(r->header, r->header_len);
+		t->merge_header_len = r->header_len;
+		t->merge_name = xstrdup(tsv_name(r));
+		if (t->fill && t->fill_field < 0)
+			fill_resolve(t, r);	/* the groups are the header's */
+		return 0;
+	}
+	if (r->header_len != t->merge_header_len ||
+	    memcmp(r->header, t->merge_header, t->merge_header_len) != 0) {
+		warnx("%s:1: header differs from that of %s", tsv_name(r), t->merge_name);
+		return -1;
+	}
+	return 0;
+}
+
+void
+merge_row(struct tally *t, const struct tsv_reader *r)
+{
+	const struct tsv_field *f;
+	uint32_t g;
+	uint64_t n = 0;
+	size_t len;
+
+	if ((t->pagg_col < 0 || r->field[t->pagg_col].len == 0) &&
+	    read_count(t, r, &r->field[t->count_col], &n) < 0) {
+		t->n_bad++;
+		return;			/* a bad row adds no group */
+	}
+	len = tally_group_key(t, r->field, 0, NULL, 0);
+	if ((t->fill_lo != INT64_MIN || t->fill_hi != INT64_MAX) &&
+	    !fill_in_range(t, t->kbuf, len)) {
+		t->n_filtered++;
+		return;
+	}
+	g = tally_group_id(t, len);
+	if (t->pagg_col >= 0 && r->field[t->pagg_col].len > 0) {
+		f = &r->field[t->pagg_col];
+		for (size_t i = 0; i < t->naggs; i++)
+			if ((t->aggs[i].op->flags & AGG_DISTINCT) &&
+			    strlen(t->aggs[i].out_name) == f->len &&
+			    memcmp(t->aggs[i].out_name, f->p, f->len) == 0) {
+				agg_distinct_add(&t->store, t->aggs, i, g,
+				    r->field[t->pval_col].p, r->field[t->pval_col].len);
+				return;
+			}
+		warnx("%s:%llu: partial_agg \"%.*s\" is not a column of this tally",
+		    tsv_name(r), tsv_lineno(r), (int)(f->len > 40 ? 40 : f->len), f->p);
+		t->trouble = 1;
+		t->n_bad++;
+		return;
+	}
+	t->count[g] += n;
+	for (size_t i = 0; i < t->naggs; i++) {
+		struct agg *a = &t->aggs[i];
+		int64_t tm = NO_TIME;
+		int rc;
+
+		f = &r->field[a->col];
+		if ((a->op->flags & AGG_DISTINCT) || f->len == 0)
+			continue;
+		if (a->op->flags & AGG_TIMED)
+			tm = agg_field_time(&r->field[a->tcol]);
+		if (a->op->merge == NULL) {
+			a->op->add(&t->store, AGG_STATE(a, g), f->p, f->len, tm);
+			continue;
+		}
+		rc = a->op->merge(&t->store, AGG_STATE(a, g), f->p, f->len, tm);
+		if (rc < 0) {
+			warnx("%s:%llu: %s \"%.*s\" is not a number", tsv_name(r),
+			    tsv_lineno(r), a->out_name, (int)(f->len > 40 ? 40 : f->len),
+			    f->p);
+			t->trouble = 1;
+		}
+	}
+}
