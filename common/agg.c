@@ -6,19 +6,80 @@
  * no more than the separate arrays it replaces. See agg.h.
  *	tally -g platform -a distinct:key,first:key,sum:bytes
  */
-#define _GNU_SOURCE		/* qsort_r */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "agg.h"
+#include "filter.h"
 #include "timefmt.h"
 #include "util.h"
 
 #define NO_VALUE	UINT32_MAX
 #define FIX_DIGITS	9		/* sum: exact decimal to 1e-9 */
 
-typedef __int128 fix;			/* a number times 10^FIX_DIGITS */
+/*
+ * A number times 10^FIX_DIGITS in 128 bits, two's complement in two
+ * words: exact sums of up to 28 integer digits without __int128, which
+ * 32-bit targets lack.
+ */
+typedef struct {
+	uint64_t	 hi, lo;
+} fix;
+
+static fix
+fix_add(fix a, fix b)
+{
+	fix r;
+
+	r.lo = a.lo + b.lo;
+	r.hi = a.hi + b.hi + (r.lo < a.lo);
+	return r;
+}
+
+static fix
+fix_neg(fix a)
+{
+	a.lo = ~a.lo;
+	a.hi = ~a.hi;
+	return fix_add(a, (fix){ 0, 1 });
+}
+
+static int
+fix_cmp(fix a, fix b)
+{
+	if (a.hi != b.hi)
+		return (int64_t)a.hi < (int64_t)b.hi ? -1 : 1;
+	return (a.lo > b.lo) - (a.lo < b.lo);
+}
+
+/* a * 10 + d, for a >= 0 below 10^37 */
+static fix
+fix_mul10_add(fix a, unsigned d)
+{
+	fix x2 = { a.hi << 1 | a.lo >> 63, a.lo << 1 };
+	fix x8 = { a.hi << 3 | a.lo >> 61, a.lo << 3 };
+
+	return fix_add(fix_add(x2, x8), (fix){ 0, d });
+}
+
+/* a /= 10 for a >= 0; the remainder. Long division by 32-bit limbs. */
+static unsigned
+fix_div10(fix *a)
+{
+	uint64_t limb[4] = { a->hi >> 32, a->hi & 0xffffffffu, a->lo >> 32,
+	    a->lo & 0xffffffffu }, rem = 0;
+
+	for (int i = 0; i < 4; i++) {
+		uint64_t cur = rem << 32 | limb[i];
+
+		limb[i] = cur / 10;
+		rem = cur % 10;
+	}
+	a->hi = limb[0] << 32 | limb[1];
+	a->lo = limb[2] << 32 | limb[3];
+	return (unsigned)rem;
+}
 
 /*
  * A decimal number ("-12", "3.25", ".5") as fixed point; digits past the
@@ -28,7 +89,7 @@ static int
 parse_fix(const char *s, size_t len, fix *out)
 {
 	size_t i = 0, nd = 0, fd = 0;
-	fix v = 0;
+	fix v = { 0, 0 };
 	int neg = 0;
 
 	if (i < len && (s[i] == '-' || s[i] == '+'))
@@ -36,50 +97,42 @@ parse_fix(const char *s, size_t len, fix *out)
 	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, nd++) {
 		if (nd >= 28 - FIX_DIGITS)
 			return -1;
-		v = v * 10 + (s[i] - '0');
+		v = fix_mul10_add(v, (unsigned)(s[i] - '0'));
 	}
 	if (i < len && s[i] == '.') {
 		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, nd++)
 			if (fd < FIX_DIGITS)
-				v = v * 10 + (s[i] - '0'), fd++;
+				v = fix_mul10_add(v, (unsigned)(s[i] - '0')), fd++;
 	}
 	if (i != len || nd == 0)
 		return -1;
 	for (; fd < FIX_DIGITS; fd++)
-		v *= 10;
-	*out = neg ? -v : v;
+		v = fix_mul10_add(v, 0);
+	*out = neg ? fix_neg(v) : v;
 	return 0;
 }
 
 static void
 put_fix(fix v)
 {
-	char buf[64], *p = buf + sizeof(buf);
-	unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
-	unsigned __int128 ip = u, fp;
-	int d;
+	char buf[64], *p = buf + sizeof(buf), frac[FIX_DIGITS];
+	int neg = (int64_t)v.hi < 0, n = FIX_DIGITS, d;
+	fix u = neg ? fix_neg(v) : v;
 
-	for (d = 0; d < FIX_DIGITS; d++)
-		ip /= 10;
-	fp = u - ip * 1000000000u;
+	for (d = FIX_DIGITS - 1; d >= 0; d--)
+		frac[d] = (char)('0' + fix_div10(&u));
+	while (n > 0 && frac[n - 1] == '0')
+		n--;
 	*--p = '\0';
-	if (fp) {
-		char frac[FIX_DIGITS + 1];
-		int n = FIX_DIGITS;
-
-		for (d = FIX_DIGITS - 1; d >= 0; d--, fp /= 10)
-			frac[d] = (char)('0' + (int)(fp % 10));
-		while (n > 0 && frac[n - 1] == '0')
-			n--;
+	if (n > 0) {
 		p -= n;
 		memcpy(p, frac, (size_t)n);
 		*--p = '.';
 	}
-	do {
-		*--p = (char)('0' + (int)(ip % 10));
-		ip /= 10;
-	} while (ip);
-	if (v < 0)
+	do
+		*--p = (char)('0' + fix_div10(&u));
+	while (u.hi || u.lo);
+	if (neg)
 		*--p = '-';
 	fputs(p, stdout);
 }
@@ -94,16 +147,6 @@ agg_put_u64(uint64_t v)
 		*--p = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
 	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), stdout);
-}
-
-int64_t
-agg_field_time(const struct tsv_field *f)
-{
-	int64_t t;
-
-	if (f->len == 0 || time_parse(f->p, f->len, &t) < 0)
-		return NO_TIME;
-	return t;
 }
 
 /* Values are fields as read: tsv_write_escaped writes them. */
@@ -129,7 +172,7 @@ value_cmp(int anum, fix ax, const char *ap, size_t an, int bnum, fix bx,
 	if (anum != bnum)
 		return anum ? -1 : 1;
 	if (anum)
-		return ax < bx ? -1 : ax > bx;
+		return fix_cmp(ax, bx);
 	c = memcmp(ap, bp, an < bn ? an : bn);
 	return c ? c : (an > bn) - (an < bn);
 }
@@ -227,7 +270,9 @@ last_add(struct agg_store *s, unsigned char *st, const char *p, size_t len, int6
 static int
 timed_cmp(const struct agg_store *s, const unsigned char *a, const unsigned char *b)
 {
-	return kept_cmp(s, timed_get(a).v, 0, 0, timed_get(b).v, 0, 0);
+	fix none = { 0, 0 };
+
+	return kept_cmp(s, timed_get(a).v, 0, none, timed_get(b).v, 0, none);
 }
 
 static void
@@ -273,7 +318,7 @@ static void
 minmax_add(struct agg_store *s, unsigned char *st, const char *p, size_t len, int want)
 {
 	struct kept k = kept_get(st);
-	fix x = 0;
+	fix x = { 0, 0 };
 	int isnum = parse_fix(p, len, &x) == 0;
 	const char *sp;
 	size_t sn;
@@ -336,7 +381,7 @@ sum_merge(struct agg_store *s, unsigned char *st, const char *p, size_t len, int
 	if (parse_fix(p, len, &x) < 0)
 		return -1;
 	memcpy(&total, st, 16);
-	total += x;
+	total = fix_add(total, x);
 	memcpy(st, &total, 16);
 	st[16] = 1;
 	return 0;
@@ -364,7 +409,7 @@ sum_cmp(const struct agg_store *s, const unsigned char *a, const unsigned char *
 	(void)s;
 	memcpy(&x, a, 16);
 	memcpy(&y, b, 16);
-	return x > y ? -1 : x < y;
+	return -fix_cmp(x, y);
 }
 
 static void
@@ -464,7 +509,7 @@ agg_add_row(struct agg_store *s, struct agg *aggs, size_t naggs,
 		if (f->len == 0 || (a->op->flags & AGG_DISTINCT))
 			continue;	/* empty: no value; distinct: by batch */
 		if ((a->op->flags & AGG_TIMED) && !have_t)
-			t = agg_field_time(&row[time_col]), have_t = 1;
+			t = field_time(&row[time_col]), have_t = 1;
 		a->op->add(s, AGG_STATE(a, g), f->p, f->len, t);
 	}
 }
@@ -570,7 +615,7 @@ agg_distinct_order(const struct agg_store *s, const uint32_t *rank)
 
 	for (uint32_t i = 0; i < s->pairs.n; i++)
 		p[i] = i;
-	qsort_r(p, s->pairs.n, sizeof(*p), by_pair, &o);
+	sort_r(p, s->pairs.n, sizeof(*p), by_pair, &o);
 	return p;
 }
 

@@ -9,10 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "filter.h"
 #include "hash.h"
 #include "tsv.h"
 
-#define NO_TIME		INT64_MIN
 
 /* What the operators share: interned values, the distinct (group, agg, value) set. */
 struct agg_store {
@@ -92,8 +92,6 @@ uint32_t	*agg_distinct_order(const struct agg_store *s, const uint32_t *rank);
 const char	*agg_pair(const struct agg_store *s, uint32_t id, uint32_t *g,
 		    size_t *ai, size_t *len);
 
-/* A field's time, or NO_TIME. */
-int64_t		 agg_field_time(const struct tsv_field *f);
 /* A count in decimal to stdout. */
 void		 agg_put_u64(uint64_t v);
 

@@ -20,7 +20,7 @@ int
 cohort_key(struct cohort *c, const struct tsv_field *ff, const struct tsv_field *lf,
     struct cohort_key *k)
 {
-	int64_t f = agg_field_time(ff), l = agg_field_time(lf);
+	int64_t f = field_time(ff), l = field_time(lf);
 
 	if (f == NO_TIME)
 		return -1;	/* never seen with a time: in no cohort */

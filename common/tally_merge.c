@@ -146,7 +146,7 @@ merge_row(struct tally *t, const struct tsv_reader *r)
 		if ((a->op->flags & AGG_DISTINCT) || f->len == 0)
 			continue;
 		if (a->op->flags & AGG_TIMED)
-			tm = agg_field_time(&r->field[a->tcol]);
+			tm = field_time(&r->field[a->tcol]);
 		if (a->op->merge == NULL) {
 			a->op->add(&t->store, AGG_STATE(a, g), f->p, f->len, tm);
 			continue;

@@ -5,7 +5,6 @@
  * and --wide's pivot. See tally.h.
  *	tally -g platform -a sum:bytes --sort sum:bytes -n 10
  */
-#define _GNU_SOURCE		/* qsort_r */
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,7 +89,7 @@ sort_order(struct tally *t, uint32_t *order, size_t n)
 			return hash_sort(&t->gt, order, n, (const uint64_t *)(void *)ag->st,
 			    !t->reverse, '\t');
 	}
-	qsort_r(order, n, sizeof(*order), by_sort, t);
+	sort_r(order, n, sizeof(*order), by_sort, t);
 	return order;
 }
 

@@ -245,3 +245,45 @@ print_version(void)
 {
 	printf("%s (crosslink) %s\n", program_name(), CROSSLINK_VERSION);
 }
+
+static void
+merge_pass(const char *src, char *dst, size_t n, size_t size, size_t width,
+    int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+	for (size_t lo = 0; lo < n; lo += 2 * width) {
+		size_t mid = lo + width < n ? lo + width : n;
+		size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+		size_t i = lo, j = mid, k = lo;
+
+		while (i < mid && j < hi)
+			if (cmp(src + j * size, src + i * size, ctx) < 0)
+				memcpy(dst + k++ * size, src + j++ * size, size);
+			else
+				memcpy(dst + k++ * size, src + i++ * size, size);
+		memcpy(dst + k * size, src + i * size, (mid - i) * size);
+		k += mid - i;
+		memcpy(dst + k * size, src + j * size, (hi - j) * size);
+	}
+}
+
+void
+sort_r(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+	char *a = base, *b, *from, *to;
+	size_t width;
+
+	if (n < 2)
+		return;
+	b = xmalloc(n * size);
+	from = a, to = b;
+	for (width = 1; width < n; width *= 2) {
+		char *t;
+
+		merge_pass(from, to, n, size, width, cmp, ctx);
+		t = from, from = to, to = t;
+	}
+	if (from != a)
+		memcpy(a, from, n * size);
+	free(b);
+}

@@ -71,6 +71,14 @@ ascii_alnum(int c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/*
+ * Sort n elements of size bytes with cmp(a, b, ctx), stably (equal ones
+ * keep their order), as a merge sort: qsort_r's arguments differ between
+ * glibc and the BSDs, and qsort need not be stable.
+ */
+void	 sort_r(void *base, size_t n, size_t size,
+	    int (*cmp)(const void *, const void *, void *), void *ctx);
+
 /* The value of a hexadecimal digit, or -1. */
 static inline int
 hex_value(int c)

@@ -13,15 +13,44 @@
 #include <string.h>
 
 #include "agg.h"
+#include "filter.h"
+#include "opts.h"
 #include "progress.h"
 #include "tally.h"
 #include "timefmt.h"
 #include "util.h"
 
+static const struct opt options[] = {
+	{ "group", 'g', "col,...", 'g', "count per value of these columns" },
+	{ "by", 0, "unit", 'b', "also per hour, day, week or month of the time" },
+	{ "aggregate", 'a', "agg:col,...", 'a', "aggregates beside the count (listed below)" },
+	{ "top", 'n', "N", 'n', "only the first N groups" },
+	{ "sort", 0, "name", 'o', "sort by count (default), an aggregate or a column" },
+	{ "reverse", 'r', NULL, 'r', "smallest first" },
+	{ "min-count", 0, "N", 'm', "only groups counted N times or more" },
+	{ "where", 0, "col=value", 'W', "only rows whose column holds value (or col!=value)" },
+	{ "merge", 0, NULL, 'M', "add up tallies of shards, exactly" },
+	{ "partial", 0, NULL, 'p', "a tally for a later merge (distinct values kept)" },
+	{ "wide", 0, NULL, 'w', "one row per first group, a column per last" },
+	{ "cohort", 0, "unit", 'c', "new keys per day, week, month or all, and survival" },
+	{ "from", 0, "day", 'f', "the first day of the cohorts or of the buckets" },
+	{ "to", 0, "day", 'T', "the last day of the cohorts or of the buckets" },
+	{ "alive-on", 0, "day", 'A', "survival: seen on or after this day" },
+	{ "after", 0, "N,...", 'N', "survival: seen N days or more after the first" },
+	{ "fill", 0, NULL, 'F', "write empty time buckets too" },
+	{ "time-field", 't', "name", 't', "the time is in this column (default time)" },
+	{ "stats", 0, NULL, 'S', "counts on stderr at the end" },
+	{ "progress", 0, NULL, 'P', "rate and ETA on stderr while reading" },
+	{ "files0-from", 0, "F", '0', "read the names of the inputs from F, NUL-ended" },
+	{ "help", 'h', NULL, 'h', "this help" },
+	{ "version", 0, NULL, 'V', "the version" },
+	{ NULL, 0, NULL, 0, NULL }
+};
+
 static void
 usage(FILE *out, int status)
 {
-	fprintf(out,
+	opts_help(out,
 	    "usage: tally [-g col[,col...]] [--by hour|day|week|month] [-a agg:col[,...]]\n"
 	    "             [-n N] [--sort name] [-r] [--min-count N] [--where col=value]\n"
 	    "             [--merge] [--partial] [--wide] [-t time-field] [--stats]\n"
@@ -29,20 +58,21 @@ usage(FILE *out, int status)
 	    "             [file ... | --files0-from F]\n"
 	    "       tally --cohort day|week|month|all [-g col,...] [--from day] [--to day]\n"
 	    "             [--alive-on day] [--after N[,N...]] [--fill] [--stats] [--progress]\n"
-	    "             [file ... | --files0-from F]\n"
-	    "aggregates: %s\n", agg_list(" ", " "));
+	    "             [file ... | --files0-from F]\n", options);
+	fprintf(out, "aggregates: %s\n", agg_list(" ", " "));
 	exit(status);
 }
 
 /* Each name of a comma-separated list to fn. */
 static void
-split_list(struct tally *t, const char *list, void (*fn)(struct tally *, const char *))
+each_name(struct tally *t, const char *list, void (*fn)(struct tally *, const char *))
 {
-	char *s = xstrdup(list), *name, *save = NULL;
+	size_t n;
+	char **v = split_list(list, &n);
 
-	for (name = strtok_r(s, ",", &save); name; name = strtok_r(NULL, ",", &save))
-		fn(t, name);
-	free(s);
+	for (size_t i = 0; i < n; i++)
+		fn(t, v[i]);
+	free_list(v, n);
 }
 
 static void
@@ -80,35 +110,6 @@ count_arg(const char *opt, const char *s)
 int
 main(int argc, char *argv[])
 {
-	enum { O_BY = 256, O_MINCOUNT, O_SORT, O_MERGE, O_PARTIAL, O_WIDE, O_COHORT,
-	    O_FROM, O_TO, O_ALIVE, O_AFTER, O_WHERE, O_STATS, O_PROGRESS, O_FILES0,
-	    O_FILL };
-	static const struct option longopts[] = {
-		{ "after",	required_argument,	NULL, O_AFTER },
-		{ "aggregate",	required_argument,	NULL, 'a' },
-		{ "alive-on",	required_argument,	NULL, O_ALIVE },
-		{ "by",		required_argument,	NULL, O_BY },
-		{ "cohort",	required_argument,	NULL, O_COHORT },
-		{ "files0-from", required_argument,	NULL, O_FILES0 },
-		{ "fill",	no_argument,		NULL, O_FILL },
-		{ "from",	required_argument,	NULL, O_FROM },
-		{ "group",	required_argument,	NULL, 'g' },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "merge",	no_argument,		NULL, O_MERGE },
-		{ "min-count",	required_argument,	NULL, O_MINCOUNT },
-		{ "partial",	no_argument,		NULL, O_PARTIAL },
-		{ "progress",	no_argument,		NULL, O_PROGRESS },
-		{ "reverse",	no_argument,		NULL, 'r' },
-		{ "sort",	required_argument,	NULL, O_SORT },
-		{ "stats",	no_argument,		NULL, O_STATS },
-		{ "time-field",	required_argument,	NULL, 't' },
-		{ "to",		required_argument,	NULL, O_TO },
-		{ "top",	required_argument,	NULL, 'n' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ "where",	required_argument,	NULL, O_WHERE },
-		{ "wide",	no_argument,		NULL, O_WIDE },
-		{ NULL,		0,			NULL, 0 }
-	};
 	struct tally t;
 	const char *files0 = NULL, *from_arg = NULL, *to_arg = NULL;
 	const char *sort_name = NULL;
@@ -116,14 +117,13 @@ main(int argc, char *argv[])
 
 	tally_init(&t);
 
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":a:g:hn:rt:", longopts, NULL)) != -1) {
+	while ((ch = opts_next(options, argc, argv)) != -1) {
 		switch (ch) {
 		case 'a':
-			split_list(&t, optarg, tally_add_agg);
+			each_name(&t, optarg, tally_add_agg);
 			break;
 		case 'g':
-			split_list(&t, optarg, tally_add_group);
+			each_name(&t, optarg, tally_add_group);
 			break;
 		case 'h':
 			usage(stdout, EXIT_OK);
@@ -142,24 +142,24 @@ main(int argc, char *argv[])
 		case 'V':
 			print_version();
 			return EXIT_OK;
-		case O_AFTER:
-			split_list(&t, optarg, add_after);
+		case 'N':
+			each_name(&t, optarg, add_after);
 			break;
-		case O_ALIVE:
+		case 'A':
 			t.cohort.alive_day = day_arg("--alive-on", optarg);
 			break;
-		case O_BY:
+		case 'b':
 			if ((by_unit = time_unit_by_name(optarg)) < 0)
 				errx(EXIT_TROUBLE, "bad --by \"%s\": want hour, day, week or month",
 				    optarg);
 			break;
-		case O_FILES0:
+		case '0':
 			files0 = optarg;
 			break;
-		case O_FILL:
+		case 'F':
 			t.fill = 1;
 			break;
-		case O_COHORT:
+		case 'c':
 			if (strcmp(optarg, "all") == 0)
 				t.cohort.unit = COHORT_ALL;
 			else if ((t.cohort.unit = time_unit_by_name(optarg)) < 0 ||
@@ -167,46 +167,39 @@ main(int argc, char *argv[])
 				errx(EXIT_TROUBLE, "bad --cohort \"%s\": want day, week, month or "
 				    "all", optarg);
 			break;
-		case O_FROM:
+		case 'f':
 			t.from_day = day_arg("--from", optarg);
 			from_arg = optarg;
 			break;
-		case O_MERGE:
+		case 'M':
 			t.merge = 1;
 			break;
-		case O_MINCOUNT:
+		case 'm':
 			t.min_count = count_arg("--min-count", optarg);
 			break;
-		case O_PARTIAL:
+		case 'p':
 			t.partial = 1;
 			break;
-		case O_PROGRESS:
+		case 'P':
 			show_progress = 1;
 			break;
-		case O_SORT:
+		case 'o':
 			sort_name = optarg;
 			break;
-		case O_STATS:
+		case 'S':
 			show_stats = 1;
 			break;
-		case O_TO:
+		case 'T':
 			t.to_day = day_arg("--to", optarg);
 			to_arg = optarg;
 			break;
-		case O_WHERE:
+		case 'W':
 			if (where_add(&t.wheres, optarg) < 0)
 				exit(EXIT_TROUBLE);
 			break;
-		case O_WIDE:
+		case 'w':
 			t.wide = 1;
 			break;
-		case ':':
-			errx(EXIT_TROUBLE, "option %s needs an argument", argv[optind - 1]);
-			break;
-		default:
-			if (optopt)
-				errx(EXIT_TROUBLE, "unknown option -%c (see --help)", optopt);
-			errx(EXIT_TROUBLE, "unknown option %s (see --help)", argv[optind - 1]);
 		}
 	}
 	argc -= optind;
