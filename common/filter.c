@@ -14,13 +14,16 @@
 int
 first_input(struct first_input *f, const struct tsv_reader *r)
 {
+	size_t len;
+	const char *h = tsv_header_line(r, &len);
+
 	if (f->header == NULL) {
-		f->header = xmemdup(r->header, r->header_len);
-		f->len = r->header_len;
+		f->header = xmemdup(h, len);
+		f->len = len;
 		f->name = xstrdup(tsv_name(r));
 		return 1;
 	}
-	if (r->header_len == f->len && memcmp(r->header, f->header, f->len) == 0)
+	if (len == f->len && memcmp(h, f->header, len) == 0)
 		return 0;
 	warnx("%s:1: header differs from that of %s", tsv_name(r), f->name);
 	return -1;

@@ -105,11 +105,11 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 	static const char *const text_defaults[] = { "text", NULL };
 	static const char *const time_defaults[] = { "time", "date", NULL };
 	static const char *const channel_defaults[] = { "channel", "chat", NULL };
-	struct message m = { .source = input_label(r->in) };
+	struct message m = { .source = tsv_label(r) };
 	char *tbuf = NULL, *cbuf = NULL, **kbuf;
 	size_t tcap = 0, ccap = 0, *kcap;
 	int tc, timec, chanc, *keepc = NULL, rc, status = -1;
-	struct tsv_field *f;
+	const struct tsv_field *f;
 
 	tc = find_col(r, o->text_field, text_defaults);
 	timec = find_col(r, o->time_field, time_defaults);
@@ -137,7 +137,7 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 			goto done;
 		}
 	while ((rc = tsv_next(r)) > 0) {
-		f = r->field;
+		f = tsv_row(r);
 		m.line = tsv_lineno(r);
 		/* The text is escaped TSV; links end where its newlines are. */
 		m.text = unescape(&f[tc], &tbuf, &tcap);
@@ -156,10 +156,10 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 		if (fn(ctx, &m) != 0)
 			break;
 	}
-	st->skipped += r->skipped;
-	status = rc < 0 || (r->skipped && !o->lenient) ? -1 : 0;
+	st->skipped += tsv_skipped(r);
+	status = rc < 0 || (tsv_skipped(r) && !o->lenient) ? -1 : 0;
 	if (o->lenient)
-		r->skipped = 0;		/* counted, and not trouble */
+		tsv_skips_ok(r);		/* counted, and not trouble */
 done:
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(kbuf[i]);

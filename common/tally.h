@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "agg.h"
+#include "filter.h"
 #include "cohort.h"
 #include "hash.h"
 #include "timefmt.h"
@@ -51,9 +52,7 @@ struct tally {
 
 	/* Per file. */
 	int		 time_col, count_col, pagg_col, pval_col;
-	char		*merge_header;
-	size_t		 merge_header_len;
-	char		*merge_name;
+	struct first_input merge_first;	/* --merge: every input has its header */
 	int		 key_is_row;	/* batch rows start with the group key (2: are it) */
 
 	/* Tables and per-group arrays. */

@@ -212,11 +212,11 @@ cohort_row(struct tally *t, const struct tsv_reader *r, int fcol, int lcol)
 	struct cohort_key k;
 	uint32_t g;
 
-	if (cohort_key(&t->cohort, &r->field[fcol], &r->field[lcol], &k) < 0) {
+	if (cohort_key(&t->cohort, &tsv_row(r)[fcol], &tsv_row(r)[lcol], &k) < 0) {
 		t->n_filtered++;
 		return;
 	}
-	g = tally_group_id(t, tally_group_key(t, r->field, 0, k.label, k.len));
+	g = tally_group_id(t, tally_group_key(t, tsv_row(r), 0, k.label, k.len));
 	cohort_add(&t->cohort, g, &k);
 }
 
@@ -296,8 +296,8 @@ pick_columns(struct tally *t, struct tsv_reader *r)
 static int
 close_file(struct tally *t, struct tsv_reader *r)
 {
-	t->n_rows += r->rows;
-	t->n_wrong_width += r->skipped;
+	t->n_rows += tsv_rows(r);
+	t->n_wrong_width += tsv_skipped(r);
 	return tsv_close(r);
 }
 
@@ -310,14 +310,14 @@ tally_file(void *ctx, const char *path)
 
 	if ((r = tsv_open(path)) == NULL)
 		return -1;
-	if (r->ncols == 0)
+	if (tsv_ncols(r) == 0)
 		return tsv_close(r);
 	if (t->merge && merge_header(t, r) < 0) {
 		tsv_close(r);
 		return -1;
 	}
 	resolve_groups(t, r);
-	if (where_resolve(&t->wheres, (const char *const *)r->names, r->ncols,
+	if (where_resolve(&t->wheres, tsv_names(r), tsv_ncols(r),
 	    tsv_name(r)) < 0)
 		exit(EXIT_TROUBLE);
 	if (cohort) {
@@ -337,7 +337,7 @@ tally_file(void *ctx, const char *path)
 		return close_file(t, r);
 	}
 	while ((rc = tsv_next(r)) > 0) {
-		if (t->wheres.n && !where_row(&t->wheres, r->field)) {
+		if (t->wheres.n && !where_row(&t->wheres, tsv_row(r))) {
 			t->n_filtered++;
 			continue;
 		}
@@ -362,7 +362,6 @@ tally_free(struct tally *t)
 	free(t->count);
 	free(t->kbuf);
 	tsv_batch_free(&t->batch);
-	free(t->merge_header);
-	free(t->merge_name);
+	first_input_free(&t->merge_first);
 	hash_free(&t->gt);
 }

@@ -40,7 +40,8 @@ static void
 header_aggs(struct tally *t, const struct tsv_reader *r)
 {
 	size_t i, k;
-	char *name, *tname;
+	const char *name;
+	char *tname;
 
 	t->count_col = tally_need_col(r, "count", " (--merge reads tally output)");
 	t->pagg_col = tsv_col(r, "partial_agg");
@@ -50,9 +51,9 @@ header_aggs(struct tally *t, const struct tsv_reader *r)
 		    tsv_name(r));
 	if (t->ngroups == 0)
 		for (i = 0; i < (size_t)t->count_col; i++)
-			tally_add_group(t, r->names[i]);
-	for (i = (size_t)t->count_col + 1; i < r->ncols; i++) {
-		name = r->names[i];
+			tally_add_group(t, tsv_names(r)[i]);
+	for (i = (size_t)t->count_col + 1; i < tsv_ncols(r); i++) {
+		name = tsv_names(r)[i];
 		if ((int)i == t->pagg_col || (int)i == t->pval_col)
 			continue;
 		k = strlen(name);
@@ -83,19 +84,13 @@ header_aggs(struct tally *t, const struct tsv_reader *r)
 int
 merge_header(struct tally *t, struct tsv_reader *r)
 {
-	if (t->merge_header == NULL) {
+	switch (first_input(&t->merge_first, r)) {
+	case -1:
+		return -1;
+	case 1:
 		header_aggs(t, r);
-		t->merge_header = xmemdup(r->header, r->header_len);
-		t->merge_header_len = r->header_len;
-		t->merge_name = xstrdup(tsv_name(r));
 		if (t->fill && t->fill_field < 0)
 			fill_resolve(t, r);	/* the groups are the header's */
-		return 0;
-	}
-	if (r->header_len != t->merge_header_len ||
-	    memcmp(r->header, t->merge_header, t->merge_header_len) != 0) {
-		warnx("%s:1: header differs from that of %s", tsv_name(r), t->merge_name);
-		return -1;
 	}
 	return 0;
 }
@@ -108,26 +103,26 @@ merge_row(struct tally *t, const struct tsv_reader *r)
 	uint64_t n = 0;
 	size_t len;
 
-	if ((t->pagg_col < 0 || r->field[t->pagg_col].len == 0) &&
-	    read_count(t, r, &r->field[t->count_col], &n) < 0) {
+	if ((t->pagg_col < 0 || tsv_row(r)[t->pagg_col].len == 0) &&
+	    read_count(t, r, &tsv_row(r)[t->count_col], &n) < 0) {
 		t->n_bad++;
 		return;			/* a bad row adds no group */
 	}
-	len = tally_group_key(t, r->field, 0, NULL, 0);
+	len = tally_group_key(t, tsv_row(r), 0, NULL, 0);
 	if ((t->fill_lo != INT64_MIN || t->fill_hi != INT64_MAX) &&
 	    !fill_in_range(t, t->kbuf, len)) {
 		t->n_filtered++;
 		return;
 	}
 	g = tally_group_id(t, len);
-	if (t->pagg_col >= 0 && r->field[t->pagg_col].len > 0) {
-		f = &r->field[t->pagg_col];
+	if (t->pagg_col >= 0 && tsv_row(r)[t->pagg_col].len > 0) {
+		f = &tsv_row(r)[t->pagg_col];
 		for (size_t i = 0; i < t->naggs; i++)
 			if ((t->aggs[i].op->flags & AGG_DISTINCT) &&
 			    strlen(t->aggs[i].out_name) == f->len &&
 			    memcmp(t->aggs[i].out_name, f->p, f->len) == 0) {
 				agg_distinct_add(&t->store, t->aggs, i, g,
-				    r->field[t->pval_col].p, r->field[t->pval_col].len);
+				    tsv_row(r)[t->pval_col].p, tsv_row(r)[t->pval_col].len);
 				return;
 			}
 		warnx("%s:%llu: partial_agg \"%.*s\" is not a column of this tally",
@@ -142,11 +137,11 @@ merge_row(struct tally *t, const struct tsv_reader *r)
 		int64_t tm = NO_TIME;
 		int rc;
 
-		f = &r->field[a->col];
+		f = &tsv_row(r)[a->col];
 		if ((a->op->flags & AGG_DISTINCT) || f->len == 0)
 			continue;
 		if (a->op->flags & AGG_TIMED)
-			tm = field_time(&r->field[a->tcol]);
+			tm = field_time(&tsv_row(r)[a->tcol]);
 		if (a->op->merge == NULL) {
 			a->op->add(&t->store, AGG_STATE(a, g), f->p, f->len, tm);
 			continue;

@@ -63,6 +63,7 @@ tabs_at(const char *line, size_t len, size_t i)
 
 #include "input.h"
 #include "tsv.h"
+#include "tsv_int.h"
 #include "util.h"
 
 /*
@@ -930,4 +931,53 @@ tsv_header(FILE *out, const char *const *names, size_t n)
 		fputs(names[i], out);
 	}
 	putc('\n', out);
+}
+
+const char *
+tsv_label(const struct tsv_reader *r)
+{
+	return input_label(r->in);
+}
+
+size_t
+tsv_ncols(const struct tsv_reader *r)
+{
+	return r->ncols;
+}
+
+const char *const *
+tsv_names(const struct tsv_reader *r)
+{
+	return (const char *const *)r->names;
+}
+
+const char *
+tsv_header_line(const struct tsv_reader *r, size_t *len)
+{
+	*len = r->header_len;
+	return r->header;
+}
+
+const struct tsv_field *
+tsv_row(const struct tsv_reader *r)
+{
+	return r->field;
+}
+
+unsigned long long
+tsv_rows(const struct tsv_reader *r)
+{
+	return r->rows;
+}
+
+unsigned long long
+tsv_skipped(const struct tsv_reader *r)
+{
+	return r->skipped;
+}
+
+void
+tsv_skips_ok(struct tsv_reader *r)
+{
+	r->skipped = 0;
 }

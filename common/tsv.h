@@ -9,12 +9,12 @@
  *
  *	struct tsv_reader *r = tsv_open("rows.tsv");	// NULL/"-": stdin
  *	int url = tsv_col(r, "url");
- *	while (tsv_next(r) > 0) use(r->field[url].p, r->field[url].len);
+ *	while (tsv_next(r) > 0) use(tsv_row(r)[url].p, tsv_row(r)[url].len);
  *	status = tsv_close(r);
  *
  * A row whose field count differs from the header's is reported
- * ("PROG: FILE:LINE: 3 fields, header has 4"), skipped and counted in
- * r->skipped; the caller turns a non-zero count into exit status 2.
+ * ("PROG: FILE:LINE: 3 fields, header has 4"), skipped and counted
+ * (tsv_skipped); tsv_close then says trouble, unless tsv_skips_ok.
  */
 #ifndef CROSSLINK_TSV_H
 #define CROSSLINK_TSV_H
@@ -30,31 +30,9 @@ struct tsv_field {
 	size_t		 len;
 };
 
-struct tsv_reader {
-	struct input		*in;
-	size_t			 ncols;		/* from the header; 0 for empty input */
-	char			**names;	/* ncols NUL-terminated column names */
-	const char		*header;	/* the header line as read */
-	size_t			 header_len;
-	struct tsv_field	*field;		/* ncols fields of the current row */
-	unsigned long long	 rows;		/* good rows returned */
-	unsigned long long	 skipped;	/* rows of the wrong width */
-	int			 error;		/* an input or header error was reported */
-	size_t			 cap;
-	/* tsv_next_batch: a line read but not yet placed in a batch */
-	const char		*held;
-	size_t			 held_len;
-	unsigned long long	 held_lineno;
-	int			 have_held;
-	int			 done;		/* batch: 1 at the end, -1 after an error */
-	struct tsv_ahead	*ahead;		/* tsv_read_ahead's thread, or NULL */
-	/* tsv_pick: the columns batches carry, and the tabs that bound them */
-	size_t			*pick;
-	size_t			 npick;
-	size_t			*need;		/* tab numbers, ascending, SIZE_MAX */
-	size_t			*tab;		/* per row: where tab k is, k in need */
-	int			 fast;		/* the CPU has AVX2 and BMI2 */
-};
+/* A reader; its fields are private (tsv_int.h): use the functions below. */
+struct tsv_reader;
+
 
 /*
  * Rows read together by tsv_next_batch, for callers that hash many keys at
@@ -144,6 +122,19 @@ void			 tsv_batch_free(struct tsv_batch *b);
 
 /* File name and line number of the current row, for messages. */
 const char		*tsv_name(const struct tsv_reader *r);
+/* What the source column calls the input (tsv_name, or the --source-name). */
+const char		*tsv_label(const struct tsv_reader *r);
+/* The columns: how many (0 for empty input), their names, the header line. */
+size_t			 tsv_ncols(const struct tsv_reader *r);
+const char *const	*tsv_names(const struct tsv_reader *r);
+const char		*tsv_header_line(const struct tsv_reader *r, size_t *len);
+/* The fields of the row tsv_next returned last, tsv_ncols of them. */
+const struct tsv_field	*tsv_row(const struct tsv_reader *r);
+/* Good rows returned so far; rows skipped for their width. */
+unsigned long long	 tsv_rows(const struct tsv_reader *r);
+unsigned long long	 tsv_skipped(const struct tsv_reader *r);
+/* Skipped rows were counted by the caller and are no trouble for tsv_close. */
+void			 tsv_skips_ok(struct tsv_reader *r);
 unsigned long long	 tsv_lineno(const struct tsv_reader *r);
 
 /* Close; returns 0, or -1 if any input error or skipped row was seen. */

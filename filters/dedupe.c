@@ -144,7 +144,10 @@ required_col(const struct tsv_reader *r, const char *name)
 static void
 write_header(const struct tsv_reader *r)
 {
-	fwrite(r->header, 1, r->header_len, stdout);
+	size_t len;
+	const char *h = tsv_header_line(r, &len);
+
+	fwrite(h, 1, len, stdout);
 	if (summary && !merge) {
 		if (count_col < 0)
 			fputs("\tcount", stdout);
@@ -347,20 +350,20 @@ next_row(struct tsv_reader *r, struct tsv_batch *b)
 	b->n = 0;
 	if ((rc = tsv_next(r)) <= 0)
 		return rc;
-	if (b->ncols != r->ncols) {
+	if (b->ncols != tsv_ncols(r)) {
 		free(b->field);
-		b->field = xcalloc(r->ncols, sizeof(*b->field));
-		b->ncols = r->ncols;
+		b->field = xcalloc(tsv_ncols(r), sizeof(*b->field));
+		b->ncols = tsv_ncols(r);
 	}
 	/* The fields lie in one line, in order, a tab apart. */
-	line = r->field[0].p;
-	len = (size_t)(r->field[r->ncols - 1].p - line) + r->field[r->ncols - 1].len;
+	line = tsv_row(r)[0].p;
+	len = (size_t)(tsv_row(r)[tsv_ncols(r) - 1].p - line) + tsv_row(r)[tsv_ncols(r) - 1].len;
 	xgrow(&b->buf, &b->cap, len + 1);
 	memcpy(b->buf, line, len);
 	b->buf[len] = '\n';
-	for (i = 0; i < r->ncols; i++) {
-		b->field[i].p = b->buf + (r->field[i].p - line);
-		b->field[i].len = r->field[i].len;
+	for (i = 0; i < tsv_ncols(r); i++) {
+		b->field[i].p = b->buf + (tsv_row(r)[i].p - line);
+		b->field[i].len = tsv_row(r)[i].len;
 	}
 	b->row[0].p = b->buf;
 	b->row[0].len = len;
@@ -379,7 +382,7 @@ dedupe_file(void *ctx, const char *path)
 	(void)ctx;
 	if ((r = tsv_open(path)) == NULL)
 		return -1;
-	if (r->ncols == 0)
+	if (tsv_ncols(r) == 0)
 		return tsv_close(r);
 	switch (first_input(&first, r)) {
 	case -1:
@@ -397,10 +400,10 @@ dedupe_file(void *ctx, const char *path)
 			last_col = required_col(r, "last_time");
 		} else if (strcmp(time_field, "time") != 0 && time_col < 0)
 			errx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), time_field);
-		if (where_resolve(&wheres, (const char *const *)r->names, r->ncols,
+		if (where_resolve(&wheres, tsv_names(r), tsv_ncols(r),
 		    tsv_name(r)) < 0)
 			exit(EXIT_TROUBLE);
-		ncols_in = r->ncols;
+		ncols_in = tsv_ncols(r);
 		write_header(r);
 	}
 	/* --merge reports bad counts itself: read ahead only without it. */
@@ -409,7 +412,7 @@ dedupe_file(void *ctx, const char *path)
 	while ((line_buffered ? next_row(r, &batch) : tsv_next_batch(r, &batch)) > 0)
 		if (dedupe_batch(r, &batch) < 0)
 			bad = 1;
-	n_wrong_width += r->skipped;
+	n_wrong_width += tsv_skipped(r);
 	return tsv_close(r) < 0 || bad ? -1 : 0;
 }
 

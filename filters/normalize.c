@@ -71,7 +71,10 @@ usage(FILE *out, int status)
 static void
 write_header(const struct tsv_reader *r)
 {
-	fwrite(r->header, 1, r->header_len, stdout);
+	size_t len;
+	const char *h = tsv_header_line(r, &len);
+
+	fwrite(h, 1, len, stdout);
 	if (platform_col < 0)
 		fputs("\tplatform", stdout);
 	if (kind_col < 0)
@@ -124,7 +127,7 @@ record_wanted(const struct tsv_reader *r, const struct key_result *kr)
 		int ok;
 
 		if (w->col == platform_out && (platform_col < 0 ||
-		    r->field[platform_col].len == 0))
+		    tsv_row(r)[platform_col].len == 0))
 			ok = where_value(w, kr->platform, strlen(kr->platform));
 		else if (w->col == kind_out)
 			ok = where_value(w, kr->kind, strlen(kr->kind));
@@ -133,7 +136,7 @@ record_wanted(const struct tsv_reader *r, const struct key_result *kr)
 		else if (w->col == chan_out)
 			ok = where_value(w, kr->channel_key, kr->channel_key_len);
 		else
-			ok = where_field(&wheres, w, r->field[w->col].p, r->field[w->col].len);
+			ok = where_field(&wheres, w, tsv_row(r)[w->col].p, tsv_row(r)[w->col].len);
 		if (!ok)
 			return 0;
 	}
@@ -144,7 +147,7 @@ record_wanted(const struct tsv_reader *r, const struct key_result *kr)
 static void
 normalize_record(const struct tsv_reader *r)
 {
-	const struct tsv_field *url = &r->field[url_col];
+	const struct tsv_field *url = &tsv_row(r)[url_col];
 	struct key_result kr;
 	size_t i, n;
 
@@ -160,7 +163,7 @@ normalize_record(const struct tsv_reader *r)
 	for (i = 0; i < ncols_in; i++) {
 		if (i)
 			putchar('\t');
-		if ((int)i == platform_col && r->field[i].len == 0)
+		if ((int)i == platform_col && tsv_row(r)[i].len == 0)
 			tsv_puts(stdout, kr.platform);
 		else if ((int)i == kind_col)
 			tsv_puts(stdout, kr.kind);
@@ -169,7 +172,7 @@ normalize_record(const struct tsv_reader *r)
 		else if ((int)i == chan_col)
 			put_raw(kr.channel_key, kr.channel_key_len);
 		else
-			put_escaped(r->field[i].p, r->field[i].len);
+			put_escaped(tsv_row(r)[i].p, tsv_row(r)[i].len);
 	}
 	if (platform_col < 0) {
 		putchar('\t');
@@ -207,11 +210,11 @@ out_col(int col, const char *name, const char **names, size_t *n)
 static int
 resolve_where(const struct tsv_reader *r)
 {
-	const char **names = xmalloc((r->ncols + 4) * sizeof(*names));
-	size_t n = r->ncols;
+	const char **names = xmalloc((tsv_ncols(r) + 4) * sizeof(*names));
+	size_t n = tsv_ncols(r);
 	int rc;
 
-	memcpy(names, r->names, r->ncols * sizeof(*names));
+	memcpy(names, tsv_names(r), tsv_ncols(r) * sizeof(*names));
 	platform_out = out_col(platform_col, "platform", names, &n);
 	kind_out = out_col(kind_col, "kind", names, &n);
 	key_out = out_col(key_col, "key", names, &n);
@@ -231,7 +234,7 @@ normalize_file(void *ctx, const char *path)
 	(void)ctx;
 	if ((r = tsv_open(path)) == NULL)
 		return -1;
-	if (r->ncols == 0)		/* empty input: no table, nothing to say */
+	if (tsv_ncols(r) == 0)		/* empty input: no table, nothing to say */
 		return tsv_close(r);
 	switch (first_input(&first, r)) {
 	case -1:
@@ -248,7 +251,7 @@ normalize_file(void *ctx, const char *path)
 		kind_col = tsv_col(r, "kind");
 		key_col = tsv_col(r, "key");
 		chan_col = tsv_col(r, "channel_key");
-		ncols_in = r->ncols;
+		ncols_in = tsv_ncols(r);
 		if (resolve_where(r) < 0) {
 			first_input_free(&first);
 			tsv_close(r);
@@ -258,8 +261,8 @@ normalize_file(void *ctx, const char *path)
 	}
 	while ((rc = tsv_next(r)) > 0)
 		normalize_record(r);
-	n_in += r->rows + r->skipped;
-	n_skipped += r->skipped;
+	n_in += tsv_rows(r) + tsv_skipped(r);
+	n_skipped += tsv_skipped(r);
 	return tsv_close(r);
 }
 

@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "tsv.h"
+#include "tsv_int.h"
 #include "util.h"
 
 static char *
