@@ -1,21 +1,27 @@
 /*
  * opts: a filter's options, written down once. getopt_long's tables, the
  * option letters and the lines of --help are all made from one list, so
- * the three cannot drift apart; a bad option gets the one answer of
- * usage_error (util.h).
+ * the three cannot drift apart; the options several filters share
+ * (--where, --stats, --progress, --line-buffered, --csv-safe,
+ * --files0-from, --help, --version) are written here once, and a filter
+ * takes those it gives a place to. A bad option gets the one answer of
+ * usage_error.
  *
- *	static const struct opt list[] = {
+ *	static const struct opt own[] = {
  *		{ "url-field", 'u', "field", 'u', "read the links from this column" },
- *		{ "stats", 0, NULL, 'S', "counts on stderr at the end" },
  *		{ NULL, 0, NULL, 0, NULL }
  *	};
- *	while ((ch = opts_next(list, argc, argv)) != -1)
- *		switch (ch) { ... }
+ *	struct opts o = { .usage = USAGE, .own = own, .stats = &show_stats,
+ *	    .wheres = &wheres };
+ *	while ((ch = opts_next(&o, argc, argv)) != -1)
+ *		switch (ch) { case 'u': ... }	// --stats has set show_stats
  */
 #ifndef CROSSLINK_OPTS_H
 #define CROSSLINK_OPTS_H
 
 #include <stdio.h>
+
+#include "where.h"
 
 struct opt {
 	const char	*name;		/* long name, without "--" */
@@ -25,14 +31,34 @@ struct opt {
 	const char	*help;		/* one line for --help */
 };
 
-/*
- * The next option of argv, as getopt_long: its val (optarg set when it
- * takes an argument), or -1 after the last; operands start at optind. A
- * bad option ends the program through usage_error.
- */
-int	 opts_next(const struct opt *list, int argc, char *argv[]);
+struct opts {
+	const char	*usage;		/* the usage lines, each ending "\n" */
+	const struct opt *own;		/* the filter's own options */
+	const char	*extra;		/* a last line for --help, or NULL */
+	/* the shared options the filter takes, and where they go */
+	struct where_list *wheres;	/* --where */
+	int		*stats;		/* --stats */
+	int		*progress;	/* --progress */
+	int		*line_buffered;	/* --line-buffered */
+	int		*csv_safe;	/* --csv-safe */
+	const char	**files0;	/* --files0-from */
+	/* getopt_long's tables, made on the first call */
+	struct opt	*all;
+	void		*longopts;
+	char		*shortopts;
+};
 
-/* The usage lines, then every option on a line of its own. */
-void	 opts_help(FILE *out, const char *usage, const struct opt *list);
+/*
+ * The next of the filter's own options in argv, as getopt_long: its val
+ * (optarg set when it takes an argument), or -1 after the last; operands
+ * start at optind. Shared options are taken care of (--help and --version
+ * print and exit 0); a bad option ends the program through usage_error.
+ */
+int	 opts_next(struct opts *o, int argc, char *argv[]);
+
+/* --help: the usage lines, then every option on a line of its own. */
+void	 opts_help(const struct opts *o, FILE *out);
+
+void	 opts_free(struct opts *o);
 
 #endif

@@ -69,32 +69,20 @@ static struct arena	 rec_arena;		/* first records, never replaced */
  */
 static uint64_t		 n_wrong_width, n_bad_count, n_filtered;
 
-static const struct opt options[] = {
+static const struct opt own_options[] = {
 	{ "key", 'k', "col,...", 'k', "the columns that make a record's key (default key)" },
 	{ "last", 0, NULL, 'L', "keep the last record of a key, not the first" },
 	{ "count", 'c', NULL, 'c', "add count, first_time and last_time" },
 	{ "summary", 0, NULL, 'c', "the same as --count" },
 	{ "merge", 0, NULL, 'M', "merge the --count outputs of shards" },
 	{ "time-field", 't', "name", 't', "the time is in this column (default time)" },
-	{ "where", 0, "col=value", 'W', "only rows whose column holds value (or col!=value)" },
-	{ "stats", 0, NULL, 'S', "counts on stderr at the end" },
-	{ "progress", 0, NULL, 'P', "rate and ETA on stderr while reading" },
-	{ "line-buffered", 0, NULL, 'B', "write each row at once (tail -f)" },
-	{ "files0-from", 0, "F", '0', "read the names of the inputs from F, NUL-ended" },
-	{ "help", 'h', NULL, 'h', "this help" },
-	{ "version", 0, NULL, 'V', "the version" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-static void
-usage(FILE *out, int status)
-{
-	opts_help(out,
-	    "usage: dedupe [-k col[,col...]] [--last] [-c | --count | --summary]\n"
-	    "              [--merge] [-t time-field] [--where col=value] [--stats]\n"
-	    "              [--progress] [--line-buffered] [file ... | --files0-from F]\n", options);
-	exit(status);
-}
+static const char usage_text[] =
+    "usage: dedupe [-k col[,col...]] [--last] [-c | --count | --summary]\n"
+    "              [--merge] [-t time-field] [--where col=value] [--stats]\n"
+    "              [--progress] [--line-buffered] [file ... | --files0-from F]\n";
 
 static void
 grow_arrays(size_t need)
@@ -509,19 +497,14 @@ main(int argc, char *argv[])
 	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
 
-	while ((ch = opts_next(options, argc, argv)) != -1) {
+	struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
+	    .stats = &show_stats, .progress = &show_progress,
+	    .line_buffered = &line_buffered, .files0 = &files0 };
+
+	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {
-		case '0':
-			files0 = optarg;
-			break;
-		case 'B':
-			line_buffered = 1;
-			break;
 		case 'c':
 			summary = 1;
-			break;
-		case 'h':
-			usage(stdout, EXIT_OK);
 			break;
 		case 'k':
 			key_spec = optarg;
@@ -532,23 +515,10 @@ main(int argc, char *argv[])
 		case 'M':
 			merge = summary = 1;
 			break;
-		case 'P':
-			show_progress = 1;
-			break;
-		case 'S':
-			show_stats = 1;
-			break;
 		case 't':
 			if (*optarg == '\0')
 				errx(EXIT_TROUBLE, "empty field name for -t");
 			time_field = optarg;
-			break;
-		case 'V':
-			print_version();
-			return EXIT_OK;
-		case 'W':
-			if (where_add(&wheres, optarg) < 0)
-				exit(EXIT_TROUBLE);
 			break;
 		default:
 			getopt_failed(ch, argv);
@@ -583,5 +553,6 @@ main(int argc, char *argv[])
 	}
 	write_kept();
 	free_all();
+	opts_free(&cl);
 	return close_stdout(status);
 }

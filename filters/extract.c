@@ -44,7 +44,7 @@ static unsigned long long n_with_links;	/* messages that gave a record */
 static struct where_list wheres = WHERE_LIST_INIT;	/* --where, on our output */
 static unsigned long long n_found;	/* records made, written or not */
 
-static const struct opt options[] = {
+static const struct opt own_options[] = {
 	{ "text-field", 'f', "field", 'f', "the message text is in this column (TSV, CSV)" },
 	{ NULL, 'e', "pattern", 'e', "also every match of this PCRE2 pattern (platform custom)" },
 	{ "platform", 'p', "name,...", 'p', "only links of these platforms (web: unknown ones)" },
@@ -62,36 +62,23 @@ static const struct opt options[] = {
 	{ "json-links", 0, "path", 'U', "where hidden links are in JSON input" },
 	{ "lenient", 0, NULL, 'l', "skipped records do not make the exit status 2" },
 	{ "mentions", 0, NULL, 'M', "also @name mentions, as t.me/name" },
-	{ "where", 0, "col=value", 'w', "only rows whose column holds value (or col!=value)" },
-	{ "stats", 0, NULL, 's', "counts on stderr at the end" },
-	{ "progress", 0, NULL, 'P', "rate and ETA on stderr while reading" },
-	{ "line-buffered", 0, NULL, 'L', "write each row at once (tail -f)" },
-	{ "csv-safe", 0, NULL, 'Q', "a ' before fields a spreadsheet would run" },
 	{ "source-name", 0, "name", 'O', "the name the source column gives stdin" },
 	{ "first-line", 0, "N", 'N', "number lines from N (a block of a larger file)" },
 	{ "blocks", 0, "size", 'B', "print cuts of about size bytes, at record ends" },
-	{ "files0-from", 0, "F", '0', "read the names of the inputs from F, NUL-ended" },
-	{ "help", 0, NULL, 'h', "this help" },
-	{ "version", 0, NULL, 'V', "the version" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-static void
-usage(FILE *out, int status)
-{
-	opts_help(out,
-	    "usage: extract [-f field] [-e pattern] [-p platform,...] [--all] [--text]\n"
-	    "               [--format name] [--time-field name] [--channel-field name]\n"
-	    "               [--keep col,...] [--rules file] [--src-platform name]\n"
-	    "               [--json-text path] [--json-time path] [--json-channel path]\n"
-	    "               [--json-links path] [--lenient] [--mentions] [--stats]\n"
-	    "               [--progress] [--line-buffered] [--csv-safe]\n"
-	    "               [--source-name name] [--first-line N] [--where col=value]\n"
-	    "               [file ... | --files0-from F]\n"
-	    "       extract --blocks size [-f field] [--format name]\n"
-	    "               [file ... | --files0-from F]\n", options);
-	exit(status);
-}
+static const char usage_text[] =
+    "usage: extract [-f field] [-e pattern] [-p platform,...] [--all] [--text]\n"
+    "               [--format name] [--time-field name] [--channel-field name]\n"
+    "               [--keep col,...] [--rules file] [--src-platform name]\n"
+    "               [--json-text path] [--json-time path] [--json-channel path]\n"
+    "               [--json-links path] [--lenient] [--mentions] [--stats]\n"
+    "               [--progress] [--line-buffered] [--csv-safe]\n"
+    "               [--source-name name] [--first-line N] [--where col=value]\n"
+    "               [file ... | --files0-from F]\n"
+    "       extract --blocks size [-f field] [--format name]\n"
+    "               [file ... | --files0-from F]\n";
 
 
 /* Our output columns, in order, after the --keep ones: see write_header. */
@@ -421,11 +408,12 @@ main(int argc, char *argv[])
 	size_t npatterns = 0;
 	int ch, fmt, status = EXIT_OK, trouble = 0;
 
-	while ((ch = opts_next(options, argc, argv)) != -1) {
+	struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
+	    .stats = &show_stats, .progress = &show_progress,
+	    .line_buffered = &line_buffered, .csv_safe = &csv_safe, .files0 = &files0 };
+
+	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {
-		case '0':
-			files0 = optarg;
-			break;
 		case 'a':
 			all_links = 1;
 			break;
@@ -449,9 +437,6 @@ main(int argc, char *argv[])
 		case 'f':
 			opts.text_field = optarg;
 			break;
-		case 'h':
-			usage(stdout, EXIT_OK);
-			break;
 		case 'J':
 			opts.json_channel = optarg;
 			break;
@@ -460,9 +445,6 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			opts.lenient = 1;
-			break;
-		case 'L':
-			line_buffered = 1;
 			break;
 		case 'M':
 			mentions = 1;
@@ -478,14 +460,8 @@ main(int argc, char *argv[])
 				errx(EXIT_TROUBLE, "empty name for --source-name");
 			opts.stdin_name = optarg;
 			break;
-		case 'P':
-			show_progress = 1;
-			break;
 		case 'p':
 			platforms = optarg;
-			break;
-		case 'Q':
-			csv_safe = 1;
 			break;
 		case 'R':
 			if (rules_load(optarg) < 0)
@@ -493,9 +469,6 @@ main(int argc, char *argv[])
 			break;
 		case 'S':
 			src_platform = optarg;
-			break;
-		case 's':
-			show_stats = 1;
 			break;
 		case 'T':
 			opts.time_field = optarg;
@@ -511,10 +484,6 @@ main(int argc, char *argv[])
 			break;
 		case 'X':
 			opts.json_text = optarg;
-			break;
-		case 'w':
-			if (where_add(&wheres, optarg) < 0)
-				exit(EXIT_TROUBLE);
 			break;
 		case 'x':
 			with_text = 1;
@@ -534,7 +503,8 @@ main(int argc, char *argv[])
 			write_header();
 		where_free(&wheres);
 		free_options(patterns);
-		return close_stdout(status);
+		opts_free(&cl);
+	return close_stdout(status);
 	}
 	resolve_where();
 	finder = links_new(all_links ? LINKS_ALL : 0);
@@ -582,5 +552,6 @@ main(int argc, char *argv[])
 		status = EXIT_TROUBLE;
 	else if (n_links == 0)
 		status = EXIT_NONE;
+	opts_free(&cl);
 	return close_stdout(status);
 }

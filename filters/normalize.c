@@ -43,29 +43,16 @@ static unsigned long long n_records, n_kind[32];	/* by table_kinds */
 static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width */
 static unsigned long long n_filtered;		/* records --where passed over */
 
-static const struct opt options[] = {
+static const struct opt own_options[] = {
 	{ "url-field", 'u', "field", 'u', "read the links from this column (default url)" },
 	{ "rules", 0, "file", 'R', "more rows of the platform table" },
-	{ "where", 0, "col=value", 'W', "only rows whose column holds value (or col!=value)" },
-	{ "stats", 0, NULL, 'S', "counts on stderr at the end" },
-	{ "progress", 0, NULL, 'P', "rate and ETA on stderr while reading" },
-	{ "line-buffered", 0, NULL, 'L', "write each row at once (tail -f)" },
-	{ "csv-safe", 0, NULL, 'Q', "a ' before fields a spreadsheet would run" },
-	{ "files0-from", 0, "F", '0', "read the names of the inputs from F, NUL-ended" },
-	{ "help", 'h', NULL, 'h', "this help" },
-	{ "version", 0, NULL, 'V', "the version" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-static void
-usage(FILE *out, int status)
-{
-	opts_help(out,
-	    "usage: normalize [-u field] [--rules file] [--where col=value] [--stats]\n"
-	    "                 [--progress] [--line-buffered] [--csv-safe]\n"
-	    "                 [file ... | --files0-from F]\n", options);
-	exit(status);
-}
+static const char usage_text[] =
+    "usage: normalize [-u field] [--rules file] [--where col=value] [--stats]\n"
+    "                 [--progress] [--line-buffered] [--csv-safe]\n"
+    "                 [file ... | --files0-from F]\n";
 
 /* Our header: the input's columns, then the ones it lacks. */
 static void
@@ -290,41 +277,20 @@ main(int argc, char *argv[])
 	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
 
-	while ((ch = opts_next(options, argc, argv)) != -1) {
+	struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
+	    .stats = &show_stats, .progress = &show_progress,
+	    .line_buffered = &line_buffered, .csv_safe = &csv_safe, .files0 = &files0 };
+
+	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {
-		case '0':
-			files0 = optarg;
-			break;
-		case 'h':
-			usage(stdout, EXIT_OK);
-			break;
-		case 'L':
-			line_buffered = 1;
-			break;
-		case 'P':
-			show_progress = 1;
-			break;
-		case 'Q':
-			csv_safe = 1;
-			break;
 		case 'R':
 			if (rules_load(optarg) < 0)
 				exit(EXIT_TROUBLE);
-			break;
-		case 'S':
-			show_stats = 1;
 			break;
 		case 'u':
 			if (*optarg == '\0')
 				errx(EXIT_TROUBLE, "empty field name for -u");
 			url_field = optarg;
-			break;
-		case 'V':
-			print_version();
-			return EXIT_OK;
-		case 'W':
-			if (where_add(&wheres, optarg) < 0)
-				exit(EXIT_TROUBLE);
 			break;
 		default:
 			getopt_failed(ch, argv);
@@ -349,5 +315,6 @@ main(int argc, char *argv[])
 	where_free(&wheres);
 	free(url_buf);
 	first_input_free(&first);
+	opts_free(&cl);
 	return close_stdout(status);
 }

@@ -20,7 +20,7 @@
 #include "timefmt.h"
 #include "util.h"
 
-static const struct opt options[] = {
+static const struct opt own_options[] = {
 	{ "group", 'g', "col,...", 'g', "count per value of these columns" },
 	{ "by", 0, "unit", 'b', "also per hour, day, week or month of the time" },
 	{ "aggregate", 'a', "agg:col,...", 'a', "aggregates beside the count (listed below)" },
@@ -28,7 +28,6 @@ static const struct opt options[] = {
 	{ "sort", 0, "name", 'o', "sort by count (default), an aggregate or a column" },
 	{ "reverse", 'r', NULL, 'r', "smallest first" },
 	{ "min-count", 0, "N", 'm', "only groups counted N times or more" },
-	{ "where", 0, "col=value", 'W', "only rows whose column holds value (or col!=value)" },
 	{ "merge", 0, NULL, 'M', "add up tallies of shards, exactly" },
 	{ "partial", 0, NULL, 'p', "a tally for a later merge (distinct values kept)" },
 	{ "wide", 0, NULL, 'w', "one row per first group, a column per last" },
@@ -39,28 +38,30 @@ static const struct opt options[] = {
 	{ "after", 0, "N,...", 'N', "survival: seen N days or more after the first" },
 	{ "fill", 0, NULL, 'F', "write empty time buckets too" },
 	{ "time-field", 't', "name", 't', "the time is in this column (default time)" },
-	{ "stats", 0, NULL, 'S', "counts on stderr at the end" },
-	{ "progress", 0, NULL, 'P', "rate and ETA on stderr while reading" },
-	{ "files0-from", 0, "F", '0', "read the names of the inputs from F, NUL-ended" },
-	{ "help", 'h', NULL, 'h', "this help" },
-	{ "version", 0, NULL, 'V', "the version" },
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-static void
-usage(FILE *out, int status)
+static const char usage_text[] =
+    "usage: tally [-g col[,col...]] [--by hour|day|week|month] [-a agg:col[,...]]\n"
+    "             [-n N] [--sort name] [-r] [--min-count N] [--where col=value]\n"
+    "             [--merge] [--partial] [--wide] [-t time-field] [--stats]\n"
+    "             [--fill [--from day] [--to day]] [--progress]\n"
+    "             [file ... | --files0-from F]\n"
+    "       tally --cohort day|week|month|all [-g col,...] [--from day] [--to day]\n"
+    "             [--alive-on day] [--after N[,N...]] [--fill] [--stats] [--progress]\n"
+    "             [file ... | --files0-from F]\n";
+
+/* The aggregates --help lists, after the options. */
+static const char *
+aggregates_line(void)
 {
-	opts_help(out,
-	    "usage: tally [-g col[,col...]] [--by hour|day|week|month] [-a agg:col[,...]]\n"
-	    "             [-n N] [--sort name] [-r] [--min-count N] [--where col=value]\n"
-	    "             [--merge] [--partial] [--wide] [-t time-field] [--stats]\n"
-	    "             [--fill [--from day] [--to day]] [--progress]\n"
-	    "             [file ... | --files0-from F]\n"
-	    "       tally --cohort day|week|month|all [-g col,...] [--from day] [--to day]\n"
-	    "             [--alive-on day] [--after N[,N...]] [--fill] [--stats] [--progress]\n"
-	    "             [file ... | --files0-from F]\n", options);
-	fprintf(out, "aggregates: %s\n", agg_list(" ", " "));
-	exit(status);
+	static char *line;
+	const char *list = agg_list(" ", " ");
+
+	free(line);
+	line = xmalloc(strlen(list) + 14);
+	sprintf(line, "aggregates: %s\n", list);
+	return line;
 }
 
 /* Each name of a comma-separated list to fn. */
@@ -117,16 +118,17 @@ main(int argc, char *argv[])
 
 	tally_init(&t);
 
-	while ((ch = opts_next(options, argc, argv)) != -1) {
+	struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &t.wheres,
+	    .stats = &show_stats, .progress = &show_progress, .files0 = &files0 };
+
+	cl.extra = aggregates_line();
+	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {
 		case 'a':
 			each_name(&t, optarg, tally_add_agg);
 			break;
 		case 'g':
 			each_name(&t, optarg, tally_add_group);
-			break;
-		case 'h':
-			usage(stdout, EXIT_OK);
 			break;
 		case 'n':
 			t.top_n = count_arg("-n", optarg);
@@ -139,9 +141,6 @@ main(int argc, char *argv[])
 				errx(EXIT_TROUBLE, "empty field name for -t");
 			t.time_field = optarg;
 			break;
-		case 'V':
-			print_version();
-			return EXIT_OK;
 		case 'N':
 			each_name(&t, optarg, add_after);
 			break;
@@ -152,9 +151,6 @@ main(int argc, char *argv[])
 			if ((by_unit = time_unit_by_name(optarg)) < 0)
 				errx(EXIT_TROUBLE, "bad --by \"%s\": want hour, day, week or month",
 				    optarg);
-			break;
-		case '0':
-			files0 = optarg;
 			break;
 		case 'F':
 			t.fill = 1;
@@ -180,22 +176,12 @@ main(int argc, char *argv[])
 		case 'p':
 			t.partial = 1;
 			break;
-		case 'P':
-			show_progress = 1;
-			break;
 		case 'o':
 			sort_name = optarg;
-			break;
-		case 'S':
-			show_stats = 1;
 			break;
 		case 'T':
 			t.to_day = day_arg("--to", optarg);
 			to_arg = optarg;
-			break;
-		case 'W':
-			if (where_add(&t.wheres, optarg) < 0)
-				exit(EXIT_TROUBLE);
 			break;
 		case 'w':
 			t.wide = 1;
@@ -257,5 +243,6 @@ main(int argc, char *argv[])
 	if (t.trouble)
 		status = EXIT_TROUBLE;
 	tally_free(&t);
+	opts_free(&cl);
 	return close_stdout(status);
 }
