@@ -111,8 +111,9 @@ opts_next(struct opts *o, int argc, char *argv[])
 		case V_PROGRESS:
 			*o->progress = 1;
 			break;
-		case V_LINE_BUFFERED:
+		case V_LINE_BUFFERED:	/* tail -f log | extract --line-buffered */
 			*o->line_buffered = 1;
+			setvbuf(stdout, NULL, _IOLBF, 0);
 			break;
 		case V_CSV_SAFE:
 			*o->csv_safe = 1;

@@ -520,16 +520,11 @@ main(int argc, char *argv[])
 				errx(EXIT_TROUBLE, "empty field name for -t");
 			time_field = optarg;
 			break;
-		default:
-			getopt_failed(ch, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 
-	/* tail -f log | ... | dedupe --line-buffered: each new key at once. */
-	if (line_buffered)
-		setvbuf(stdout, NULL, _IOLBF, 0);
 	hash_init(&seen);
 	if (show_progress)
 		progress_start("dedupe");

@@ -488,8 +488,6 @@ main(int argc, char *argv[])
 		case 'x':
 			with_text = 1;
 			break;
-		default:
-			getopt_failed(ch, argv);
 		}
 	}
 	argc -= optind;
@@ -519,8 +517,6 @@ main(int argc, char *argv[])
 		opts.want_ctx = finder;
 	}
 
-	if (line_buffered)
-		setvbuf(stdout, NULL, _IOLBF, 0);
 	else
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	if (show_progress)

@@ -292,16 +292,11 @@ main(int argc, char *argv[])
 				errx(EXIT_TROUBLE, "empty field name for -u");
 			url_field = optarg;
 			break;
-		default:
-			getopt_failed(ch, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 
-	/* tail -f log | extract --line-buffered | normalize --line-buffered */
-	if (line_buffered)
-		setvbuf(stdout, NULL, _IOLBF, 0);
 	keys = keys_new();
 	if (show_progress)
 		progress_start("normalize");
