@@ -31,10 +31,38 @@ COMMON_OBJ = $(COMMON_SRC:%.c=build/obj/%.o) $(GEN_SRC:build/gen/%.c=build/obj/g
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNITS	 = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 
+# Other build flavours live apart in build/NAME, each with its compiler
+# and flags. $(call flavour,NAME,CC,FLAGS,OWN) makes the objects and
+# library of one (OWN: flags for our own sources, not generated ones);
+# $(call flavour_bins,NAME,FLAGS) its filters and unit tests. CC and FLAGS
+# are variable names, expanded when the rules run.
+define flavour
+build/$1/obj/%.o: %.c $$(wildcard common/*.h) $$(GEN_HDR)
+	@mkdir -p $$(@D)
+	$$($2) $$(XCFLAGS) $$($3) $4 -c -o $$@ $$<
+
+build/$1/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $$(@D)
+	$$($2) $$(XCFLAGS) $$($3) -c -o $$@ $$<
+
+build/$1/libcommon.a: $$(COMMON_OBJ:build/obj/%=build/$1/obj/%)
+	rm -f $$@
+	ar rcs $$@ $$^
+endef
+
+define flavour_bins
+build/$1/bin/%: build/$1/obj/filters/%.o build/$1/libcommon.a
+	@mkdir -p $$(@D)
+	$$(CC) $$($2) -o $$@ $$^ $$(LDLIBS)
+
+build/$1/unit/%: tests/unit/%.c tests/unit/check.h build/$1/libcommon.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(XCFLAGS) $$($2) -Itests/unit -o $$@ $$< build/$1/libcommon.a $$(LDLIBS)
+endef
+
 # The sanitizer build lives apart so both can be tested in one run.
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 	    -fno-sanitize-recover=undefined
-SAN_OBJ	 = $(COMMON_OBJ:build/obj/%=build/san/obj/%)
 SAN_BINS = $(FILTERS:%=build/san/bin/%)
 SAN_UNITS = $(UNIT_SRC:tests/unit/%.c=build/san/unit/%)
 
@@ -60,52 +88,17 @@ build/unit/%: tests/unit/%.c tests/unit/check.h build/libcommon.a
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(CFLAGS) -Itests/unit -o $@ $< build/libcommon.a $(LDLIBS)
 
-build/san/obj/%.o: %.c $(wildcard common/*.h) $(GEN_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(SAN_FLAGS) -c -o $@ $<
-
-build/san/obj/gen/%.o: build/gen/%.c
-	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(SAN_FLAGS) -c -o $@ $<
-
-build/san/libcommon.a: $(SAN_OBJ)
-	rm -f $@
-	ar rcs $@ $^
-
-build/san/bin/%: build/san/obj/filters/%.o build/san/libcommon.a
-	@mkdir -p $(@D)
-	$(CC) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
-
-build/san/unit/%: tests/unit/%.c tests/unit/check.h build/san/libcommon.a
-	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< build/san/libcommon.a $(LDLIBS)
+$(eval $(call flavour,san,CC,SAN_FLAGS,))
+$(eval $(call flavour_bins,san,SAN_FLAGS))
 
 # The scalar build (-DCROSSLINK_NO_SIMD): the code every other processor
 # runs, built and tested too, or it would rot unseen behind the vector paths.
 SCALAR_FLAGS = -O2 -DCROSSLINK_NO_SIMD
-SCALAR_OBJ = $(COMMON_OBJ:build/obj/%=build/scalar/obj/%)
 SCALAR_BINS = $(FILTERS:%=build/scalar/bin/%)
 SCALAR_UNITS = $(UNIT_SRC:tests/unit/%.c=build/scalar/unit/%)
 
-build/scalar/obj/%.o: %.c $(wildcard common/*.h) $(GEN_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(SCALAR_FLAGS) -Werror -c -o $@ $<
-
-build/scalar/obj/gen/%.o: build/gen/%.c
-	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(SCALAR_FLAGS) -c -o $@ $<
-
-build/scalar/libcommon.a: $(SCALAR_OBJ)
-	rm -f $@
-	ar rcs $@ $^
-
-build/scalar/bin/%: build/scalar/obj/filters/%.o build/scalar/libcommon.a
-	@mkdir -p $(@D)
-	$(CC) $(SCALAR_FLAGS) -o $@ $^ $(LDLIBS)
-
-build/scalar/unit/%: tests/unit/%.c tests/unit/check.h build/scalar/libcommon.a
-	@mkdir -p $(@D)
-	$(CC) $(XCFLAGS) $(SCALAR_FLAGS) -Itests/unit -o $@ $< build/scalar/libcommon.a $(LDLIBS)
+$(eval $(call flavour,scalar,CC,SCALAR_FLAGS,-Werror))
+$(eval $(call flavour_bins,scalar,SCALAR_FLAGS))
 
 build/genlog: scripts/genlog.c
 	@mkdir -p $(@D)
@@ -119,22 +112,12 @@ asan: $(SAN_BINS) $(SAN_UNITS)
 FUZZ_CC	 = clang
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	     -fno-sanitize-recover=undefined
+FUZZ_OBJ_FLAGS = $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZERS	 = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_OBJ = $(COMMON_OBJ:build/obj/%=build/fuzz/obj/%)
 FUZZ_TIME ?= 300
 
-build/fuzz/obj/%.o: %.c $(wildcard common/*.h) $(GEN_HDR)
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
-
-build/fuzz/obj/gen/%.o: build/gen/%.c
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
-
-build/fuzz/libcommon.a: $(FUZZ_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+$(eval $(call flavour,fuzz,FUZZ_CC,FUZZ_OBJ_FLAGS,))
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h build/fuzz/libcommon.a
 	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \

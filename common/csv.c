@@ -28,9 +28,7 @@ csv_free(struct csv_reader *r)
 {
 	if (r == NULL)
 		return;
-	for (size_t i = 0; i < r->ncols; i++)
-		free(r->names[i]);
-	free(r->names);
+	free_strings(r->names, r->ncols);
 	free(r->field);
 	free(r->off);
 	free(r->buf);
@@ -304,10 +302,7 @@ csv_next(struct csv_reader *r)
 int
 csv_col(const struct csv_reader *r, const char *name)
 {
-	for (size_t i = 0; i < r->ncols; i++)
-		if (strcmp(r->names[i], name) == 0)
-			return (int)i;
-	return -1;
+	return name_index((const char *const *)r->names, r->ncols, name);
 }
 
 int

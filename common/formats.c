@@ -30,10 +30,7 @@ static const char *const format_names[] = {
 int
 formats_by_name(const char *name)
 {
-	for (size_t i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++)
-		if (strcmp(name, format_names[i]) == 0)
-			return (int)i;
-	return -1;
+	return name_index(format_names, sizeof(format_names) / sizeof(format_names[0]), name);
 }
 
 const char *

@@ -131,7 +131,8 @@ rows_decide(struct keys *k, const struct table_row *const *rows, size_t n,
     struct url *u, const struct table_link *l, struct key_result *r, int depth)
 {
 	for (size_t i = 0; i < n; i++) {
-		const char *h = table_handler(rows[i]), *alias = table_alias(rows[i]);
+		const struct table_facts *f = table_facts(rows[i]);
+		const char *h = f->handler, *alias = f->alias;
 
 		if (alias && depth == 0) {
 			const struct table_row *const *to;
@@ -153,7 +154,7 @@ rows_decide(struct keys *k, const struct table_row *const *rows, size_t n,
 			fn->web(k, u, r);
 			return 1;
 		}
-		set_kind(k, r, table_kind(rows[i]));
+		set_kind(k, r, f->kind);
 		table_key(rows[i], l, &k->match, &k->key, &k->chan);
 		return 1;
 	}
@@ -193,7 +194,7 @@ scheme_rows(struct keys *k, const char *url, size_t j, size_t *n)
 static void
 scheme_url(const char *s, size_t n, size_t j, struct url *u)
 {
-	size_t i = j + 1, q;
+	size_t i = j + 1;
 
 	memset(u, 0, sizeof(*u));
 	u->port = -1;
@@ -201,18 +202,7 @@ scheme_url(const char *s, size_t n, size_t j, struct url *u)
 	u->host = u->host_bare = (struct view){ s, j + 1 };
 	while (i < n && s[i] == '/')
 		i++;
-	for (q = i; q < n && s[q] != '?' && s[q] != '#'; q++)
-		;
-	u->path = (struct view){ s + i, q - i };
-	if (q < n && s[q] == '?') {
-		size_t a = q + 1;
-
-		for (q = a; q < n && s[q] != '#'; q++)
-			;
-		u->query = (struct view){ s + a, q - a };
-	}
-	if (q < n && s[q] == '#')
-		u->frag = (struct view){ s + q + 1, n - q - 1 };
+	url_split_path(u, s, i, n);
 }
 
 static int
@@ -250,10 +240,10 @@ keys_classify(struct keys *k, const char *url, size_t len, struct key_result *r)
 	    && !(j + 1 < len && url[j + 1] >= '0' && url[j + 1] <= '9')) {
 		scheme_at = (int)j;
 		if ((rows = scheme_rows(k, url, j, &n)) != NULL &&
-		    table_platform(rows[0]) != NULL) {
-			r->platform = table_platform(rows[0]);
+		    table_facts(rows[0])->platform != NULL) {
+			r->platform = table_facts(rows[0])->platform;
 			for (size_t i = 0; i < n; i++) {
-				const char *h = table_handler(rows[i]), *as;
+				const char *h = table_facts(rows[i])->handler, *as;
 				const struct handler *fn = h ? keys_handler(h) : NULL;
 				size_t nas, sub;
 
@@ -282,10 +272,10 @@ keys_classify(struct keys *k, const char *url, size_t len, struct key_result *r)
 	parsed = 1;
 	scheme_at = -1;
 	if ((rows = table_rows(u.host_bare.p, u.host_bare.n, &n, &sub)) != NULL &&
-	    table_platform(rows[0]) != NULL) {
+	    table_facts(rows[0])->platform != NULL) {
 		if (sub)
 			u.sub = (struct view){ u.host_bare.p, sub };
-		r->platform = table_platform(rows[0]);
+		r->platform = table_facts(rows[0])->platform;
 		classify_rows(k, rows, n, &u, r);
 	} else
 		set_kind(k, r, KIND_OTHER);

@@ -96,33 +96,29 @@ key_private(struct keys *k, struct key_result *r, unsigned long long id,
 	buf_addnum(&k->key, post);
 }
 
+/* A key of prefix and a base64url hash (case kept): invites and folders. */
+static void
+key_hash(struct keys *k, struct key_result *r, struct view hash, const char *kind,
+    const char *prefix)
+{
+	if (!base64url(hash)) {
+		set_kind(k, r, KIND_INVALID);
+		return;
+	}
+	set_kind(k, r, kind);
+	buf_adds(&k->key, prefix);
+	buf_addv(&k->key, hash);
+}
+
 /* An invite hash (case kept) or, when only digits, a phone number. */
 static void
 key_invite(struct keys *k, struct key_result *r, struct view hash, int plus)
 {
-	if (plus && phone(hash)) {
-		set_kind(k, r, KIND_OTHER);
+	if (phone(hash)) {
+		set_kind(k, r, plus ? KIND_OTHER : KIND_INVALID);
 		return;
 	}
-	if (!base64url(hash) || phone(hash)) {
-		set_kind(k, r, KIND_INVALID);
-		return;
-	}
-	set_kind(k, r, KIND_INVITE);
-	buf_adds(&k->key, "t.me/+");
-	buf_addv(&k->key, hash);
-}
-
-static void
-key_folder(struct keys *k, struct key_result *r, struct view slug)
-{
-	if (!base64url(slug)) {
-		set_kind(k, r, KIND_INVALID);
-		return;
-	}
-	set_kind(k, r, KIND_FOLDER);
-	buf_adds(&k->key, "t.me/addlist/");
-	buf_addv(&k->key, slug);
+	key_hash(k, r, hash, KIND_INVITE, "t.me/+");
 }
 
 /* Sticker set names are looked up without regard to case. */
@@ -326,7 +322,7 @@ keys_tg_web(struct keys *k, struct url *u, struct key_result *r)
 	}
 	if (word(s0, "addlist")) {
 		if (nseg >= 2)
-			key_folder(k, r, seg[1]);
+			key_hash(k, r, seg[1], KIND_FOLDER, "t.me/addlist/");
 		return;
 	}
 	if (word(s0, "addstickers") || word(s0, "addemoji")) {
@@ -455,7 +451,7 @@ keys_tg_scheme(struct keys *k, const char *s, size_t n, struct key_result *r)
 			key_invite(k, r, v, 0);
 	} else if (view_eq(w, "addlist")) {
 		if (url_query(&k->us, &u, "slug", &v, 1))
-			key_folder(k, r, v);
+			key_hash(k, r, v, KIND_FOLDER, "t.me/addlist/");
 	} else if (view_eq(w, "addstickers") || view_eq(w, "addemoji")) {
 		if (url_query(&k->us, &u, "set", &v, 1))
 			key_sticker(k, r, w.p[3] == 'e' ? "addemoji" : "addstickers", v);

@@ -242,9 +242,7 @@ links_free(struct links *lk)
 		pcre2_match_data_free(lk->custom[i].md);
 	}
 	free(lk->custom);
-	for (size_t i = 0; i < lk->nkeep; i++)
-		free(lk->keep[i]);
-	free(lk->keep);
+	free_strings(lk->keep, lk->nkeep);
 	pcre2_match_context_free(lk->mctx);
 	pcre2_match_context_free(lk->hctx);
 	pcre2_jit_stack_free(lk->jstack);
@@ -625,23 +623,6 @@ ascii_run_may_start(const unsigned char *s, size_t lo, size_t a)
 		return 1;
 	return !(label_byte(s[lo - 1]) || s[lo - 1] == '.' || s[lo - 1] == '@' ||
 	    s[lo - 1] == '#' || s[lo - 1] == '$' || s[lo - 1] == '/' || s[lo - 1] == '\\');
-}
-
-/* Index of the lowest set bit of a non-zero word. */
-static int
-lowest_bit(uint32_t bits)
-{
-#ifdef __GNUC__
-	return __builtin_ctz(bits);
-#else
-	int k = 0;
-
-	while (!(bits & 1)) {
-		bits >>= 1;
-		k++;
-	}
-	return k;
-#endif
 }
 
 #ifdef LINKS_X86

@@ -97,6 +97,23 @@ event(struct out *o, int kind)
 	rf->nev++;
 }
 
+/*
+ * A rule that makes a "." fires (an event of kind), dropping the space the
+ * match began after when space_before; returns consumed, the input bytes
+ * matched, or -1 to start copying when nothing is copied yet.
+ */
+static size_t
+put_dot(struct out *o, int space_before, int kind, size_t consumed)
+{
+	if (!o->active)
+		return (size_t)-1;
+	if (space_before)
+		unput(o);
+	event(o, kind);
+	put(o, ".", 1);
+	return consumed;
+}
+
 static unsigned char
 last(const struct out *o, size_t back)
 {
@@ -288,13 +305,7 @@ bracket_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 		return 0;
 	if (space_before && !path_follows(s, k, n))
 		return 0;
-	if (!o->active)
-		return (size_t)-1;
-	if (space_before)
-		unput(o);
-	event(o, REFANG_DEFANGED);
-	put(o, ".", 1);
-	return k - i;
+	return put_dot(o, space_before, REFANG_DEFANGED, k - i);
 
 separators:
 	/* [:] [://] [/] [//] right after a letter (or a scheme's colon) */
@@ -371,13 +382,7 @@ spaced_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 	hl += end - start;
 	if (rules_platform(host, hl) == NULL)
 		return 0;
-	if (!o->active)
-		return (size_t)-1;
-	if (space_before)
-		unput(o);
-	event(o, REFANG_SPACED);
-	put(o, ".", 1);
-	return start - i;
+	return put_dot(o, space_before, REFANG_SPACED, start - i);
 }
 
 /* Try every rule at s[i]: input bytes consumed, 0 for none, -1 to start copying. */
@@ -455,23 +460,6 @@ anchor_at(const unsigned char *s, size_t i, size_t n)
 	return 0;
 }
 #endif
-
-/* Index of the lowest set bit of a non-zero word. */
-static int
-lowest_bit(uint32_t bits)
-{
-#ifdef __GNUC__
-	return __builtin_ctz(bits);
-#else
-	int k = 0;
-
-	while (!(bits & 1)) {
-		bits >>= 1;
-		k++;
-	}
-	return k;
-#endif
-}
 
 #ifdef REFANG_X86
 /*

@@ -22,7 +22,7 @@ lookup(const char *host, size_t n)
 
 	if ((rows = table_rows(host, n, &nrows, &sub)) == NULL)
 		return NULL;
-	return table_platform(rows[0]);
+	return table_facts(rows[0])->platform;
 }
 
 const char *

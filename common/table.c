@@ -59,12 +59,7 @@ struct tmpl {
 };
 
 struct table_row {
-	const char	*file;
-	unsigned long	 line;
-	const char	*platform;	/* NULL for "-" */
-	const char	*kind;		/* a table_kinds string, or NULL */
-	char		*handler;	/* "@name" rows */
-	char		*alias;		/* "=host" rows: that host's rows */
+	struct table_facts f;		/* file, line, platform, kind, handler, alias */
 	char		*path_pat, *frag_pat;	/* NULL: no condition */
 	pcre2_code	*path_re, *frag_re;
 	int		 compiled;
@@ -535,8 +530,8 @@ free_row(struct table_row *row)
 {
 	if (row == NULL)
 		return;
-	free(row->handler);
-	free(row->alias);
+	free((char *)row->f.handler);
+	free((char *)row->f.alias);
 	free(row->path_pat);
 	free(row->frag_pat);
 	for (size_t i = 0; i < row->nparams; i++) {
@@ -564,8 +559,8 @@ parse_row(struct reader *rd, char **f, size_t nf)
 	struct table_row *row = xcalloc(1, sizeof(*row));
 	size_t k;
 
-	row->file = rd->file;
-	row->line = rd->line;
+	row->f.file = rd->file;
+	row->f.line = rd->line;
 	for (char *c = f[1]; *c; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
 			if (strcmp(f[1], "-") != 0) {
@@ -576,7 +571,7 @@ parse_row(struct reader *rd, char **f, size_t nf)
 		fail(rd, "%s: an empty platform", "row");
 		goto bad;
 	}
-	row->platform = strcmp(f[1], "-") == 0 ? NULL : keep_name(f[1]);
+	row->f.platform = strcmp(f[1], "-") == 0 ? NULL : keep_name(f[1]);
 	if (nf == 2)
 		return row;			/* a host and its platform */
 	if (f[2][0] == '@' || f[2][0] == '=') {
@@ -590,9 +585,9 @@ parse_row(struct reader *rd, char **f, size_t nf)
 			goto bad;
 		}
 		if (f[2][0] == '@')
-			row->handler = xstrdup(f[2] + 1);
+			row->f.handler = xstrdup(f[2] + 1);
 		else
-			row->alias = xstrdup(f[2] + 1);
+			row->f.alias = xstrdup(f[2] + 1);
 		if (nf == 4 && parse_shape(rd, row, f[3]) < 0)
 			goto bad;
 		return row;
@@ -605,7 +600,7 @@ parse_row(struct reader *rd, char **f, size_t nf)
 		    "sticker contact file paste archive shortener other invalid", f[2]);
 		goto bad;
 	}
-	row->kind = table_kinds[k];
+	row->f.kind = table_kinds[k];
 	if (nf < 4) {
 		fail(rd, "%s: a kind needs a shape", "row");
 		goto bad;
@@ -617,9 +612,9 @@ parse_row(struct reader *rd, char **f, size_t nf)
 		goto bad;
 	if (nf >= 6 && parse_with(rd, row, f[5]) < 0)
 		goto bad;
-	if (row->key.n == 0 && strcmp(row->kind, "other") != 0 &&
-	    strcmp(row->kind, "invalid") != 0) {
-		fail(rd, "kind %s needs a key template", row->kind);
+	if (row->key.n == 0 && strcmp(row->f.kind, "other") != 0 &&
+	    strcmp(row->f.kind, "invalid") != 0) {
+		fail(rd, "kind %s needs a key template", row->f.kind);
 		goto bad;
 	}
 	return row;
@@ -858,35 +853,10 @@ found:
 	return by_host[id].rows;
 }
 
-const char *
-table_platform(const struct table_row *row)
+const struct table_facts *
+table_facts(const struct table_row *row)
 {
-	return row->platform;
-}
-
-const char *
-table_kind(const struct table_row *row)
-{
-	return row->kind;
-}
-
-const char *
-table_handler(const struct table_row *row)
-{
-	return row->handler;
-}
-
-const char *
-table_alias(const struct table_row *row)
-{
-	return row->alias;
-}
-
-const char *
-table_where(const struct table_row *row, unsigned long *line)
-{
-	*line = row->line;
-	return row->file;
+	return &row->f;
 }
 
 const struct table_row *
@@ -906,7 +876,7 @@ table_platforms(void)
 		return platform_list;
 	platform_list = xmalloc((n_all + 1) * sizeof(*platform_list));
 	for (size_t i = 0; i < n_all; i++) {
-		const char *p = all_rows[i]->platform;
+		const char *p = all_rows[i]->f.platform;
 		size_t j;
 
 		for (j = 0; p && j < n; j++)
@@ -933,7 +903,7 @@ compile(const struct table_row *row, const char *pat)
 		PCRE2_UCHAR msg[120];
 
 		pcre2_get_error_message(code, msg, sizeof(msg));
-		errx(EXIT_TROUBLE, "%s:%lu: shape: %s", row->file, row->line,
+		errx(EXIT_TROUBLE, "%s:%lu: shape: %s", row->f.file, row->f.line,
 		    (const char *)msg);
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -1049,7 +1019,7 @@ int
 table_match(const struct table_row *row, const struct table_link *l,
     struct table_match *m)
 {
-	if (row->alias || (row->kind == NULL && row->handler == NULL))
+	if (row->f.alias || (row->f.kind == NULL && row->f.handler == NULL))
 		return 0;		/* "=HOST", or a host and its platform */
 	if (!__atomic_load_n(&row->compiled, __ATOMIC_ACQUIRE))
 		compile_row((struct table_row *)row);
@@ -1121,7 +1091,7 @@ void
 table_key(const struct table_row *row, const struct table_link *l,
     const struct table_match *m, struct buf *key, struct buf *chan)
 {
-	if (row->kind == NULL)
+	if (row->f.kind == NULL)
 		return;
 	expand(&row->key, l, m, key);
 	if (row->has_chan)

@@ -41,16 +41,17 @@ int		 table_load(const char *path);
 const struct table_row *const *table_rows(const char *host, size_t len,
 		    size_t *n, size_t *sub);
 
-/* The platform of a host's rows: that of the first; NULL for "-". */
-const char	*table_platform(const struct table_row *row);
-/* The row's kind (a table_kinds string), or NULL for a handler row. */
-const char	*table_kind(const struct table_row *row);
-/* The name of a handler row's C handler ("telegram"), or NULL. */
-const char	*table_handler(const struct table_row *row);
-/* The host an "=HOST" row sends its links to (its rows apply), or NULL. */
-const char	*table_alias(const struct table_row *row);
-/* Where the row was written: "common/platforms.tsv" or a rules file. */
-const char	*table_where(const struct table_row *row, unsigned long *line);
+/* What a row says, as written; lives as long as the table. */
+struct table_facts {
+	const char	*platform;	/* a host's: its first row's; NULL for "-" */
+	const char	*kind;		/* a table_kinds string, NULL for a handler row */
+	const char	*handler;	/* a handler row's C handler ("telegram"), or NULL */
+	const char	*alias;		/* the host an "=HOST" row sends its links to
+					   (its rows apply), or NULL */
+	const char	*file;		/* where: "common/platforms.tsv" or a rules file */
+	unsigned long	 line;
+};
+const struct table_facts *table_facts(const struct table_row *row);
 
 /* Every platform the rows name, NULL-terminated (for --src-platform). */
 const char *const *table_platforms(void);

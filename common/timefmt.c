@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "timefmt.h"
+#include "util.h"
 
 #define DAY_SECONDS	86400
 /* Days from 1970-01-01 to 0000-01-01 and to 10000-01-01. */
@@ -310,10 +311,7 @@ time_parse_day(const char *s, size_t len, int64_t *day)
 int
 time_unit_by_name(const char *name)
 {
-	for (size_t i = 0; i < sizeof(unit_names) / sizeof(unit_names[0]); i++)
-		if (strcmp(name, unit_names[i]) == 0)
-			return (int)i;
-	return -1;
+	return name_index(unit_names, sizeof(unit_names) / sizeof(unit_names[0]), name);
 }
 
 size_t

@@ -304,9 +304,7 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 static void
 free_names(struct tsv_reader *r)
 {
-	for (size_t i = 0; i < r->ncols; i++)
-		free(r->names[i]);
-	free(r->names);
+	free_strings(r->names, r->ncols);
 	r->names = NULL;
 }
 
@@ -369,10 +367,7 @@ bad:
 int
 tsv_col(const struct tsv_reader *r, const char *name)
 {
-	for (size_t i = 0; i < r->ncols; i++)
-		if (strcmp(r->names[i], name) == 0)
-			return (int)i;
-	return -1;
+	return name_index((const char *const *)r->names, r->ncols, name);
 }
 
 int

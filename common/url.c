@@ -423,9 +423,18 @@ url_parse(struct url_space *us, const char *s, size_t n, struct url *u)
 		u->host_bare.p += 4;
 		u->host_bare.n -= 4;
 	}
-	for (j = e; j < n && s[j] != '?' && s[j] != '#'; j++)
+	url_split_path(u, s, e, n);
+	return 0;
+}
+
+void
+url_split_path(struct url *u, const char *s, size_t i, size_t n)
+{
+	size_t j;
+
+	for (j = i; j < n && s[j] != '?' && s[j] != '#'; j++)
 		;
-	u->path = (struct view){ s + e, j - e };
+	u->path = (struct view){ s + i, j - i };
 	if (j < n && s[j] == '?') {
 		size_t q = j + 1;
 
@@ -435,7 +444,6 @@ url_parse(struct url_space *us, const char *s, size_t n, struct url *u)
 	}
 	if (j < n && s[j] == '#')
 		u->frag = (struct view){ s + j + 1, n - j - 1 };
-	return 0;
 }
 
 /* Query parameters that only say where a click came from. */

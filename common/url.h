@@ -62,6 +62,11 @@ struct view	 url_decode(struct url_space *us, const char *s, size_t n,
 		    int plus_space);
 /* Parse an http-like link (scheme optional) into u; -1 when it has no host. */
 int		 url_parse(struct url_space *us, const char *s, size_t n, struct url *u);
+/*
+ * Set u's path, query and fragment from s[i..n): the path up to the first
+ * "?" or "#", the query after a "?" up to "#", the fragment after "#".
+ */
+void		 url_split_path(struct url *u, const char *s, size_t i, size_t n);
 /* Split u->path on "/" into decoded segments, dropping empty ones. */
 void		 url_segments(struct url_space *us, struct url *u);
 /*

@@ -177,6 +177,23 @@ ascii_casecmp_n(const char *a, const char *b, size_t n)
 }
 
 int
+name_index(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int
 close_stdout(int status)
 {
 	/*

@@ -89,6 +89,32 @@ hex_value(int c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+/* Index of the lowest set bit of a non-zero word (the vector scans' masks). */
+static inline int
+lowest_bit(uint32_t bits)
+{
+#ifdef __GNUC__
+	return __builtin_ctz(bits);
+#else
+	int k = 0;
+
+	while (!(bits & 1)) {
+		bits >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+/*
+ * The index of name among the n strings names[], or -1: a column or an
+ * option's value looked up by name.
+ */
+int	 name_index(const char *const *names, size_t n, const char *name);
+
+/* Free the n strings of v, then v itself. */
+void	 free_strings(char **v, size_t n);
+
 /*
  * Ignore SIGPIPE's default death? No: SIGPIPE stays default, so
  * "extract | head" ends quietly. This flushes and closes stdout and reports
