@@ -54,14 +54,6 @@ split_list(const char *list, size_t *n)
 	return v;
 }
 
-void
-free_list(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 int64_t
 field_time(const struct tsv_field *f)
 {

@@ -34,9 +34,9 @@ struct first_input {
 int	 first_input(struct first_input *f, const struct tsv_reader *r);
 void	 first_input_free(struct first_input *f);
 
-/* "a,b,c" as a new array of *n new strings (empty items dropped). */
+/* "a,b,c" as a new array of *n new strings (empty items dropped; free
+ * them with util's free_strings). */
 char	**split_list(const char *list, size_t *n);
-void	 free_list(char **v, size_t n);
 
 #define NO_TIME INT64_MIN
 

@@ -73,7 +73,7 @@ each_name(struct tally *t, const char *list, void (*fn)(struct tally *, const ch
 
 	for (size_t i = 0; i < n; i++)
 		fn(t, v[i]);
-	free_list(v, n);
+	free_strings(v, n);
 }
 
 static void
