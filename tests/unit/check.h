@@ -2,7 +2,7 @@
  * check.h: the unit tests' one assertion. A failed CHECK prints file:line and
  * the expression; the test program exits 1 if any failed, and prints
  * "N passed, N failed" for its own checks. Also what several tests share:
- * lines from an array, for the CSV and JSON readers.
+ * LIT for the tables, lines from an array for the CSV and JSON readers.
  */
 #ifndef CROSSLINK_CHECK_H
 #define CROSSLINK_CHECK_H
