@@ -1,21 +1,13 @@
 # --files0-from: 3000 "dedupe --count" partials merged through a
 # NUL-terminated list equal one call naming them all, names with a newline
 # or a leading "-" among them. Bad lists: exit 2.
-mkdir p
-awk 'BEGIN {
-	for (i = 1; i <= 3000; i++) {
-		f = sprintf("p/%04d.keys", i)
-		if (i == 7) f = "p/-dash.keys"
-		if (i == 8) f = "p/new\nline.keys"
-		print "key\tplatform\tcount\tfirst_time\tlast_time" >f
-		for (j = 0; j < 3; j++) {
-			k = (i * 7 + j * 13) % 97
-			printf "t.me/k%d\ttelegram\t%d\t2019-11-%02dT10:00:00Z\t2019-12-%02dT10:00:00Z\n",
-			    k, j + 1, (i + j) % 28 + 1, (i * j) % 28 + 1 >f
-		}
-		close(f)
-	}
-}'
+. "$TOP/tests/lib/files0.sh"
+partials keys 'key\tplatform\tcount\tfirst_time\tlast_time' '
+	for (j = 0; j < 3; j++) {
+		k = (i * 7 + j * 13) % 97
+		printf "t.me/k%d\ttelegram\t%d\t2019-11-%02dT10:00:00Z\t2019-12-%02dT10:00:00Z\n",
+		    k, j + 1, (i + j) % 28 + 1, (i * j) % 28 + 1 >f
+	}'
 cd p
 set -- *
 echo "$# partials"

@@ -3,6 +3,8 @@
 # a channel holding a tab; --stats counts the records not written. No
 # record left is exit 1, as no link found; an unknown column or a bad
 # argument is a usage error, exit 2, before anything is read.
+. "$TOP/tests/lib/where.sh"
+filter=extract
 {
 	printf 'time\tchannel\tlang\ttext\n'
 	printf '2019-11-29T10:00:00Z\tnews_a\ten\tjoin t.me/+AbCdEfGh and chat.whatsapp.com/K1abc\n'
@@ -10,16 +12,19 @@
 	printf '2019-11-30T12:00:00Z\tnews_b\ten\thxxps://t[.]me/durov\n'
 	printf '2019-11-30T13:00:00Z\ta\\tb\tru\tline one\\nt.me/+Q9xyzzyQ9\n'
 } >in.tsv
-run() { extract "$@" in.tsv 2>&1; echo "status $?"; }
-echo "--- platform=tamtam"; run --where platform=tamtam
-echo "--- platform!=telegram"; run --where platform!=telegram
-echo "--- channel= (none)"; run --where channel=
-echo "--- channel!= (some)"; run --where channel!=
+cases <<EOF
+platform=tamtam|platform=tamtam
+platform!=telegram|platform!=telegram
+channel= (none)|channel=
+channel!= (some)|channel!=
+EOF
 echo "--- platform=telegram, written!=defanged, a --keep column"
 run --keep lang --where platform=telegram --where written!=defanged --where lang=ru
-echo "--- line=2"; run --where line=2
-echo "--- a channel holding a tab"; run --where "channel=$(printf 'a\tb')"
-echo "--- a value that is only written escaped: no match"; run --where 'channel=a\tb'
+cases <<EOF
+line=2|line=2
+a channel holding a tab|channel=$(printf 'a\tb')
+a value that is only written escaped: no match|channel=a\tb
+EOF
 echo "--- text, with --text"; run --text --where "text=$(printf 'line one\nt.me/+Q9xyzzyQ9')"
 echo "--- source, url with '='"
 printf 'see example.com/?a=b\n' | extract --all --where url=example.com/?a=b --where source=- 2>&1

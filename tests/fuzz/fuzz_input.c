@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "input.h"
+#include "../unit/lines_ref.h"
 
 /* Read a file's lines back into one buffer, "\n" after each. */
 static char *
@@ -34,33 +35,6 @@ join(const char *path, size_t *n, int *rc)
 	}
 	input_close(in);
 	return all;
-}
-
-/*
- * What the reader should make of plain bytes: the lines between newlines,
- * and the bytes after the last one if any, each less one trailing CR.
- */
-static char *
-expected(const uint8_t *d, size_t size, size_t *n)
-{
-	char *e = malloc(size + 2);
-	size_t start = 0;
-
-	*n = 0;
-	for (size_t i = 0; i <= size; i++) {
-		if (i < size && d[i] != '\n')
-			continue;
-		if (i == size && start == size)
-			break;
-		size_t len = i - start;
-		if (len > 0 && d[start + len - 1] == '\r')
-			len--;
-		memcpy(e + *n, d + start, len);
-		*n += len;
-		e[(*n)++] = '\n';
-		start = i + 1;
-	}
-	return e;
 }
 
 /*
@@ -130,7 +104,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	got = join(path, &n, &rc);
 	close(fd);
 	if (size < 2 || data[0] != 0x1f || data[1] != 0x8b) {
-		want = expected(data, size, &en);
+		want = lines_ref(data, size, &en);
 		FUZZ_ASSERT(rc == 0);
 		FUZZ_ASSERT(n == en && memcmp(got, want, n) == 0);
 		free(want);
@@ -156,7 +130,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* gzip as the fuzzer made it: as zlib reads it, and no further. */
 		uint8_t *z = zlib_reads(data, size, &zn, &clean);
 
-		want = expected(z, zn, &en);
+		want = lines_ref(z, zn, &en);
 		FUZZ_ASSERT(n == en && memcmp(got, want, n) == 0);
 		FUZZ_ASSERT((rc == 0) == clean);
 		free(want);

@@ -4,6 +4,8 @@
 # the records not written (in = out + skipped + filtered) and the kinds of
 # those written. An unknown column skips the file, exit 2; a bad argument
 # is a usage error.
+. "$TOP/tests/lib/where.sh"
+filter=normalize
 {
 	printf 'channel\tplatform\turl\n'
 	printf 'news_a\ttelegram\thttps://t.me/+AbCdEfGh\n'
@@ -12,12 +14,13 @@
 	printf 'a\\tb\tcustom\tt.me/durov\n'
 	printf 'news_b\t\thttp://\n'
 } >in.tsv
-run() { normalize "$@" in.tsv 2>&1; echo "status $?"; }
-echo "--- kind=invite (an appended column)"; run --where kind=invite
-echo "--- kind!=invite"; run --where kind!=invite
-echo "--- platform=telegram: filled in, or as read"; run --where platform=telegram
-echo "--- key= (none: only an empty link has an empty key)"; run --where key=
-echo "--- channel_key!="; run --where channel_key!=
+cases <<EOF
+kind=invite (an appended column)|kind=invite
+kind!=invite|kind!=invite
+platform=telegram: filled in, or as read|platform=telegram
+key= (none: only an empty link has an empty key)|key=
+channel_key!=|channel_key!=
+EOF
 echo "--- channel= and channel!= (an input column)"
 run --where channel=
 run --where channel!= --where platform!=custom --where kind!=invalid

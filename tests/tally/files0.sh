@@ -1,21 +1,13 @@
 # --files0-from: the names of the inputs, NUL-terminated, from a file or
 # stdin; 3000 partials merged through it equal one call naming them all,
 # names with a newline or a leading "-" among them. Bad lists: exit 2.
-mkdir p
-awk 'BEGIN {
-	for (i = 1; i <= 3000; i++) {
-		f = sprintf("p/%04d.tally", i)
-		if (i == 7) f = "p/-dash.tally"
-		if (i == 8) f = "p/new\nline.tally"
-		print "platform\tday\tcount\tdistinct:key\tpartial_agg\tpartial_value" >f
-		p = i % 3 == 0 ? "telegram" : i % 3 == 1 ? "whatsapp" : "discord"
-		d = sprintf("2019-11-%02d", i % 28 + 1)
-		printf "%s\t%s\t%d\t2\t\t\n", p, d, i % 5 + 2 >f
-		printf "%s\t%s\t0\t\tdistinct:key\tk%d\n", p, d, i % 41 >f
-		printf "%s\t%s\t0\t\tdistinct:key\tk%d\n", p, d, i % 43 + 50 >f
-		close(f)
-	}
-}'
+. "$TOP/tests/lib/files0.sh"
+partials tally 'platform\tday\tcount\tdistinct:key\tpartial_agg\tpartial_value' '
+	p = i % 3 == 0 ? "telegram" : i % 3 == 1 ? "whatsapp" : "discord"
+	d = sprintf("2019-11-%02d", i % 28 + 1)
+	printf "%s\t%s\t%d\t2\t\t\n", p, d, i % 5 + 2 >f
+	printf "%s\t%s\t0\t\tdistinct:key\tk%d\n", p, d, i % 41 >f
+	printf "%s\t%s\t0\t\tdistinct:key\tk%d\n", p, d, i % 43 + 50 >f'
 cd p
 set -- *
 echo "$# partials"

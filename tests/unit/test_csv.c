@@ -12,31 +12,14 @@
 #include "csv.h"
 #include "util.h"
 
-struct lines {
-	const char *const *v;
-	size_t i, n;
-};
-
-static int
-next_line(void *ctx, const char **p, size_t *len)
+/* A reader of l's lines, numbered from 1: its header must read as one. */
+static struct csv_reader *
+with_header(struct lines *l)
 {
-	struct lines *l = ctx;
+	struct csv_reader *r = csv_new(next_line, l, 1);
 
-	if (l->i == l->n)
-		return 0;
-	*p = l->v[l->i++];
-	*len = strlen(*p);
-	return 1;
-}
-
-static void
-test_sep(void)
-{
-	CHECK(csv_guess_sep("a,b,c", 5) == ',');
-	CHECK(csv_guess_sep("a;b;c;", 6) == ';');
-	CHECK(csv_guess_sep("a\tb", 3) == '\t');
-	CHECK(csv_guess_sep("\"a,b\";c;d", 9) == ';');	/* quoted commas do not count */
-	CHECK(csv_guess_sep("text", 4) == ',');
+	CHECK(csv_header(r) == 1);
+	return r;
 }
 
 static void
@@ -54,10 +37,9 @@ test_rfc4180(void)
 		"5,,",
 		"6,\"\",\"x\"",
 	};
-	struct lines l = { v, 0, sizeof(v) / sizeof(v[0]) };
-	struct csv_reader *r = csv_new(next_line, &l, 1);
+	struct lines l = LINES(v);
+	struct csv_reader *r = with_header(&l);
 
-	CHECK(csv_header(r) == 1);
 	CHECK(r->sep == ',' && r->ncols == 3 && !r->trailing_sep);
 	CHECK(csv_col(r, "text") == 1 && csv_col(r, "TEXT") == -1);
 	CHECK(csv_col_nocase(r, "TEXT") == 1 && csv_col_nocase(r, "nope") == -1);
@@ -91,10 +73,9 @@ test_dce_old(void)
 		"\"1\";\"a#1\";\"10-Jun-18 11:47 AM\";\"hi; there\";\"\";\"\";",
 		"\"2\";\"b#2\";\"d\";\"no trailing\";\"\";\"\"",
 	};
-	struct lines l = { v, 0, 3 };
-	struct csv_reader *r = csv_new(next_line, &l, 1);
+	struct lines l = LINES(v);
+	struct csv_reader *r = with_header(&l);
 
-	CHECK(csv_header(r) == 1);
 	CHECK(r->sep == ';' && r->ncols == 6 && r->trailing_sep);
 	CHECK(strcmp(r->names[5], "Reactions") == 0);
 	CHECK(csv_next(r) == CSV_ROW);
@@ -106,22 +87,31 @@ test_dce_old(void)
 }
 
 static void
+test_sep(void)
+{
+	CHECK(csv_guess_sep("a,b,c", 5) == ',');
+	CHECK(csv_guess_sep("a;b;c;", 6) == ';');
+	CHECK(csv_guess_sep("a\tb", 3) == '\t');
+	CHECK(csv_guess_sep("\"a,b\";c;d", 9) == ';');	/* quoted commas do not count */
+	CHECK(csv_guess_sep("text", 4) == ',');
+}
+
+static void
 test_bad(void)
 {
 	static const char *const v[] = {
 		"a\tb",
 		"1\t2",
 		"\"x\"y\t2",		/* text after a closing quote */
-		"only one",
-		"1\t2\t3",
+		"only one",		/* too few fields */
+		"1\t2\t3",		/* too many */
 		"ok\tfine",
-		"\"never closed\t2",
-		"lost\tline",
+		"\"never closed\t2",	/* a quote open to the end... */
+		"lost\tline",		/* ...takes this line with it */
 	};
-	struct lines l = { v, 0, sizeof(v) / sizeof(v[0]) };
-	struct csv_reader *r = csv_new(next_line, &l, 1);
+	struct lines l = LINES(v);
+	struct csv_reader *r = with_header(&l);
 
-	CHECK(csv_header(r) == 1);
 	CHECK(r->sep == '\t');
 	CHECK(csv_next(r) == CSV_ROW);
 	CHECK(csv_next(r) == CSV_BAD);

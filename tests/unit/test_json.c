@@ -27,28 +27,26 @@ decode(const char *lit, size_t *len)
 	return out;
 }
 
+/* String literals decoded: every escape, \xHH, surrogate pairs and halves. */
 static void
 test_strings(void)
 {
-	static const struct {
-		const char *lit, *want;
-		size_t len;
-	} cases[] = {
-		{ "\"plain\"", "plain", 5 },
-		{ "\"a\\\"b\\\\c\\/d\"", "a\"b\\c/d", 7 },
-		{ "\"\\n\\t\\r\\b\\f\"", "\n\t\r\b\f", 5 },
-		{ "\"\\u0041\\u00e9\"", "A\xc3\xa9", 3 },
-		{ "\"\\u041a\"", "\xd0\x9a", 2 },
-		{ "\"\\ud83d\\ude00\"", "\xf0\x9f\x98\x80", 4 },	/* surrogate pair */
-		{ "\"\\ud83dx\"", "\xef\xbf\xbdx", 4 },		/* lone high half */
-		{ "\"\\ude00\"", "\xef\xbf\xbd", 3 },		/* lone low half */
-		{ "\"a\\x0Bb\"", "a\x0b" "b", 3 },		/* tdesktop */
-		{ "\"\\u2028\"", "\xe2\x80\xa8", 3 },
-		{ "\"nul\\u0000x\"", "nul\0x", 5 },
-		{ "\"\\q\"", "\\q", 2 },			/* unknown: kept */
-		{ "\"raw\tcontrol\"", "raw\tcontrol", 11 },
-		{ "\"\xd0\x9f\xd1\x80\xd0\xb8\"", "\xd0\x9f\xd1\x80\xd0\xb8", 6 },
-		{ "\"\"", "", 0 },
+	static const struct { const char *lit, *want; size_t len; } cases[] = {
+		{ "\"plain\"", LIT("plain") },
+		{ "\"a\\\"b\\\\c\\/d\"", LIT("a\"b\\c/d") },
+		{ "\"\\n\\t\\r\\b\\f\"", LIT("\n\t\r\b\f") },
+		{ "\"\\u0041\\u00e9\"", LIT("A\xc3\xa9") },
+		{ "\"\\u041a\"", LIT("\xd0\x9a") },
+		{ "\"\\ud83d\\ude00\"", LIT("\xf0\x9f\x98\x80") },	/* surrogate pair */
+		{ "\"\\ud83dx\"", LIT("\xef\xbf\xbdx") },		/* lone high half */
+		{ "\"\\ude00\"", LIT("\xef\xbf\xbd") },		/* lone low half */
+		{ "\"a\\x0Bb\"", LIT("a\x0b" "b") },		/* tdesktop */
+		{ "\"\\u2028\"", LIT("\xe2\x80\xa8") },
+		{ "\"nul\\u0000x\"", LIT("nul\0x") },
+		{ "\"\\q\"", LIT("\\q") },			/* unknown: kept */
+		{ "\"raw\tcontrol\"", LIT("raw\tcontrol") },
+		{ "\"\xd0\x9f\xd1\x80\xd0\xb8\"", LIT("\xd0\x9f\xd1\x80\xd0\xb8") },
+		{ "\"\"", LIT("") },
 	};
 	size_t len;
 	char *s;
@@ -169,24 +167,6 @@ test_depth(void)
 	free(deep);
 }
 
-/* Lines from an array, as a json_more_fn. */
-struct lines {
-	const char *const *v;
-	size_t i, n;
-};
-
-static int
-next_line(void *ctx, const char **p, size_t *len)
-{
-	struct lines *l = ctx;
-
-	if (l->i == l->n)
-		return 0;
-	*p = l->v[l->i++];
-	*len = strlen(*p);
-	return 1;
-}
-
 static void
 test_line_mode(void)
 {
@@ -261,6 +241,14 @@ collect(void *ctx, const struct json_doc *d, size_t node)
 	strncat(pathbuf, s ? s : "-", s ? len : 1);
 }
 
+/* json_path_each of path from d's root: its count; pathbuf, what it found. */
+static long
+each(const struct json_doc *d, const char *path)
+{
+	pathbuf[0] = '\0';
+	return json_path_each(d, 0, path, collect, NULL);
+}
+
 static void
 test_doc(void)
 {
@@ -288,23 +276,16 @@ test_doc(void)
 	CHECK(json_get_path(&d, 0, "peer_id.x") == JSON_NONE);
 	CHECK(json_get(&d, json_get(&d, 0, "n"), "x") == JSON_NONE);
 
-	pathbuf[0] = '\0';
-	CHECK(json_path_each(&d, 0, "entities[].url", collect, NULL) == 2);
-	CHECK(strcmp(pathbuf, "u1,u2") == 0);
-	pathbuf[0] = '\0';
-	CHECK(json_path_each(&d, 0, "reply_markup.rows[].buttons[].url", collect, NULL) == 3);
-	CHECK(strcmp(pathbuf, "b1,b2,b3") == 0);
-	pathbuf[0] = '\0';
-	CHECK(json_path_each(&d, 0, "kb[][].d", collect, NULL) == 2);
-	CHECK(strcmp(pathbuf, "x,y") == 0);
-	pathbuf[0] = '\0';
-	CHECK(json_path_each(&d, 0, "kb[1][0].d", collect, NULL) == 1);
-	CHECK(strcmp(pathbuf, "y") == 0);
-	CHECK(json_path_each(&d, 0, "entities[7].url", collect, NULL) == 0);
-	CHECK(json_path_each(&d, 0, "message[]", collect, NULL) == 0);
-	CHECK(json_path_each(&d, 0, "a..b", collect, NULL) == -1);
-	CHECK(json_path_each(&d, 0, "a[x]", collect, NULL) == -1);
-	CHECK(json_path_each(&d, 0, "", collect, NULL) == -1);
+	CHECK(each(&d, "entities[].url") == 2 && strcmp(pathbuf, "u1,u2") == 0);
+	CHECK(each(&d, "reply_markup.rows[].buttons[].url") == 3 &&
+	    strcmp(pathbuf, "b1,b2,b3") == 0);
+	CHECK(each(&d, "kb[][].d") == 2 && strcmp(pathbuf, "x,y") == 0);
+	CHECK(each(&d, "kb[1][0].d") == 1 && strcmp(pathbuf, "y") == 0);
+	CHECK(each(&d, "entities[7].url") == 0 && pathbuf[0] == '\0');
+	CHECK(each(&d, "message[]") == 0 && pathbuf[0] == '\0');
+	CHECK(each(&d, "a..b") == -1);
+	CHECK(each(&d, "a[x]") == -1);
+	CHECK(each(&d, "") == -1);
 	CHECK(json_path_check("text[].text") == 0);
 	CHECK(json_path_check("[]") == 0);
 	CHECK(json_path_check("a.") == -1);

@@ -270,10 +270,7 @@ repeat(const char *unit, size_t times, const char *tail, size_t *len)
 static void
 hostile(void)
 {
-	static const struct {
-		const char	*unit, *tail;
-		long		 hits;
-	} h[] = {
+	static const struct { const char *unit, *tail; long hits; } h[] = {
 		{ "t.me/", "", 1 },
 		{ "(((", " t.me/x", 1 },
 		{ "hxxp[.]", " t.me/y", 1 },

@@ -201,6 +201,89 @@ stderr_off(void)
 	return saved;
 }
 
+/* Send stderr back to the descriptor stderr_off saved. */
+static void
+stderr_on(int saved)
+{
+	dup2(saved, 2);
+	close(saved);
+}
+
+/* Random rows in a temporary file, and the good ones among them. */
+struct rand_rows {
+	char			*name;		/* the file, malloc'd */
+	char			*data;		/* the file's bytes */
+	char			**lines;	/* the good rows, in order */
+	size_t			*lens;
+	unsigned long long	*lineno;
+	size_t			 good, bad;
+};
+
+/*
+ * After header, nrows rows of random letters (the sequence of seed): row
+ * big of 100000 bytes, the others shorter than maxlen (maxlen0 for every
+ * fourth, from the first); with ncols - 1 tabs at random places, or one row
+ * in 8 with fewer than maxtabs. A good row has ncols fields.
+ */
+static void
+rand_rows(struct rand_rows *t, const char *header, size_t ncols, size_t nrows,
+    unsigned seed, size_t big, size_t maxlen, size_t maxlen0, size_t maxtabs)
+{
+	struct tsv_field want[16];	/* ncols at most */
+	size_t used, len, i, j, k, n;
+	char *line;
+
+	t->data = malloc(strlen(header) + nrows * ((maxlen > maxlen0 ? maxlen : maxlen0) + 1) +
+	    100001);
+	t->lines = calloc(nrows, sizeof(*t->lines));
+	t->lens = calloc(nrows, sizeof(*t->lens));
+	t->lineno = calloc(nrows, sizeof(*t->lineno));
+	t->good = t->bad = 0;
+	used = (size_t)sprintf(t->data, "%s", header);
+	srand(seed);
+	for (i = 0; i < nrows; i++) {
+		line = t->data + used;
+		len = i == big ? 100000 : (size_t)rand() % (i % 4 ? maxlen : maxlen0);
+		for (j = 0; j < len; j++)
+			line[j] = (char)('a' + rand() % 26);
+		n = rand() % 8 ? ncols - 1 : (size_t)rand() % maxtabs;
+		for (k = 0; k < n && len > 0; k++)
+			line[(size_t)rand() % len] = '\t';
+		line[len] = '\n';
+		if (naive_split(line, len, want, ncols) == ncols) {
+			t->lines[t->good] = line;
+			t->lens[t->good] = len;
+			t->lineno[t->good++] = i + 2;
+		} else
+			t->bad++;
+		used += len + 1;
+	}
+	t->name = save_rows(t->data, used);
+}
+
+static void
+rand_rows_free(struct rand_rows *t)
+{
+	unlink(t->name);
+	free(t->name);
+	free(t->data);
+	free(t->lines);
+	free(t->lens);
+	free(t->lineno);
+}
+
+/*
+ * The end of a pass over t: every good row read (errs counts the wrong
+ * fields, rows and line numbers found), the bad ones skipped.
+ */
+static void
+check_pass_end(struct tsv_reader *r, const struct rand_rows *t, size_t got, size_t errs)
+{
+	CHECK(got == t->good && errs == 0);
+	CHECK(r->skipped == t->bad && r->rows == t->good);
+	CHECK(tsv_close(r) == -1);
+}
+
 /*
  * Random rows (tabs anywhere, lengths around the 16- and 64-byte steps of
  * the split, some of the wrong width, one of 100 KiB): tsv_next, batches
@@ -213,78 +296,43 @@ test_batches(void)
 	struct tsv_field want[NCOLS];
 	struct tsv_batch b = TSV_BATCH_INIT;
 	struct tsv_reader *r;
-	char *data, *line, *name;
-	size_t cap = 1 << 20, used = 0, len, i, j, k, n, good = 0, bad = 0, got, errs;
-	unsigned long long *lineno;
-	char **lines;
-	size_t *lens;
+	struct rand_rows t;
+	size_t i, j, got, errs;
 	int mode, saved_err;
 
-	data = malloc(cap + 200000);
-	lines = calloc(NROWS, sizeof(*lines));
-	lens = calloc(NROWS, sizeof(*lens));
-	lineno = calloc(NROWS, sizeof(*lineno));
-	used = (size_t)sprintf(data, "a\tb\tc\td\te\n");
-	srand(11);
-	for (i = 0; i < NROWS; i++) {
-		line = data + used;
-		len = i == 1234 ? 100000 : (size_t)rand() % 150;
-		for (j = 0, k = 0; j < len; j++)
-			line[j] = (char)('a' + rand() % 26);
-		/* Four tabs at random places (the row is good), or some other number. */
-		n = rand() % 8 ? 4 : (size_t)rand() % 9;
-		for (k = 0; k < n && len > 0; k++)
-			line[(size_t)rand() % len] = '\t';
-		line[len] = '\n';
-		n = naive_split(line, len, want, NCOLS);
-		if (n == NCOLS) {
-			lines[good] = line;
-			lens[good] = len;
-			lineno[good++] = i + 2;
-		} else
-			bad++;
-		used += len + 1;
-	}
-	name = save_rows(data, used);
+	/* Four tabs at random places (the row is good), or some other number. */
+	rand_rows(&t, "a\tb\tc\td\te\n", NCOLS, NROWS, 11, 1234, 150, 150, 9);
 	/* The bad rows' reports are expected: keep them off the test's output. */
 	saved_err = stderr_off();
 	for (mode = 0; mode < 3; mode++) {
-		r = tsv_open(name);
+		r = tsv_open(t.name);
 		CHECK(r != NULL && r->ncols == NCOLS);
 		if (mode == 2)
 			CHECK(tsv_read_ahead(r) == 0);
 		got = errs = 0;
-		while (mode == 0 && tsv_next(r) > 0 && got < good) {
-			naive_split(lines[got], lens[got], want, NCOLS);
+		while (mode == 0 && tsv_next(r) > 0 && got < t.good) {
+			naive_split(t.lines[got], t.lens[got], want, NCOLS);
 			for (j = 0; j < NCOLS; j++)
 				errs += r->field[j].len != want[j].len ||
 				    memcmp(r->field[j].p, want[j].p, want[j].len) != 0;
-			errs += tsv_lineno(r) != lineno[got++];
+			errs += tsv_lineno(r) != t.lineno[got++];
 		}
 		while (mode > 0 && tsv_next_batch(r, &b) > 0) {
-			for (i = 0; i < b.n && got < good; i++, got++) {
-				naive_split(lines[got], lens[got], want, NCOLS);
+			for (i = 0; i < b.n && got < t.good; i++, got++) {
+				naive_split(t.lines[got], t.lens[got], want, NCOLS);
 				for (j = 0; j < NCOLS; j++)
 					errs += b.field[i * NCOLS + j].len != want[j].len ||
 					    memcmp(b.field[i * NCOLS + j].p, want[j].p, want[j].len) != 0;
-				errs += b.lineno[i] != lineno[got];
-				errs += b.row[i].len != lens[got] ||
-				    memcmp(b.row[i].p, lines[got], lens[got] + 1) != 0;
+				errs += b.lineno[i] != t.lineno[got];
+				errs += b.row[i].len != t.lens[got] ||
+				    memcmp(b.row[i].p, t.lines[got], t.lens[got] + 1) != 0;
 			}
 		}
-		CHECK(got == good && errs == 0);
-		CHECK(r->skipped == bad && r->rows == good);
-		CHECK(tsv_close(r) == -1);
+		check_pass_end(r, &t, got, errs);
 	}
-	dup2(saved_err, 2);
-	close(saved_err);
+	stderr_on(saved_err);
 	tsv_batch_free(&b);
-	unlink(name);
-	free(name);
-	free(data);
-	free(lines);
-	free(lens);
-	free(lineno);
+	rand_rows_free(&t);
 }
 
 /*
@@ -305,44 +353,20 @@ test_pick(void)
 	struct tsv_field want[NCOLS];
 	struct tsv_batch b = TSV_BATCH_INIT;
 	struct tsv_reader *r;
-	char *data, *line, *name, joined[1 << 17];
-	size_t cap = 4 << 20, used, len, i, j, k, n, good = 0, bad = 0, got, errs;
+	struct rand_rows t;
+	char joined[1 << 17];
+	size_t i, j, k, n, got, errs;
 	size_t cols[NCOLS], pos[NCOLS], npick, nj, s;
-	unsigned long long *lineno;
-	char **lines;
-	size_t *lens;
 	int mode, saved_err;
 
-	data = malloc(cap);
-	lines = calloc(NROWS, sizeof(*lines));
-	lens = calloc(NROWS, sizeof(*lens));
-	lineno = calloc(NROWS, sizeof(*lineno));
-	used = (size_t)sprintf(data, "a\tb\tc\td\te\tf\tg\th\ti\tj\tk\tl\n");
-	srand(12);
-	for (i = 0; i < NROWS; i++) {
-		line = data + used;
-		len = i == 2345 ? 100000 : (size_t)rand() % (i % 4 ? 200 : 700);
-		for (j = 0; j < len; j++)
-			line[j] = (char)('a' + rand() % 26);
-		/* Eleven tabs (a good row) at distinct places, or some other number. */
-		n = rand() % 8 ? 11 : (size_t)rand() % 16;
-		for (k = 0; k < n && len > 0; k++)
-			line[(size_t)rand() % len] = '\t';
-		line[len] = '\n';
-		if (naive_split(line, len, want, NCOLS) == NCOLS) {
-			lines[good] = line;
-			lens[good] = len;
-			lineno[good++] = i + 2;
-		} else
-			bad++;
-		used += len + 1;
-	}
-	name = save_rows(data, used);
+	/* Eleven tabs (a good row) at distinct places, or some other number. */
+	rand_rows(&t, "a\tb\tc\td\te\tf\tg\th\ti\tj\tk\tl\n", NCOLS, NROWS, 12, 2345,
+	    200, 700, 16);
 	/* The bad rows' reports are expected: keep them off the test's output. */
 	saved_err = stderr_off();
 	for (s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
 		for (mode = 0; mode < 4; mode++) {
-			r = tsv_open(name);
+			r = tsv_open(t.name);
 			CHECK(r != NULL && r->ncols == NCOLS);
 			npick = sets[s][0];
 			memcpy(cols, sets[s] + 1, npick * sizeof(*cols));
@@ -364,8 +388,8 @@ test_pick(void)
 			got = errs = 0;
 			while (tsv_next_batch(r, &b) > 0) {
 				CHECK(b.ncols == n);
-				for (i = 0; i < b.n && got < good; i++, got++) {
-					naive_split(lines[got], lens[got], want, NCOLS);
+				for (i = 0; i < b.n && got < t.good; i++, got++) {
+					naive_split(t.lines[got], t.lens[got], want, NCOLS);
 					for (j = 0, nj = 0; j < n; j++) {
 						if (j)
 							joined[nj++] = '\t';
@@ -376,24 +400,16 @@ test_pick(void)
 						    want[pos[j]].len) != 0;
 					}
 					joined[nj] = '\n';
-					errs += b.lineno[i] != lineno[got];
+					errs += b.lineno[i] != t.lineno[got];
 					errs += b.row[i].len != nj ||
 					    memcmp(b.row[i].p, joined, nj + 1) != 0;
 				}
 			}
-			CHECK(got == good && errs == 0);
-			CHECK(r->skipped == bad && r->rows == good);
-			CHECK(tsv_close(r) == -1);
+			check_pass_end(r, &t, got, errs);
 		}
-	dup2(saved_err, 2);
-	close(saved_err);
+	stderr_on(saved_err);
 	tsv_batch_free(&b);
-	unlink(name);
-	free(name);
-	free(data);
-	free(lines);
-	free(lens);
-	free(lineno);
+	rand_rows_free(&t);
 }
 
 /* tsv_write_escaped, against the rule written out byte by byte. */
