@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "opts.h"
+#include "progress.h"
 #include "util.h"
 
 enum { V_WHERE = 0x100, V_STATS, V_PROGRESS, V_LINE_BUFFERED, V_CSV_SAFE, V_FILES0,
@@ -131,6 +132,19 @@ opts_next(struct opts *o, int argc, char *argv[])
 			return ch;
 		}
 	}
+}
+
+int
+opts_inputs(const struct opts *o, int argc, char *argv[], each_input_fn *fn, void *ctx)
+{
+	int rc;
+
+	if (o->progress && *o->progress)
+		progress_start(program_name());
+	rc = each_input(argc - optind, argv + optind, o->files0 ? *o->files0 : NULL,
+	    fn, ctx);
+	progress_end();
+	return rc;
 }
 
 void

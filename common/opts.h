@@ -21,6 +21,7 @@
 
 #include <stdio.h>
 
+#include "util.h"
 #include "where.h"
 
 struct opt {
@@ -55,6 +56,14 @@ struct opts {
  * print and exit 0); a bad option ends the program through usage_error.
  */
 int	 opts_next(struct opts *o, int argc, char *argv[]);
+
+/*
+ * Read each input with fn: the operands after the options (argv from
+ * optind), or the names --files0-from gives; under --progress, a line on
+ * stderr while they are read. 0, or -1 when one failed (each_input).
+ */
+int	 opts_inputs(const struct opts *o, int argc, char *argv[], each_input_fn *fn,
+	    void *ctx);
 
 /* --help: the usage lines, then every option on a line of its own. */
 void	 opts_help(const struct opts *o, FILE *out);

@@ -522,15 +522,9 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
-	argc -= optind;
-	argv += optind;
-
 	hash_init(&seen);
-	if (show_progress)
-		progress_start("dedupe");
-	if (each_input(argc, argv, files0, dedupe_file, NULL) < 0)
+	if (opts_inputs(&cl, argc, argv, dedupe_file, NULL) < 0)
 		status = EXIT_TROUBLE;
-	progress_end();
 	/*
 	 * Every row read is accounted for: in = out + duplicates + skipped
 	 * (+ filtered, with --where), where out is one record (or summary

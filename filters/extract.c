@@ -490,11 +490,8 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
-	argc -= optind;
-	argv += optind;
-
 	if (block_size) {
-		status = each_input(argc, argv, files0, plan_input, NULL) < 0 ?
+		status = opts_inputs(&cl, argc, argv, plan_input, NULL) < 0 ?
 		    EXIT_TROUBLE : EXIT_OK;
 		/* A plan of empty files is a header; nothing when all failed. */
 		if (status == EXIT_OK)
@@ -502,7 +499,7 @@ main(int argc, char *argv[])
 		where_free(&wheres);
 		free_options(patterns);
 		opts_free(&cl);
-	return close_stdout(status);
+		return close_stdout(status);
 	}
 	resolve_where();
 	finder = links_new(all_links ? LINKS_ALL : 0);
@@ -519,12 +516,8 @@ main(int argc, char *argv[])
 
 	else
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
-	if (show_progress)
-		progress_start("extract");
-	trouble = each_input(argc, argv, files0, read_input, NULL) < 0;
+	trouble = opts_inputs(&cl, argc, argv, read_input, NULL) < 0;
 	write_header();		/* when no input was read */
-
-	progress_end();
 	/*
 	 * Every message read is accounted for: in = with + without + skipped;
 	 * with --where, every record made: out + filtered.

@@ -294,16 +294,9 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
-	argc -= optind;
-	argv += optind;
-
 	keys = keys_new();
-	if (show_progress)
-		progress_start("normalize");
-	if (each_input(argc, argv, files0, normalize_file, NULL) < 0)
+	if (opts_inputs(&cl, argc, argv, normalize_file, NULL) < 0)
 		status = EXIT_TROUBLE;
-
-	progress_end();
 	if (show_stats)
 		print_stats();
 	keys_free(keys);

@@ -188,8 +188,6 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
-	argc -= optind;
-	argv += optind;
 	if (by_unit >= 0) {
 		static const char *const names[] = { "hour", "day", "week", "month" };
 
@@ -222,11 +220,8 @@ main(int argc, char *argv[])
 	if (t.fill && (t.cohort.unit != COHORT_OFF || !t.merge || t.ngroups))
 		fill_resolve(&t, NULL);
 
-	if (show_progress)
-		progress_start("tally");
-	if (each_input(argc, argv, files0, tally_file, &t) < 0)
+	if (opts_inputs(&cl, argc, argv, tally_file, &t) < 0)
 		status = EXIT_TROUBLE;
-	progress_end();
 	if (!t.wide || t.gt.n)
 		sort_resolve(&t, sort_name);
 	tally_write(&t);
