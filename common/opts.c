@@ -177,7 +177,4 @@ opts_free(struct opts *o)
 	free(o->all);
 	free(o->longopts);
 	free(o->shortopts);
-	o->all = NULL;
-	o->longopts = NULL;
-	o->shortopts = NULL;
 }

@@ -80,9 +80,7 @@ static const struct opt own_options[] = {
 };
 
 static const char usage_text[] =
-    "usage: dedupe [-k col[,col...]] [--last] [-c | --count | --summary]\n"
-    "              [--merge] [-t time-field] [--where col=value] [--stats]\n"
-    "              [--progress] [--line-buffered] [file ... | --files0-from F]\n";
+    "usage: dedupe [option ...] [file ... | --files0-from F]\n";
 
 static void
 grow_arrays(size_t need)

@@ -69,16 +69,8 @@ static const struct opt own_options[] = {
 };
 
 static const char usage_text[] =
-    "usage: extract [-f field] [-e pattern] [-p platform,...] [--all] [--text]\n"
-    "               [--format name] [--time-field name] [--channel-field name]\n"
-    "               [--keep col,...] [--rules file] [--src-platform name]\n"
-    "               [--json-text path] [--json-time path] [--json-channel path]\n"
-    "               [--json-links path] [--lenient] [--mentions] [--stats]\n"
-    "               [--progress] [--line-buffered] [--csv-safe]\n"
-    "               [--source-name name] [--first-line N] [--where col=value]\n"
-    "               [file ... | --files0-from F]\n"
-    "       extract --blocks size [-f field] [--format name]\n"
-    "               [file ... | --files0-from F]\n";
+    "usage: extract [option ...] [file ... | --files0-from F]\n"
+    "       extract --blocks size [-f field] [--format name] [file ...]\n";
 
 
 /* Our output columns, in order, after the --keep ones: see write_header. */

@@ -50,9 +50,7 @@ static const struct opt own_options[] = {
 };
 
 static const char usage_text[] =
-    "usage: normalize [-u field] [--rules file] [--where col=value] [--stats]\n"
-    "                 [--progress] [--line-buffered] [--csv-safe]\n"
-    "                 [file ... | --files0-from F]\n";
+    "usage: normalize [option ...] [file ... | --files0-from F]\n";
 
 /* Our header: the input's columns, then the ones it lacks. */
 static void

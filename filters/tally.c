@@ -42,14 +42,8 @@ static const struct opt own_options[] = {
 };
 
 static const char usage_text[] =
-    "usage: tally [-g col[,col...]] [--by hour|day|week|month] [-a agg:col[,...]]\n"
-    "             [-n N] [--sort name] [-r] [--min-count N] [--where col=value]\n"
-    "             [--merge] [--partial] [--wide] [-t time-field] [--stats]\n"
-    "             [--fill [--from day] [--to day]] [--progress]\n"
-    "             [file ... | --files0-from F]\n"
-    "       tally --cohort day|week|month|all [-g col,...] [--from day] [--to day]\n"
-    "             [--alive-on day] [--after N[,N...]] [--fill] [--stats] [--progress]\n"
-    "             [file ... | --files0-from F]\n";
+    "usage: tally [option ...] [file ... | --files0-from F]\n"
+    "       tally --cohort day|week|month|all [option ...] [file ...]\n";
 
 /* The aggregates --help lists, after the options. */
 static const char *
