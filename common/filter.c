@@ -37,6 +37,21 @@ first_input_free(struct first_input *f)
 	memset(f, 0, sizeof(*f));
 }
 
+void
+put_header(const struct tsv_reader *r, const char *const *names, const int *have,
+    size_t n)
+{
+	size_t len;
+	const char *h = tsv_header_line(r, &len);
+
+	fwrite(h, 1, len, stdout);
+	for (size_t i = 0; i < n; i++)
+		if (have[i] < 0)
+			printf("\t%s", names[i]);
+	putchar('\n');
+	fflush(stdout);
+}
+
 char **
 split_list(const char *list, size_t *n)
 {

@@ -82,6 +82,13 @@ static const struct opt own_options[] = {
 static const char usage_text[] =
     "usage: dedupe [option ...] [file ... | --files0-from F]\n";
 
+static const char	*files0;		/* --files0-from F */
+
+/* The command line: our options and the shared ones we take (opts.h). */
+static struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
+    .stats = &show_stats, .progress = &show_progress,
+    .line_buffered = &line_buffered, .files0 = &files0 };
+
 static void
 grow_arrays(size_t need)
 {
@@ -130,20 +137,10 @@ required_col(const struct tsv_reader *r, const char *name)
 static void
 write_header(const struct tsv_reader *r)
 {
-	size_t len;
-	const char *h = tsv_header_line(r, &len);
+	const char *const names[] = { "count", "first_time", "last_time" };
+	const int have[] = { count_col, first_col, last_col };
 
-	fwrite(h, 1, len, stdout);
-	if (summary && !merge) {
-		if (count_col < 0)
-			fputs("\tcount", stdout);
-		if (first_col < 0)
-			fputs("\tfirst_time", stdout);
-		if (last_col < 0)
-			fputs("\tlast_time", stdout);
-	}
-	putchar('\n');
-	fflush(stdout);
+	put_header(r, names, have, summary && !merge ? 3 : 0);
 }
 
 /*
@@ -492,12 +489,7 @@ free_all(void)
 int
 main(int argc, char *argv[])
 {
-	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
-
-	struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
-	    .stats = &show_stats, .progress = &show_progress,
-	    .line_buffered = &line_buffered, .files0 = &files0 };
 
 	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {

@@ -72,6 +72,11 @@ static const char usage_text[] =
     "usage: extract [option ...] [file ... | --files0-from F]\n"
     "       extract --blocks size [-f field] [--format name] [file ...]\n";
 
+/* The command line: our options and the shared ones we take (opts.h). */
+static struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
+    .stats = &show_stats, .progress = &show_progress,
+    .line_buffered = &line_buffered, .csv_safe = &csv_safe, .files0 = &files0 };
+
 
 /* Our output columns, in order, after the --keep ones: see write_header. */
 enum { C_TIME, C_CHANNEL, C_SOURCE, C_LINE, C_PLATFORM, C_URL, C_WRITTEN, C_WHERE,
@@ -399,10 +404,6 @@ main(int argc, char *argv[])
 	const char **patterns = NULL, *platforms = NULL;
 	size_t npatterns = 0;
 	int ch, fmt, status = EXIT_OK, trouble = 0;
-
-	struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
-	    .stats = &show_stats, .progress = &show_progress,
-	    .line_buffered = &line_buffered, .csv_safe = &csv_safe, .files0 = &files0 };
 
 	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {

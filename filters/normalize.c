@@ -52,25 +52,21 @@ static const struct opt own_options[] = {
 static const char usage_text[] =
     "usage: normalize [option ...] [file ... | --files0-from F]\n";
 
+static const char	*files0;		/* --files0-from F */
+
+/* The command line: our options and the shared ones we take (opts.h). */
+static struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
+    .stats = &show_stats, .progress = &show_progress,
+    .line_buffered = &line_buffered, .csv_safe = &csv_safe, .files0 = &files0 };
+
 /* Our header: the input's columns, then the ones it lacks. */
 static void
 write_header(const struct tsv_reader *r)
 {
-	size_t len;
-	const char *h = tsv_header_line(r, &len);
+	const char *const names[] = { "platform", "kind", "key", "channel_key" };
+	const int have[] = { platform_col, kind_col, key_col, chan_col };
 
-	fwrite(h, 1, len, stdout);
-	if (platform_col < 0)
-		fputs("\tplatform", stdout);
-	if (kind_col < 0)
-		fputs("\tkind", stdout);
-	if (key_col < 0)
-		fputs("\tkey", stdout);
-	if (chan_col < 0)
-		fputs("\tchannel_key", stdout);
-	putchar('\n');
-	/* Let the next stage check our header before any data comes. */
-	fflush(stdout);
+	put_header(r, names, have, 4);
 }
 
 static void
@@ -272,12 +268,7 @@ print_stats(void)
 int
 main(int argc, char *argv[])
 {
-	const char *files0 = NULL;
 	int ch, status = EXIT_OK;
-
-	struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
-	    .stats = &show_stats, .progress = &show_progress,
-	    .line_buffered = &line_buffered, .csv_safe = &csv_safe, .files0 = &files0 };
 
 	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {
