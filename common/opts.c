@@ -38,7 +38,6 @@ takes(const struct opts *o, int val)
 	case V_PROGRESS:	return o->progress != NULL;
 	case V_LINE_BUFFERED:	return o->line_buffered != NULL;
 	case V_CSV_SAFE:	return o->csv_safe != NULL;
-	case V_FILES0:		return o->files0 != NULL;
 	}
 	return 1;		/* --help, --version */
 }
@@ -120,7 +119,7 @@ opts_next(struct opts *o, int argc, char *argv[])
 			*o->csv_safe = 1;
 			break;
 		case V_FILES0:
-			*o->files0 = optarg;
+			o->files0 = optarg;
 			break;
 		case V_HELP:
 			opts_help(o, stdout);
@@ -141,7 +140,7 @@ opts_inputs(const struct opts *o, int argc, char *argv[], each_input_fn *fn, voi
 
 	if (o->progress && *o->progress)
 		progress_start(program_name());
-	rc = each_input(argc - optind, argv + optind, o->files0 ? *o->files0 : NULL,
+	rc = each_input(argc - optind, argv + optind, o->files0,
 	    fn, ctx);
 	progress_end();
 	return rc;

@@ -4,7 +4,8 @@
  * the three cannot drift apart; the options several filters share
  * (--where, --stats, --progress, --line-buffered, --csv-safe,
  * --files0-from, --help, --version) are written here once, and a filter
- * takes those it gives a place to. A bad option gets the one answer of
+ * takes those it gives a place to (and all take --files0-from, --help
+ * and --version). A bad option gets the one answer of
  * usage_error.
  *
  *	static const struct opt own[] = {
@@ -42,7 +43,7 @@ struct opts {
 	int		*progress;	/* --progress */
 	int		*line_buffered;	/* --line-buffered */
 	int		*csv_safe;	/* --csv-safe */
-	const char	**files0;	/* --files0-from */
+	const char	*files0;	/* --files0-from F: every filter takes it */
 	/* getopt_long's tables, made on the first call */
 	struct opt	*all;
 	void		*longopts;

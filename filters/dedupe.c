@@ -79,15 +79,13 @@ static const struct opt own_options[] = {
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-static const char usage_text[] =
-    "usage: dedupe [option ...] [file ... | --files0-from F]\n";
-
-static const char	*files0;		/* --files0-from F */
 
 /* The command line: our options and the shared ones we take (opts.h). */
-static struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
-    .stats = &show_stats, .progress = &show_progress,
-    .line_buffered = &line_buffered, .files0 = &files0 };
+static struct opts cl = {
+	.usage = "usage: dedupe [option ...] [file ... | --files0-from F]\n",
+	.own = own_options, .wheres = &wheres, .stats = &show_stats,
+	.progress = &show_progress, .line_buffered = &line_buffered
+};
 
 static void
 grow_arrays(size_t need)

@@ -33,7 +33,6 @@ static int		 csv_safe;		/* --csv-safe: ' before = + - @ */
 static int		 show_progress;		/* --progress */
 static const char	*src_platform;		/* --src-platform NAME */
 static unsigned long long block_size;		/* --blocks SIZE: plan, do not read */
-static const char	*files0;		/* --files0-from F */
 static struct format_opts opts;
 static struct format_stats stats;
 static int		 header_done;
@@ -68,14 +67,15 @@ static const struct opt own_options[] = {
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-static const char usage_text[] =
-    "usage: extract [option ...] [file ... | --files0-from F]\n"
-    "       extract --blocks size [-f field] [--format name] [file ...]\n";
 
 /* The command line: our options and the shared ones we take (opts.h). */
-static struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
-    .stats = &show_stats, .progress = &show_progress,
-    .line_buffered = &line_buffered, .csv_safe = &csv_safe, .files0 = &files0 };
+static struct opts cl = {
+	.usage = "usage: extract [option ...] [file ... | --files0-from F]\n"
+	    "       extract --blocks size [-f field] [--format name] [file ...]\n",
+	.own = own_options, .wheres = &wheres, .stats = &show_stats,
+	.progress = &show_progress, .line_buffered = &line_buffered,
+	.csv_safe = &csv_safe
+};
 
 
 /* Our output columns, in order, after the --keep ones: see write_header. */

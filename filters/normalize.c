@@ -49,15 +49,14 @@ static const struct opt own_options[] = {
 	{ NULL, 0, NULL, 0, NULL }
 };
 
-static const char usage_text[] =
-    "usage: normalize [option ...] [file ... | --files0-from F]\n";
-
-static const char	*files0;		/* --files0-from F */
 
 /* The command line: our options and the shared ones we take (opts.h). */
-static struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &wheres,
-    .stats = &show_stats, .progress = &show_progress,
-    .line_buffered = &line_buffered, .csv_safe = &csv_safe, .files0 = &files0 };
+static struct opts cl = {
+	.usage = "usage: normalize [option ...] [file ... | --files0-from F]\n",
+	.own = own_options, .wheres = &wheres, .stats = &show_stats,
+	.progress = &show_progress, .line_buffered = &line_buffered,
+	.csv_safe = &csv_safe
+};
 
 /* Our header: the input's columns, then the ones it lacks. */
 static void

@@ -106,14 +106,14 @@ int
 main(int argc, char *argv[])
 {
 	struct tally t;
-	const char *files0 = NULL, *from_arg = NULL, *to_arg = NULL;
+	const char *from_arg = NULL, *to_arg = NULL;
 	const char *sort_name = NULL;
 	int ch, by_unit = -1, show_stats = 0, show_progress = 0, status = EXIT_OK;
 
 	tally_init(&t);
 
 	struct opts cl = { .usage = usage_text, .own = own_options, .wheres = &t.wheres,
-	    .stats = &show_stats, .progress = &show_progress, .files0 = &files0 };
+	    .stats = &show_stats, .progress = &show_progress };
 
 	cl.extra = aggregates_line();
 	while ((ch = opts_next(&cl, argc, argv)) != -1) {

@@ -1,7 +1,7 @@
 # Every filter has a man page that mandoc finds no fault in, and three
 # lists of its options agree: the code's (the own_options[] table of
 # filters/NAME.c and the shared options of common/opts.c it gives a place
-# to, from which getopt's tables and --help are made), the lines of
+# to or all filters take, from which getopt's tables and --help are made), the lines of
 # --help, and the page (its SYNOPSIS and its option list).
 command -v mandoc >/dev/null || { echo "mandoc is not installed" >&2; exit 77; }
 norm() { sed 's/\\-/-/g' | tr ' ' '\n' | grep -E '^-(-[a-z0-9-]+|[a-zA-Z])$' | sort -u | tr '\n' ' '; echo; }
@@ -12,11 +12,11 @@ for f in extract normalize dedupe tally; do
 	# ones whose place (.stats = ..., .files0 = ...) the filter gives
 	{
 		sed -n '/^static const struct opt own_options\[\] = {/,/^};/p' "$src"
-		for o in where stats progress line-buffered csv-safe files0-from; do
-			field=$(echo "$o" | sed 's/where/wheres/; s/files0-from/files0/; s/-/_/g')
+		for o in where stats progress line-buffered csv-safe; do
+			field=$(echo "$o" | sed 's/where/wheres/; s/-/_/g')
 			grep -q "\.$field = " "$src" && grep "^	{ \"$o\"" "$TOP/common/opts.c"
 		done
-		grep -E '^	\{ "(help|version)"' "$TOP/common/opts.c"
+		grep -E '^	\{ "(files0-from|help|version)"' "$TOP/common/opts.c"
 	} | sed -n 's/^	{ \(NULL\|"\([a-z0-9-]*\)"\), \(0\|'"'"'\(.\)'"'"'\),.*/--\2 -\4/p' |
 	    sed 's/^-- //; s/ -$//' | norm >code.opts
 	# --help: the first word or two of each line after "options:"
