@@ -18,14 +18,18 @@ enum { V_WHERE = 0x100, V_STATS, V_PROGRESS, V_LINE_BUFFERED, V_CSV_SAFE, V_FILE
 /* The shared options, in the order --help lists them after a filter's own. */
 static const struct opt shared[] = {
 	{ "where", 0, "col=value", V_WHERE,
-	    "only rows whose column holds value (or col!=value)" },
-	{ "stats", 0, NULL, V_STATS, "counts on stderr at the end" },
-	{ "progress", 0, NULL, V_PROGRESS, "rate and ETA on stderr while reading" },
-	{ "line-buffered", 0, NULL, V_LINE_BUFFERED, "write each row at once (tail -f)" },
-	{ "csv-safe", 0, NULL, V_CSV_SAFE, "a ' before fields a spreadsheet would run" },
-	{ "files0-from", 0, "F", V_FILES0, "read the names of the inputs from F, NUL-ended" },
-	{ "help", 'h', NULL, V_HELP, "this help" },
-	{ "version", 0, NULL, V_VERSION, "the version" },
+	    "only rows whose column holds value (or col!=value)", NULL },
+	{ "stats", 0, NULL, V_STATS, "counts on stderr at the end", NULL },
+	{ "progress", 0, NULL, V_PROGRESS,
+	    "rate and ETA on stderr while reading", NULL },
+	{ "line-buffered", 0, NULL, V_LINE_BUFFERED,
+	    "write each row at once (tail -f)", NULL },
+	{ "csv-safe", 0, NULL, V_CSV_SAFE,
+	    "a ' before fields a spreadsheet would run", NULL },
+	{ "files0-from", 0, "F", V_FILES0,
+	    "read the names of the inputs from F, NUL-ended", NULL },
+	{ "help", 'h', NULL, V_HELP, "this help", NULL },
+	{ "version", 0, NULL, V_VERSION, "the version", NULL },
 };
 
 /* Does the filter take shared option val (has it given it a place)? */
@@ -77,15 +81,15 @@ build(struct opts *o)
 	opterr = 0;	/* our own message: usage_error */
 }
 
-/* What getopt returned, as the val of one of the options; 0 if none. */
-static int
-val_of(const struct opts *o, int ch)
+/* The option getopt returned ch for, or NULL. */
+static const struct opt *
+option_of(const struct opts *o, int ch)
 {
 	for (size_t i = 0; o->all[i].val; i++)
 		if ((ch == o->all[i].val && o->all[i].name) ||
 		    (o->all[i].letter && ch == o->all[i].letter))
-			return o->all[i].val;
-	return 0;
+			return &o->all[i];
+	return NULL;
 }
 
 int
@@ -98,9 +102,15 @@ opts_next(struct opts *o, int argc, char *argv[])
 	for (;;) {
 		if ((ch = getopt_long(argc, argv, o->shortopts, o->longopts, NULL)) == -1)
 			return -1;
-		if (val_of(o, ch) == 0)
+		const struct opt *opt = option_of(o, ch);
+
+		if (opt == NULL)
 			getopt_failed(ch, argv);
-		switch (ch = val_of(o, ch)) {
+		if (opt->set) {
+			*opt->set = 1;
+			continue;
+		}
+		switch (ch = opt->val) {
 		case V_WHERE:
 			if (where_add(o->wheres, optarg) < 0)
 				exit(EXIT_TROUBLE);

@@ -10,6 +10,7 @@
  *
  *	static const struct opt own[] = {
  *		{ "url-field", 'u', "field", 'u', "read the links from this column" },
+ *		{ "all", 0, NULL, 'a', "also links of no platform", &all },
  *		{ NULL, 0, NULL, 0, NULL }
  *	};
  *	struct opts o = { .usage = USAGE, .own = own, .stats = &show_stats,
@@ -31,6 +32,7 @@ struct opt {
 	const char	*arg;		/* the argument's name, or NULL */
 	int		 val;		/* what opts_next returns (0 ends the list) */
 	const char	*help;		/* one line for --help */
+	int		*set;		/* a flag: opts_next sets *set to 1 */
 };
 
 struct opts {
@@ -53,7 +55,7 @@ struct opts {
 /*
  * The next of the filter's own options in argv, as getopt_long: its val
  * (optarg set when it takes an argument), or -1 after the last; operands
- * start at optind. Shared options are taken care of (--help and --version
+ * start at optind. Flags (.set) and shared options are taken care of (--help and --version
  * print and exit 0); a bad option ends the program through usage_error.
  */
 int	 opts_next(struct opts *o, int argc, char *argv[]);

@@ -70,13 +70,17 @@ static struct arena	 rec_arena;		/* first records, never replaced */
 static uint64_t		 n_wrong_width, n_bad_count, n_filtered;
 
 static const struct opt own_options[] = {
-	{ "key", 'k', "col,...", 'k', "the columns that make a record's key (default key)" },
-	{ "last", 0, NULL, 'L', "keep the last record of a key, not the first" },
-	{ "count", 'c', NULL, 'c', "add count, first_time and last_time" },
-	{ "summary", 0, NULL, 'c', "the same as --count" },
-	{ "merge", 0, NULL, 'M', "merge the --count outputs of shards" },
-	{ "time-field", 't', "name", 't', "the time is in this column (default time)" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ "key", 'k', "col,...", 'k',
+	    "the columns that make a record's key (default key)", NULL },
+	{ "last", 0, NULL, 'L',
+	    "keep the last record of a key, not the first", &keep_last },
+	{ "count", 'c', NULL, 'c',
+	    "add count, first_time and last_time", NULL },
+	{ "summary", 0, NULL, 'c', "the same as --count", NULL },
+	{ "merge", 0, NULL, 'M', "merge the --count outputs of shards", NULL },
+	{ "time-field", 't', "name", 't',
+	    "the time is in this column (default time)", NULL },
+	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
 
@@ -496,9 +500,6 @@ main(int argc, char *argv[])
 			break;
 		case 'k':
 			key_spec = optarg;
-			break;
-		case 'L':
-			keep_last = 1;
 			break;
 		case 'M':
 			merge = summary = 1;

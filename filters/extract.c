@@ -44,27 +44,46 @@ static struct where_list wheres = WHERE_LIST_INIT;	/* --where, on our output */
 static unsigned long long n_found;	/* records made, written or not */
 
 static const struct opt own_options[] = {
-	{ "text-field", 'f', "field", 'f', "the message text is in this column (TSV, CSV)" },
-	{ NULL, 'e', "pattern", 'e', "also every match of this PCRE2 pattern (platform custom)" },
-	{ "platform", 'p', "name,...", 'p', "only links of these platforms (web: unknown ones)" },
-	{ "all", 0, NULL, 'a', "also links of no known platform (web)" },
-	{ "text", 0, NULL, 'x', "read every input as plain text, a message a line" },
-	{ "format", 0, "name", 'F', "text tsv csv jsonl tgexport discord (default: detect)" },
-	{ "time-field", 0, "name", 'T', "the message time is in this column" },
-	{ "channel-field", 0, "name", 'C', "the channel is in this column" },
-	{ "keep", 0, "col,...", 'K', "copy these input columns to the output" },
-	{ "rules", 0, "file", 'R', "more rows of the platform table" },
-	{ "src-platform", 0, "name", 'S', "add a column src_platform holding name" },
-	{ "json-text", 0, "path", 'X', "where the text is in JSON input (dotted path)" },
-	{ "json-time", 0, "path", 'W', "where the time is in JSON input" },
-	{ "json-channel", 0, "path", 'J', "where the channel is in JSON input" },
-	{ "json-links", 0, "path", 'U', "where hidden links are in JSON input" },
-	{ "lenient", 0, NULL, 'l', "skipped records do not make the exit status 2" },
-	{ "mentions", 0, NULL, 'M', "also @name mentions, as t.me/name" },
-	{ "source-name", 0, "name", 'O', "the name the source column gives stdin" },
-	{ "first-line", 0, "N", 'N', "number lines from N (a block of a larger file)" },
-	{ "blocks", 0, "size", 'B', "print cuts of about size bytes, at record ends" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ "text-field", 'f', "field", 'f',
+	    "the message text is in this column (TSV, CSV)", NULL },
+	{ NULL, 'e', "pattern", 'e',
+	    "also every match of this PCRE2 pattern (platform custom)", NULL },
+	{ "platform", 'p', "name,...", 'p',
+	    "only links of these platforms (web: unknown ones)", NULL },
+	{ "all", 0, NULL, 'a',
+	    "also links of no known platform (web)", &all_links },
+	{ "text", 0, NULL, 'x',
+	    "read every input as plain text, a message a line", &with_text },
+	{ "format", 0, "name", 'F',
+	    "text tsv csv jsonl tgexport discord (default: detect)", NULL },
+	{ "time-field", 0, "name", 'T',
+	    "the message time is in this column", NULL },
+	{ "channel-field", 0, "name", 'C',
+	    "the channel is in this column", NULL },
+	{ "keep", 0, "col,...", 'K',
+	    "copy these input columns to the output", NULL },
+	{ "rules", 0, "file", 'R', "more rows of the platform table", NULL },
+	{ "src-platform", 0, "name", 'S',
+	    "add a column src_platform holding name", NULL },
+	{ "json-text", 0, "path", 'X',
+	    "where the text is in JSON input (dotted path)", NULL },
+	{ "json-time", 0, "path", 'W',
+	    "where the time is in JSON input", NULL },
+	{ "json-channel", 0, "path", 'J',
+	    "where the channel is in JSON input", NULL },
+	{ "json-links", 0, "path", 'U',
+	    "where hidden links are in JSON input", NULL },
+	{ "lenient", 0, NULL, 'l',
+	    "skipped records do not make the exit status 2", &opts.lenient },
+	{ "mentions", 0, NULL, 'M',
+	    "also @name mentions, as t.me/name", &mentions },
+	{ "source-name", 0, "name", 'O',
+	    "the name the source column gives stdin", NULL },
+	{ "first-line", 0, "N", 'N',
+	    "number lines from N (a block of a larger file)", NULL },
+	{ "blocks", 0, "size", 'B',
+	    "print cuts of about size bytes, at record ends", NULL },
+	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
 
@@ -407,9 +426,6 @@ main(int argc, char *argv[])
 
 	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {
-		case 'a':
-			all_links = 1;
-			break;
 		case 'B':
 			if (parse_size(optarg, &block_size) < 0)
 				errx(EXIT_TROUBLE, "bad --blocks \"%s\": want a number of bytes, "
@@ -435,12 +451,6 @@ main(int argc, char *argv[])
 			break;
 		case 'K':
 			opts.keep = split_list(optarg, &opts.nkeep);
-			break;
-		case 'l':
-			opts.lenient = 1;
-			break;
-		case 'M':
-			mentions = 1;
 			break;
 		case 'N':
 			if (parse_count(optarg, ULLONG_MAX, &opts.first_line) < 0 ||
@@ -477,9 +487,6 @@ main(int argc, char *argv[])
 			break;
 		case 'X':
 			opts.json_text = optarg;
-			break;
-		case 'x':
-			with_text = 1;
 			break;
 		}
 	}

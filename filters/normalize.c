@@ -44,9 +44,10 @@ static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width */
 static unsigned long long n_filtered;		/* records --where passed over */
 
 static const struct opt own_options[] = {
-	{ "url-field", 'u', "field", 'u', "read the links from this column (default url)" },
-	{ "rules", 0, "file", 'R', "more rows of the platform table" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ "url-field", 'u', "field", 'u',
+	    "read the links from this column (default url)", NULL },
+	{ "rules", 0, "file", 'R', "more rows of the platform table", NULL },
+	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
 

@@ -20,25 +20,40 @@
 #include "timefmt.h"
 #include "util.h"
 
+static struct tally t;		/* what we count, and how */
+
 static const struct opt own_options[] = {
-	{ "group", 'g', "col,...", 'g', "count per value of these columns" },
-	{ "by", 0, "unit", 'b', "also per hour, day, week or month of the time" },
-	{ "aggregate", 'a', "agg:col,...", 'a', "aggregates beside the count (listed below)" },
-	{ "top", 'n', "N", 'n', "only the first N groups" },
-	{ "sort", 0, "name", 'o', "sort by count (default), an aggregate or a column" },
-	{ "reverse", 'r', NULL, 'r', "smallest first" },
-	{ "min-count", 0, "N", 'm', "only groups counted N times or more" },
-	{ "merge", 0, NULL, 'M', "add up tallies of shards, exactly" },
-	{ "partial", 0, NULL, 'p', "a tally for a later merge (distinct values kept)" },
-	{ "wide", 0, NULL, 'w', "one row per first group, a column per last" },
-	{ "cohort", 0, "unit", 'c', "new keys per day, week, month or all, and survival" },
-	{ "from", 0, "day", 'f', "the first day of the cohorts or of the buckets" },
-	{ "to", 0, "day", 'T', "the last day of the cohorts or of the buckets" },
-	{ "alive-on", 0, "day", 'A', "survival: seen on or after this day" },
-	{ "after", 0, "N,...", 'N', "survival: seen N days or more after the first" },
-	{ "fill", 0, NULL, 'F', "write empty time buckets too" },
-	{ "time-field", 't', "name", 't', "the time is in this column (default time)" },
-	{ NULL, 0, NULL, 0, NULL }
+	{ "group", 'g', "col,...", 'g',
+	    "count per value of these columns", NULL },
+	{ "by", 0, "unit", 'b',
+	    "also per hour, day, week or month of the time", NULL },
+	{ "aggregate", 'a', "agg:col,...", 'a',
+	    "aggregates beside the count (listed below)", NULL },
+	{ "top", 'n', "N", 'n', "only the first N groups", NULL },
+	{ "sort", 0, "name", 'o',
+	    "sort by count (default), an aggregate or a column", NULL },
+	{ "reverse", 'r', NULL, 'r', "smallest first", &t.reverse },
+	{ "min-count", 0, "N", 'm',
+	    "only groups counted N times or more", NULL },
+	{ "merge", 0, NULL, 'M', "add up tallies of shards, exactly", &t.merge },
+	{ "partial", 0, NULL, 'p',
+	    "a tally for a later merge (distinct values kept)", &t.partial },
+	{ "wide", 0, NULL, 'w',
+	    "one row per first group, a column per last", &t.wide },
+	{ "cohort", 0, "unit", 'c',
+	    "new keys per day, week, month or all, and survival", NULL },
+	{ "from", 0, "day", 'f',
+	    "the first day of the cohorts or of the buckets", NULL },
+	{ "to", 0, "day", 'T',
+	    "the last day of the cohorts or of the buckets", NULL },
+	{ "alive-on", 0, "day", 'A',
+	    "survival: seen on or after this day", NULL },
+	{ "after", 0, "N,...", 'N',
+	    "survival: seen N days or more after the first", NULL },
+	{ "fill", 0, NULL, 'F', "write empty time buckets too", &t.fill },
+	{ "time-field", 't', "name", 't',
+	    "the time is in this column (default time)", NULL },
+	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
 static const char usage_text[] =
@@ -105,7 +120,6 @@ count_arg(const char *opt, const char *s)
 int
 main(int argc, char *argv[])
 {
-	struct tally t;
 	const char *from_arg = NULL, *to_arg = NULL;
 	const char *sort_name = NULL;
 	int ch, by_unit = -1, show_stats = 0, show_progress = 0, status = EXIT_OK;
@@ -127,9 +141,6 @@ main(int argc, char *argv[])
 		case 'n':
 			t.top_n = count_arg("-n", optarg);
 			break;
-		case 'r':
-			t.reverse = 1;
-			break;
 		case 't':
 			if (*optarg == '\0')
 				errx(EXIT_TROUBLE, "empty field name for -t");
@@ -146,9 +157,6 @@ main(int argc, char *argv[])
 				errx(EXIT_TROUBLE, "bad --by \"%s\": want hour, day, week or month",
 				    optarg);
 			break;
-		case 'F':
-			t.fill = 1;
-			break;
 		case 'c':
 			if (strcmp(optarg, "all") == 0)
 				t.cohort.unit = COHORT_ALL;
@@ -161,14 +169,8 @@ main(int argc, char *argv[])
 			t.from_day = day_arg("--from", optarg);
 			from_arg = optarg;
 			break;
-		case 'M':
-			t.merge = 1;
-			break;
 		case 'm':
 			t.min_count = count_arg("--min-count", optarg);
-			break;
-		case 'p':
-			t.partial = 1;
 			break;
 		case 'o':
 			sort_name = optarg;
@@ -176,9 +178,6 @@ main(int argc, char *argv[])
 		case 'T':
 			t.to_day = day_arg("--to", optarg);
 			to_arg = optarg;
-			break;
-		case 'w':
-			t.wide = 1;
 			break;
 		}
 	}
