@@ -32,14 +32,14 @@ picked(const char *path)
 
 	if ((r = tsv_open(path)) == NULL)
 		return;
-	if (r->ncols == 0) {
+	if (tsv_ncols(r) == 0) {
 		tsv_close(r);
 		return;
 	}
-	last = r->ncols - 1;
+	last = tsv_ncols(r) - 1;
 	while (tsv_next(r) > 0) {
-		add(&one, &n1, r->field[last].p, r->field[last].len);
-		add(&one, &n1, r->field[0].p, r->field[0].len);
+		add(&one, &n1, tsv_row(r)[last].p, tsv_row(r)[last].len);
+		add(&one, &n1, tsv_row(r)[0].p, tsv_row(r)[0].len);
 	}
 	tsv_close(r);
 	if ((r = tsv_open(path)) == NULL)
@@ -83,8 +83,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fd = fuzz_file(data, size, path);
 	if ((r = tsv_open(path)) != NULL) {
 		while (tsv_next(r) > 0)
-			for (size_t i = 0; i < r->ncols; i++)
-				FUZZ_ASSERT(memchr(r->field[i].p, '\t', r->field[i].len) == NULL);
+			for (size_t i = 0; i < tsv_ncols(r); i++)
+				FUZZ_ASSERT(memchr(tsv_row(r)[i].p, '\t', tsv_row(r)[i].len) == NULL);
 		tsv_close(r);
 	}
 	picked(path);
