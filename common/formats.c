@@ -68,20 +68,6 @@ read_text(struct fmt_src *src, const struct format_opts *o, message_fn *fn, void
 	return rc < 0 ? -1 : 0;
 }
 
-/* The named column, or the first default present when no name was given. */
-static int
-find_col(struct tsv_reader *r, const char *given, const char *const *defaults)
-{
-	int c;
-
-	if (given)
-		return tsv_col(r, given);
-	for (; *defaults; defaults++)
-		if ((c = tsv_col(r, *defaults)) >= 0)
-			return c;
-	return -1;
-}
-
 /* Decode an escaped TSV field into a growing buffer. */
 static struct text
 unescape(const struct tsv_field *f, char **buf, size_t *cap)
@@ -107,10 +93,12 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 	size_t tcap = 0, ccap = 0, *kcap;
 	int tc, timec, chanc, *keepc = NULL, rc, status = -1;
 	const struct tsv_field *f;
+	const char *const *names = tsv_names(r);
+	size_t n = tsv_ncols(r);
 
-	tc = find_col(r, o->text_field, text_defaults);
-	timec = find_col(r, o->time_field, time_defaults);
-	chanc = find_col(r, o->channel_field, channel_defaults);
+	tc = fmt_find_col(names, n, o->text_field, text_defaults, 0);
+	timec = fmt_find_col(names, n, o->time_field, time_defaults, 0);
+	chanc = fmt_find_col(names, n, o->channel_field, channel_defaults, 0);
 	/* No row read yet: tsv_lineno is the header's line. */
 	if (tc < 0) {
 		warnx("%s:%llu: no column \"%s\" (name the text column with -f)", tsv_name(r),
@@ -153,8 +141,8 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 		if (fn(ctx, &m) != 0)
 			break;
 	}
-	st->skipped += tsv_skipped(r);
-	status = rc < 0 || (tsv_skipped(r) && !o->lenient) ? -1 : 0;
+	st->skipped += tsv_counts(r, NULL);
+	status = rc < 0 || (tsv_counts(r, NULL) && !o->lenient) ? -1 : 0;
 	if (o->lenient)
 		tsv_skips_ok(r);		/* counted, and not trouble */
 done:

@@ -31,17 +31,11 @@ static const char *const forward_name_cols[] = {
 	"author_forwarded_from_name", "forward_msg_from_peer_name", NULL
 };
 
+/* A column of the CSV header: given, or a default in any case. */
 static int
 find(const struct csv_reader *r, const char *given, const char *const *defaults)
 {
-	int c;
-
-	if (given)
-		return csv_col(r, given);
-	for (; *defaults; defaults++)
-		if ((c = csv_col_nocase(r, *defaults)) >= 0)
-			return c;
-	return -1;
+	return fmt_find_col((const char *const *)r->names, r->ncols, given, defaults, 1);
 }
 
 /*

@@ -6,6 +6,7 @@
 #ifndef CROSSLINK_FORMATS_INT_H
 #define CROSSLINK_FORMATS_INT_H
 
+#include "buf.h"
 #include "formats.h"
 
 struct input;
@@ -28,9 +29,8 @@ const char *fmt_src_name(const struct fmt_src *s);
 struct fmt_links {
 	struct hidden_link	*v;
 	size_t			 n, cap;
-	char			*buf;
-	size_t			 len, bufcap;
-	size_t			*off;		/* offset of each url in buf */
+	struct buf		 urls;		/* the urls, each NUL-ended */
+	size_t			*off;		/* offset of each url in urls */
 };
 
 void	fmt_links_clear(struct fmt_links *l);
@@ -38,6 +38,13 @@ void	fmt_links_add(struct fmt_links *l, const char *url, size_t len, const char 
 /* Point every link at its bytes; call once the message is complete. */
 void	fmt_links_done(struct fmt_links *l, struct message *m);
 void	fmt_links_free(struct fmt_links *l);
+
+/*
+ * The column named given (exactly), or else the first of defaults the
+ * header has (ASCII case ignored when nocase: exporters vary it); -1.
+ */
+int	fmt_find_col(const char *const *names, size_t n, const char *given,
+	    const char *const *defaults, int nocase);
 
 /* Convert a time to m->time, counting it in st when it cannot be read. */
 void	fmt_time(struct message *m, const char *s, size_t len, struct format_stats *st);

@@ -44,7 +44,7 @@ void
 fmt_links_clear(struct fmt_links *l)
 {
 	l->n = 0;
-	l->len = 0;
+	l->urls.n = 0;
 }
 
 void
@@ -57,21 +57,19 @@ fmt_links_add(struct fmt_links *l, const char *url, size_t len, const char *wher
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 		l->off = xrealloc(l->off, l->cap * sizeof(*l->off));
 	}
-	xgrow(&l->buf, &l->bufcap, l->len + len + 1);
-	memcpy(l->buf + l->len, url, len);
-	l->buf[l->len + len] = '\0';
-	l->off[l->n] = l->len;
+	l->off[l->n] = l->urls.n;
+	buf_add(&l->urls, url, len);
+	buf_addc(&l->urls, '\0');	/* each url NUL-ended, for the caller */
 	l->v[l->n].len = len;
 	l->v[l->n].where = where;
 	l->n++;
-	l->len += len + 1;
 }
 
 void
 fmt_links_done(struct fmt_links *l, struct message *m)
 {
 	for (size_t i = 0; i < l->n; i++)
-		l->v[i].url = l->buf + l->off[i];
+		l->v[i].url = l->urls.p + l->off[i];
 	m->links = l->v;
 	m->nlinks = l->n;
 }
@@ -81,7 +79,7 @@ fmt_links_free(struct fmt_links *l)
 {
 	free(l->v);
 	free(l->off);
-	free(l->buf);
+	buf_free(&l->urls);
 }
 
 void
@@ -101,4 +99,19 @@ fmt_skipped_status(const char *name, unsigned long long skipped, const struct fo
 		return 0;
 	warnx("%s: %llu record%s skipped", name, skipped, skipped == 1 ? "" : "s");
 	return o->lenient ? 0 : -1;
+}
+
+int
+fmt_find_col(const char *const *names, size_t n, const char *given,
+    const char *const *defaults, int nocase)
+{
+	if (given)
+		return name_index(names, n, given);
+	for (; *defaults; defaults++)
+		for (size_t i = 0; i < n; i++)
+			if (nocase ? strlen(names[i]) == strlen(*defaults) &&
+			    ascii_casecmp_n(names[i], *defaults, strlen(*defaults)) == 0 :
+			    strcmp(names[i], *defaults) == 0)
+				return (int)i;
+	return -1;
 }

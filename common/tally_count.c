@@ -296,8 +296,10 @@ pick_columns(struct tally *t, struct tsv_reader *r)
 static int
 close_file(struct tally *t, struct tsv_reader *r)
 {
-	t->n_rows += tsv_rows(r);
-	t->n_wrong_width += tsv_skipped(r);
+	unsigned long long rows;
+
+	t->n_wrong_width += tsv_counts(r, &rows);
+	t->n_rows += rows;
 	return tsv_close(r);
 }
 

@@ -960,14 +960,10 @@ tsv_row(const struct tsv_reader *r)
 }
 
 unsigned long long
-tsv_rows(const struct tsv_reader *r)
+tsv_counts(const struct tsv_reader *r, unsigned long long *rows)
 {
-	return r->rows;
-}
-
-unsigned long long
-tsv_skipped(const struct tsv_reader *r)
-{
+	if (rows)
+		*rows = r->rows;
 	return r->skipped;
 }
 

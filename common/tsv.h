@@ -130,9 +130,11 @@ const char *const	*tsv_names(const struct tsv_reader *r);
 const char		*tsv_header_line(const struct tsv_reader *r, size_t *len);
 /* The fields of the row tsv_next returned last, tsv_ncols of them. */
 const struct tsv_field	*tsv_row(const struct tsv_reader *r);
-/* Good rows returned so far; rows skipped for their width. */
-unsigned long long	 tsv_rows(const struct tsv_reader *r);
-unsigned long long	 tsv_skipped(const struct tsv_reader *r);
+/*
+ * What was read so far: good rows returned, and rows skipped for their
+ * width; the one returned is the count skipped.
+ */
+unsigned long long	 tsv_counts(const struct tsv_reader *r, unsigned long long *rows);
 /* Skipped rows were counted by the caller and are no trouble for tsv_close. */
 void			 tsv_skips_ok(struct tsv_reader *r);
 unsigned long long	 tsv_lineno(const struct tsv_reader *r);

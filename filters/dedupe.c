@@ -397,7 +397,7 @@ dedupe_file(void *ctx, const char *path)
 	while ((line_buffered ? next_row(r, &batch) : tsv_next_batch(r, &batch)) > 0)
 		if (dedupe_batch(r, &batch) < 0)
 			bad = 1;
-	n_wrong_width += tsv_skipped(r);
+	n_wrong_width += tsv_counts(r, NULL);
 	return tsv_close(r) < 0 || bad ? -1 : 0;
 }
 

@@ -210,6 +210,7 @@ static int
 normalize_file(void *ctx, const char *path)
 {
 	struct tsv_reader *r;
+	unsigned long long rows, skipped;
 	int rc;
 
 	(void)ctx;
@@ -242,8 +243,9 @@ normalize_file(void *ctx, const char *path)
 	}
 	while ((rc = tsv_next(r)) > 0)
 		normalize_record(r);
-	n_in += tsv_rows(r) + tsv_skipped(r);
-	n_skipped += tsv_skipped(r);
+	skipped = tsv_counts(r, &rows);
+	n_in += rows + skipped;
+	n_skipped += skipped;
 	return tsv_close(r);
 }
 

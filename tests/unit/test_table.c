@@ -133,17 +133,12 @@ fill_shape(const char *shape, char *out, size_t outsz)
 	ncaps = 0;
 	for (const char *s = shape; *s; ) {
 		if (*s == '{') {
-			int depth = 0;
-			const char *e = s, *v;
+			const char *e = s + 1, *v;
 			char spec[200];
 
-			for (; *e; e++)
-				if (*e == '\\' && e[1])
-					e++;
-				else if (*e == '{')
-					depth++;
-				else if (*e == '}' && --depth == 0)
-					break;
+			/* a capture holds at most one level of braces: {x~[0-9]{8}} */
+			for (e += strcspn(e, "{}"); *e == '{'; e += strcspn(e, "{}"))
+				e += strcspn(e, "}") + 1;
 			snprintf(spec, sizeof(spec), "%.*s", (int)(e - s - 1), s + 1);
 			if ((v = sample_for(spec)) == NULL || ncaps == MAXC)
 				return -1;
