@@ -135,7 +135,11 @@ deps:
 
 # check is the whole suite (.ci/run): fuzz-smoke first, so the runner's
 # "N passed, N failed" stays the last line.
+# Everything is built first, on every core (the builds are independent).
+JOBS	?= $(shell nproc 2>/dev/null || echo 2)
 check: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) $(FUZZERS) $(BINS) $(UNITS) \
+	    $(SAN_BINS) $(SAN_UNITS) $(SCALAR_BINS) $(SCALAR_UNITS) build/genlog
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(MAKE) --no-print-directory test
 
