@@ -126,36 +126,56 @@ shape_view(struct keys *k, struct url *u, struct table_link *l)
 	}
 }
 
+/*
+ * The link as rows see it, made on first need: a handler row without a
+ * shape (Telegram's, the most common) reads the parsed link itself.
+ */
+struct view_once {
+	struct table_link l;
+	int		 made;
+};
+
+static const struct table_link *
+view_of(struct keys *k, struct url *u, struct view_once *v)
+{
+	if (!v->made) {
+		shape_view(k, u, &v->l);
+		v->made = 1;
+	}
+	return &v->l;
+}
+
 static int
 rows_decide(struct keys *k, const struct table_row *const *rows, size_t n,
-    struct url *u, const struct table_link *l, struct key_result *r, int depth)
+    struct url *u, struct view_once *v, struct key_result *r, int depth)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct table_facts *f = table_facts(rows[i]);
-		const char *h = f->handler, *alias = f->alias;
 
-		if (alias && depth == 0) {
+		if (f->alias && depth == 0) {
 			const struct table_row *const *to;
 			size_t nto, sub;
 
 			/* a server an analyst names: the rows of the host named */
-			if ((to = table_rows(alias, strlen(alias), &nto, &sub)) != NULL &&
-			    rows_decide(k, to, nto, u, l, r, 1))
+			if ((to = table_rows(f->alias, strlen(f->alias), &nto, &sub)) != NULL &&
+			    rows_decide(k, to, nto, u, v, r, 1))
 				return 1;
 			continue;
 		}
-		if (!table_match(rows[i], l, &k->match))
+		if (f->shaped && !table_match(rows[i], view_of(k, u, v), &k->match))
 			continue;
-		if (h) {
-			const struct handler *fn = keys_handler(h);
+		if (f->handler) {
+			const struct handler *fn = keys_handler(f->handler);
 
 			if (fn->web == NULL)
 				continue;	/* a scheme's handler: not for web links */
 			fn->web(k, u, r);
 			return 1;
 		}
+		if (f->kind == NULL)
+			continue;		/* a host and its platform only */
 		set_kind(k, r, f->kind);
-		table_key(rows[i], l, &k->match, &k->key, &k->chan);
+		table_key(rows[i], view_of(k, u, v), &k->match, &k->key, &k->chan);
 		return 1;
 	}
 	return 0;
@@ -169,10 +189,9 @@ static void
 classify_rows(struct keys *k, const struct table_row *const *rows, size_t n,
     struct url *u, struct key_result *r)
 {
-	struct table_link l;
+	struct view_once v = { .made = 0 };
 
-	shape_view(k, u, &l);
-	if (!rows_decide(k, rows, n, u, &l, r, 0))
+	if (!rows_decide(k, rows, n, u, &v, r, 0))
 		set_kind(k, r, KIND_OTHER);
 }
 

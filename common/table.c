@@ -368,6 +368,7 @@ parse_query(struct reader *rd, struct table_row *row, const char *s, size_t n)
 static int
 parse_shape(struct reader *rd, struct table_row *row, const char *s)
 {
+	row->f.shaped = 1;
 	size_t n = strlen(s), path_n, q_at, f_at;
 	int depth = 0;
 

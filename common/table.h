@@ -48,6 +48,7 @@ struct table_facts {
 	const char	*handler;	/* a handler row's C handler ("telegram"), or NULL */
 	const char	*alias;		/* the host an "=HOST" row sends its links to
 					   (its rows apply), or NULL */
+	int		 shaped;	/* the row has a shape: a link must match it */
 	const char	*file;		/* where: "common/platforms.tsv" or a rules file */
 	unsigned long	 line;
 };

@@ -75,20 +75,20 @@ aggregates_line(void)
 
 /* Each name of a comma-separated list to fn. */
 static void
-each_name(struct tally *t, const char *list, void (*fn)(struct tally *, const char *))
+each_name(const char *list, void (*fn)(struct tally *, const char *))
 {
 	size_t n;
 	char **v = split_list(list, &n);
 
 	for (size_t i = 0; i < n; i++)
-		fn(t, v[i]);
+		fn(&t, v[i]);
 	free_strings(v, n);
 }
 
 static void
-add_after(struct tally *t, const char *s)
+add_after(struct tally *tl, const char *s)
 {
-	struct cohort *c = &t->cohort;
+	struct cohort *c = &tl->cohort;
 	unsigned long long v;
 
 	if (parse_count(s, 100000, &v) < 0)
@@ -133,10 +133,10 @@ main(int argc, char *argv[])
 	while ((ch = opts_next(&cl, argc, argv)) != -1) {
 		switch (ch) {
 		case 'a':
-			each_name(&t, optarg, tally_add_agg);
+			each_name(optarg, tally_add_agg);
 			break;
 		case 'g':
-			each_name(&t, optarg, tally_add_group);
+			each_name(optarg, tally_add_group);
 			break;
 		case 'n':
 			t.top_n = count_arg("-n", optarg);
@@ -147,7 +147,7 @@ main(int argc, char *argv[])
 			t.time_field = optarg;
 			break;
 		case 'N':
-			each_name(&t, optarg, add_after);
+			each_name(optarg, add_after);
 			break;
 		case 'A':
 			t.cohort.alive_day = day_arg("--alive-on", optarg);
