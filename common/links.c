@@ -2,7 +2,7 @@
  * links: the link finder. PCRE2 finds where a link may start and its host;
  * C decides the rest: host checks (TLD list, case, numbers, e-mails), where
  * the path ends (brackets, trailing punctuation, glued schemes) and the
- * platform. Rules R1-R27 are named, with their cases, in
+ * platform. Rules R1-R30 are named, with their cases, in
  * tests/unit/test_links.c. Choices: a scheme-less host is taken whole or
  * not at all (archive.zip.001 is not cut to a TLD); host-only links whose
  * TLD is a common file extension are dropped (file_name); Element rooms are
@@ -61,7 +61,7 @@ static const char head_pattern[] =
 	"((?i:https?|(?<![sS])ftp)://)"
 	"(?:[-\\w.~%!$&'*+,;=:]{1,64}@)?"
 	"(\\[[0-9A-Fa-f:.]{2,45}\\]|" LABEL "(?:\\." LABEL ")*+)"
-	"|((?<![A-Za-z0-9])(?i:tg)://)([A-Za-z0-9_]++)"
+	"|((?<![A-Za-z0-9])(?i:tg)://)([A-Za-z0-9_]++(?:-++[A-Za-z0-9_]++)*+)"
 	"|(?:(?<![" LAT "\\p{M}" NOTAFTER "])(?=[" LAT "])"
 	"|(?<![\\p{L}\\p{N}\\p{M}" NOTAFTER "])(?=" OTHL "))"
 	"(" LABEL "(?:\\." LABEL ")++)";
@@ -300,6 +300,29 @@ soft_before(const char *s, size_t start, size_t end)
 	return 0;
 }
 
+/*
+ * An English possessive at the end of a path, "'s" or "’s" after a letter
+ * or digit (R28): "t.me/durov's channel" names t.me/durov. Its length, or 0.
+ */
+static size_t
+possessive(const char *s, size_t start, size_t end)
+{
+	size_t q;
+
+	if (end - start < 3 || (s[end - 1] != 's' && s[end - 1] != 'S'))
+		return 0;
+	if (s[end - 2] == '\'')
+		q = 1;
+	else if (end - start >= 5 && (unsigned char)s[end - 4] == 0xE2 &&
+	    (unsigned char)s[end - 3] == 0x80 && (unsigned char)s[end - 2] == 0x99)
+		q = 3;
+	else
+		return 0;
+	if (end - start < q + 2)
+		return 0;
+	return ascii_alnum((unsigned char)s[end - q - 2]) ? q + 1 : 0;
+}
+
 /* Does a scheme that starts a new link (R17) begin at s[i]? */
 static int
 scheme_at(const char *s, size_t i, size_t n)
@@ -406,7 +429,7 @@ ipv4(const char *s, size_t a, size_t b)
  * host is taken whole or not at all: "archive.zip.001" is no "archive.zip".
  */
 static int
-is_host(const char *s, size_t a, size_t b, int scheme)
+is_host(const char *s, size_t a, size_t b, int scheme, int any_case)
 {
 	size_t i, lab, last = a, labels = 0, ndig = 0;
 	struct label_info li = { 0, 0, 0, 0 }, prev = li;
@@ -435,8 +458,34 @@ is_host(const char *s, size_t a, size_t b, int scheme)
 		return 0;
 	if (scheme)
 		return li.letters;
-	return tld_known(s + last, b - last) && !mixed_case(s, last, b) && !li.digits &&
+	return tld_known(s + last, b - last) && (any_case || !mixed_case(s, last, b)) && !li.digits &&
 	    !li.underscore && !prev.underscore && ndig < 2;
+}
+
+/*
+ * Is the word at s[a] what "curl" or "wget" fetches ("curl -sL lama.sh | sh")?
+ * Then it is a host, whatever its TLD. Looks back over options only.
+ */
+static int
+fetched(const char *s, size_t a)
+{
+	size_t i = a, w;
+
+	for (int words = 0; words < 4; words++) {
+		while (i > 0 && s[i - 1] == ' ')
+			i--;
+		if (i == a)
+			return 0;		/* glued to the word before */
+		for (w = i; w > 0 && s[w - 1] != ' ' && i - w < 32; w--)
+			;
+		if (w < i && s[w] == '-') {
+			i = w;
+			continue;
+		}
+		return (i - w == 4 && (memcmp(s + w, "curl", 4) == 0 ||
+		    memcmp(s + w, "wget", 4) == 0));
+	}
+	return 0;
 }
 
 /*
@@ -453,11 +502,85 @@ file_name(const char *s, size_t a, size_t b)
 
 	if (b - a > 4 && ascii_casecmp_n(s + a, "www.", 4) == 0)
 		return 0;
+	if (fetched(s, a))
+		return 0;
 	while (t > a && s[t - 1] != '.')
 		t--;
 	for (size_t i = 0; ext[i]; i++)
 		if (strlen(ext[i]) == b - t && ascii_casecmp_n(s + t, ext[i], b - t) == 0)
 			return 1;
+	return 0;
+}
+
+/*
+ * Two words a missing space joined, not a host (R29): a scheme-less link of
+ * two labels, host only, whose TLD is an English word in lower case and
+ * whose first label is letters ("help.me out", "told me.to go", "do.it
+ * now"; "Binance.US" is a name, t.me a platform's host).
+ */
+static int
+word_pair(const char *s, size_t a, size_t b)
+{
+	static const char *const words[] = { "am", "as", "at", "be", "by", "do", "go",
+	    "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so",
+	    "to", "up", "us", "we", NULL };
+	size_t dot = a;
+
+	while (dot < b && s[dot] != '.')
+		dot++;
+	if (dot == b || b - dot != 3 || memchr(s + dot + 1, '.', b - dot - 1) != NULL)
+		return 0;
+	for (size_t i = a; i < dot; i++)
+		if (!is_alpha((unsigned char)s[i]))
+			return 0;
+	for (size_t i = 0; words[i]; i++)
+		if (memcmp(s + dot + 1, words[i], 2) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A chat user's id, not a link (R30): the server of a Matrix id,
+ * "@name:matrix.org" or a bridge's "<name:matrix.org>", host only.
+ */
+static int
+user_id(const char *s, size_t a)
+{
+	size_t i = a;
+
+	if (i == 0 || s[i - 1] != ':')
+		return 0;
+	for (i--; i > 0 && (is_alpha((unsigned char)s[i - 1]) || is_digit((unsigned char)s[i - 1]) ||
+	    (s[i - 1] != '\0' && strchr("._=/+-", s[i - 1]) != NULL)); i--)
+		;
+	return i > 0 && i < a - 1 && (s[i - 1] == '@' || s[i - 1] == '<');
+}
+
+/*
+ * An e-mail address spaced or defanged at its "@" (R30): "hello @ x.io",
+ * "name [at] x.io", "name (at) x.io", host only.
+ */
+static int
+spaced_mail(const char *s, size_t a)
+{
+	static const char *const ats[] = { "@", "[at]", "(at)", "{at}", "[@]", "(@)", NULL };
+	size_t k = a, j;
+
+	if (k > 0 && s[k - 1] == ' ')
+		k--;
+	for (size_t i = 0; ats[i]; i++) {
+		size_t l = strlen(ats[i]);
+
+		if (k < l + 1 || ascii_casecmp_n(s + k - l, ats[i], l) != 0)
+			continue;
+		j = k - l;
+		if (s[j - 1] == ' ' && j >= 2)
+			j--;
+		/* a local part's last character right before */
+		if (is_alpha((unsigned char)s[j - 1]) || is_digit((unsigned char)s[j - 1]) ||
+		    s[j - 1] == '_' || s[j - 1] == '-')
+			return 1;
+	}
 	return 0;
 }
 
@@ -545,6 +668,8 @@ trim:
 		if (end > p && (s[end - 1] == '(' || s[end - 1] == '[' || s[end - 1] == '{'))
 			end--;
 		else if (end > p && (l = soft_before(s, p, end)) != 0)
+			end -= l;
+		else if ((l = possessive(s, p, end)) != 0)
 			end -= l;
 		else
 			break;
@@ -828,8 +953,18 @@ find(struct links *lk, const char *s, size_t n)
 		}
 		from = ov[1] > start ? ov[1] : start + 1;
 found:
-		if (scheme != 2 && !is_host(s, hs, he, scheme))
+		if (scheme != 2 && !is_host(s, hs, he, scheme, 0) &&
+		    !(scheme == 0 && he < n && s[he] == '/' && is_host(s, hs, he, 0, 1) &&
+		    rules_platform(s + hs, he - hs) != NULL)) {
+			/*
+			 * A scheme may start inside a name that is no host
+			 * ("goal.https://t.me/x"): go on right after this
+			 * anchor, not after the name.
+			 */
+			if (!scheme)
+				from = a + 1;
 			continue;
+		}
 		if (!scheme && mail_local(lk, s, n, he))
 			continue;
 		end = he;
@@ -850,7 +985,9 @@ found:
 			if (end == p + 1 && s[p] != '/')
 				end = p;	/* a lone "?" or "#" */
 		}
-		if (!scheme && end == he && file_name(s, hs, he))
+		if (!scheme && end == he && (file_name(s, hs, he) ||
+		    (word_pair(s, hs, he) && rules_platform(s + hs, he - hs) == NULL) ||
+		    user_id(s, hs) || spaced_mail(s, hs)))
 			continue;
 		from = next ? next : (end > from ? end : from);
 		platform = rules_platform(s + start, end - start);
@@ -967,6 +1104,7 @@ links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void 
  * quiet lines of a log unread (links_first_sign). Every link holds, once
  * refanged, a "://" or a "." between two labels; in the text as written
  * that is one of
+ *	"\." between label bytes	x\.com, a dot escaped;
  *	"." between label bytes	t.me, t\u200b.me (an invisible's bytes are
  *				non-ASCII, so label bytes here), before a
  *				known TLD and not glued to "@" (user@mail.ru);
@@ -1038,6 +1176,9 @@ sign_at(const unsigned char *s, size_t i, size_t n)
 
 	switch (s[i]) {
 	case '.':
+		/* "x\.com", refanged */
+		if (i > 1 && s[i - 1] == '\\' && label_byte(s[i - 2]) && label_byte(next))
+			return 1;
 		return i > 0 && label_byte(s[i - 1]) && i + 1 < n && label_byte(next) &&
 		    tld_after(s, i + 1, n) && !glued_host(s, i);
 	case '/':

@@ -19,6 +19,7 @@
 
 #include "refang.h"
 #include "rules.h"
+#include "table.h"
 #include "tld.h"
 #include "util.h"
 
@@ -341,16 +342,38 @@ separators:
 }
 
 /*
- * "t . me/x", "t .me/x", "t. me/x": joined only when the joined host is one
- * of the platform table (rules.h) and "/" and more follow, so that a
- * sentence's ". " never makes a link ("It was fine . me too", "agree. co/").
+ * Would the dot at host[dot] join a name to a "*.suffix" row's suffix
+ * ("Join us . t . me/x" is no us.t.me)? A spaced dot joins only hosts a
+ * row names.
+ */
+static int
+sub_joined(char *host, size_t hl, size_t dot)
+{
+	size_t n, sub, skip = 0;
+
+	for (size_t i = 0; i < hl; i++)
+		host[i] = (char)ascii_lower((unsigned char)host[i]);
+	if (hl > 4 && memcmp(host, "www.", 4) == 0)
+		skip = 4;
+	if (table_rows(host + skip, hl - skip, &n, &sub) == NULL)
+		return 0;
+	return sub > 0 && dot <= skip + sub;
+}
+
+/*
+ * "t . me/x", "t .me/x", "t. me/x", "chat . whatsapp . com/x": joined only
+ * when the whole host, every label up to the "/" (more dots, spaced or not,
+ * may follow this one), is one of the platform table (rules.h) and more
+ * follows the "/", so that a sentence's ". " never makes a link ("It was
+ * fine . me too", "agree. co/x"). The left labels may follow a scheme
+ * ("hxxps://t . me/x") but not a path, a mention or a hashtag.
  */
 static size_t
 spaced_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 {
 	char host[SPACED_MAX + 2];
 	int space_before = last(o, 0) == ' ';
-	size_t j = i + 1, start, end, lstart, lend, hl;
+	size_t j = i + 1, start, k, e, tld = 0, lstart, lend, hl;
 
 	if (space_before && o->vlen < 2)
 		return 0;
@@ -358,29 +381,46 @@ spaced_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 		j++;
 	else if (!space_before)
 		return 0;
-	start = j;
-	for (end = j; end < n && end - start < 64 && (ascii_alnum(s[end]) || s[end] == '-'); end++)
-		;
-	if (end == start || end >= n || s[end] != '/' || end + 1 >= n || s[end + 1] <= ' ')
-		return 0;
 	/* the left labels, back to a space or the line start */
 	lend = o->vlen - (size_t)space_before;
-	for (lstart = lend; lstart > 0 && lend - lstart < SPACED_MAX - 64 &&
+	for (lstart = lend; lstart > 0 && lend - lstart < SPACED_MAX / 2 &&
 	    (ascii_alnum((unsigned char)o->view[lstart - 1]) ||
 	    o->view[lstart - 1] == '-' || o->view[lstart - 1] == '.'); lstart--)
 		;
-	/* not inside a path, a mention or a hashtag */
-	if (lstart == lend || !ascii_alnum((unsigned char)o->view[lend - 1]) ||
-	    (lstart > 0 && strchr("/\\@#$_", o->view[lstart - 1]) != NULL))
+	if (lstart == lend || !ascii_alnum((unsigned char)o->view[lend - 1]))
 		return 0;
-	if (!tld_known((const char *)s + start, end - start))
+	if (lstart > 0 && strchr("/\\@#$_", o->view[lstart - 1]) != NULL &&
+	    !(lstart >= 3 && memcmp(o->view + lstart - 3, "://", 3) == 0))
 		return 0;
 	hl = lend - lstart;
 	memcpy(host, o->view + lstart, hl);
-	host[hl++] = '.';
-	memcpy(host + hl, s + start, end - start);
-	hl += end - start;
-	if (rules_platform(host, hl) == NULL)
+	/* the right labels, up to the "/" */
+	start = k = j;
+	for (;;) {
+		for (e = k; e < n && e - k < 64 && (ascii_alnum(s[e]) || s[e] == '-'); e++)
+			;
+		if (e == k || hl + 1 + (e - k) > SPACED_MAX)
+			return 0;
+		host[hl++] = '.';
+		tld = hl;
+		memcpy(host + hl, s + k, e - k);
+		hl += e - k;
+		if (e < n && s[e] == '/')
+			break;
+		k = e;
+		if (k < n && s[k] == ' ')
+			k++;
+		if (k >= n || s[k] != '.')
+			return 0;
+		k++;
+		if (k < n && s[k] == ' ')
+			k++;
+	}
+	if (e + 1 >= n || s[e + 1] <= ' ')
+		return 0;
+	if (!tld_known(host + tld, hl - tld) || rules_platform(host, hl) == NULL)
+		return 0;
+	if (sub_joined(host, hl, lend - lstart))
 		return 0;
 	return put_dot(o, space_before, REFANG_SPACED, start - i);
 }
@@ -400,6 +440,16 @@ apply(struct out *o, const unsigned char *s, size_t i, size_t n)
 	case '{':
 		return bracket_rule(o, s, i, n);
 	case '.':
+		/* "wttr\.in": a dot escaped as in a regex or a shell */
+		if (last(o, 0) == '\\' && ascii_alnum(last(o, 1)) && i + 1 < n &&
+		    ascii_alnum(s[i + 1])) {
+			if (!o->active)
+				return (size_t)-1;
+			unput(o);
+			event(o, REFANG_DEFANGED);
+			put(o, ".", 1);
+			return 1;
+		}
 		return spaced_rule(o, s, i, n);
 	}
 	if ((l = wide_dot_at(s, i, n)) != 0) {

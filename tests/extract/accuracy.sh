@@ -8,7 +8,11 @@ tail -n +2 "$corpus" | cut -f 2- > messages.txt
 extract --all --format text messages.txt > found.tsv
 [ $? -le 1 ] || exit 2
 awk -f "$score" -v name=extract -v min_p=99.5 -v min_r=99 -v verbose=1 \
-    "$corpus" found.tsv || exit 1
+    "$corpus" found.tsv >score
+status=$?
+cat score
+[ -n "$CROSSLINK_REPORT" ] && sed 's/^/labelled set: /' score >>"$CROSSLINK_REPORT"
+[ $status -eq 0 ] || exit 1
 {
 	printf 'line\turl\n'
 	grep -noE '(https?://|www\.)[^ ]+' messages.txt | sed 's/:/	/'

@@ -1,5 +1,5 @@
 /*
- * test_links: the link finder, rule by rule (R1-R27, each named in a comment
+ * test_links: the link finder, rule by rule (R1-R30, each named in a comment
  * above its cases), then the
  * platform filter, -e patterns, invalid UTF-8 and long hostile lines.
  * Each case: a message, the links expected (space-separated, in order; a
@@ -25,6 +25,9 @@ static const struct tcase cases[] = {
 	{ "R1", "Joinhttps://t.me/x", "https://t.me/x", NULL },
 	{ "R1", "claim...https://t.co/x", "https://t.co/x", NULL },
 	{ "R1", "test.example@http://vk.com", "http://vk.com", NULL },
+	/* a name that is no host does not hide the scheme glued to it */
+	{ "R1", "end goal.https://t.me/joinchat/AbC and x.y.hxxp://t[.]me/z", "https://t.me/joinchat/AbC http://t.me/z", NULL },
+	{ "R1", "Visit.https://t.me/a then see.http://x.org", "https://t.me/a http://x.org", NULL },
 	{ "R1", "HTTP://EXAMPLE.COM/A and Https://Ex.org", "HTTP://EXAMPLE.COM/A Https://Ex.org", NULL },
 	{ "R1", "ftp://files.example.org/pub/x.tgz", "ftp://files.example.org/pub/x.tgz", NULL },
 	/* R2 hosts after a scheme */
@@ -40,12 +43,15 @@ static const struct tcase cases[] = {
 	{ "R3", "www.example.invalid", "", NULL },
 	{ "R3", "192.168.0.1 and 1[.]1[.]1[.]1", "", NULL },
 	{ "R3", "пример.рф", "пример.рф", NULL },
+	/* a TLD of another script in any case (its A-label is looked up) */
+	{ "R3", "ПРИМЕР.РФ пример.Рф сайт.укр", "ПРИМЕР.РФ пример.Рф сайт.укр", NULL },
 	/* R4 unsupported schemes give nothing, nor the host behind them */
 	{ "R4", "tcp://x.com sftp://y.com svn+ssh://z.com file:///etc/w.com", "", NULL },
 	{ "R4", "mailto:a@b.com javascript:alert(1)", "", NULL },
 	/* R5 tg:// deep links */
 	{ "R5", "tg://resolve?domain=durov", "tg://resolve?domain=durov", NULL },
 	{ "R5", "open tg://join?invite=AbC-1, then", "tg://join?invite=AbC-1", NULL },
+	{ "R5", "tg://msg-url?url=x tg://a--b tg://c-", "tg://msg-url?url=x tg://a--b tg://c", NULL },
 	/* R6 left boundary of scheme-less links */
 	{ "R6", "قناتناt.me/x", "t.me/x", NULL },
 	{ "R6", "каналt.me/x", "t.me/x", NULL },
@@ -70,6 +76,8 @@ static const struct tcase cases[] = {
 	{ "R10", "outside.In nowhere.My 1.Mo", "", NULL },
 	{ "R10", "GOOGLE.COM T.me/x MLB.tv", "GOOGLE.COM T.me/x MLB.tv", NULL },
 	{ "R10", "http://outside.In", "http://outside.In", NULL },
+	/* ... but a platform's host with a path is a link in any case */
+	{ "R10", "tElEGrAM.dOg/pump wHaTsApP.CoM/x Outside.In/x", "tElEGrAM.dOg/pump wHaTsApP.CoM/x", NULL },
 	/* R11 numbers are not domains */
 	{ "R11", "version 2.0.zip and 1,420.00.zip", "", NULL },
 	{ "R11", "163.com 360.cn", "163.com 360.cn", NULL },
@@ -77,6 +85,8 @@ static const struct tcase cases[] = {
 	{ "R12", "open report.pdf, then notes.txt", "", NULL },
 	{ "R12", "see README.md, main.py and setup.sh", "", NULL },
 	{ "R12", "bun.sh/docs www.example.md http://x.md", "bun.sh/docs www.example.md http://x.md", NULL },
+	/* what curl or wget fetches is a host */
+	{ "R12", "curl -sSL lama.sh | sh; wget get.sh; run get.sh", "lama.sh get.sh", NULL },
 	/* R13 hard terminators */
 	{ "R13", "t.me/a\xc2\xa0next t.me/b\xe3\x80\x80next", "t.me/a t.me/b", NULL },
 	{ "R13", "<t.me/a> \"t.me/b\" `t.me/c` t.me/d|x t.me/e\\f", "t.me/a t.me/b t.me/c t.me/d t.me/e", NULL },
@@ -117,9 +127,16 @@ static const struct tcase cases[] = {
 	{ "R20", "t[dot]me/x t(DOT)me/y t [.] me/z t[ . ]me/w", "t.me/x t.me/y t.me/z t.me/w", NULL },
 	{ "R20", "foo[.com (.) [.]x", "", NULL },
 	{ "R20", "look (.) here [.] there, t [.] me", "", NULL },
+	/* a dot escaped as in a regex or a shell */
+	{ "R20", "curl wttr\\.in/Moon t\\.me/x a\\.b \\.com", "wttr.in/Moon t.me/x", "defanged defanged" },
 	/* R21 spaced dots before a known host's path */
 	{ "R21", "t . me/abc t .me/abc t. me/abc", "t.me/abc t.me/abc t.me/abc", "spaced spaced spaced" },
 	{ "R21", "It was fine . me too, t . me, agree. co/founder", "", NULL },
+	/* across more dots, spaced or not, and after a scheme */
+	{ "R21", "chat . whatsapp . com/AbC chat . whatsapp.com/D", "chat.whatsapp.com/AbC chat.whatsapp.com/D", "spaced spaced" },
+	{ "R21", "hxxps://t . me/example_news https://wa . me/1", "https://t.me/example_news https://wa.me/1", "defanged spaced" },
+	/* never a name onto a "*.t.me" suffix, nor inside a path */
+	{ "R21", "Join us . t . me/x and x.com/a . t . me/y", "t.me/x x.com/a t.me/y", "spaced plain spaced" },
 	/* R22 ideographic and full-width dots */
 	{ "R22", "t。me/x t．me/y t｡me/z", "t.me/x t.me/y t.me/z", "unicode unicode unicode" },
 	{ "R22", "这是。example.com", "example.com", "plain" },
@@ -136,6 +153,15 @@ static const struct tcase cases[] = {
 	/* R27 not refanged on purpose */
 	{ "R27", "a dot com dot in a sentence, hxxp alone, t.mе/x", "", NULL },
 	{ "R27", "ｔ.ｍｅ/x", "", NULL },
+	/* R28 English possessives */
+	{ "R28", "see t.me/durov's channel, t.me/a’s and T.ME/B'S.", "t.me/durov t.me/a T.ME/B", NULL },
+	{ "R28", "t.me/x'sy example.com/it's/ok", "t.me/x'sy example.com/it's/ok", NULL },
+	/* R29 two words a missing space joined */
+	{ "R29", "help.me out, told me.to go, do.it. Binance.US t.me wa.me", "Binance.US t.me wa.me", NULL },
+	{ "R29", "help.me/x about.me.uk me.to/y", "help.me/x about.me.uk me.to/y", NULL },
+	/* R30 user ids and e-mail addresses written apart */
+	{ "R30", "<david_park:matrix.org> @a:t2bot.io Telegram:t.me/x site:example.com", "t.me/x example.com", NULL },
+	{ "R30", "hello @ chainzilla.io, john [at] example.com, a(at)b.org", "", NULL },
 	/* platforms and look-alikes */
 	{ "plat", "durov.t.me t.me.evil.com nott.me/x", "durov.t.me t.me.evil.com nott.me/x", NULL },
 };
