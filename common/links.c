@@ -43,11 +43,13 @@
 
 /*
  * Host labels. A label stays in one script class (R7): ASCII and other
- * Latin, or any other script; marks go with either.
+ * Latin, or any other script; marks go with either. One Greek or Cyrillic
+ * letter between Latin ones is a look-alike in a Latin name, not a script
+ * switch ("ｙoυrｂａｎｋ.com" is one host).
  */
 #define LAT	"0-9\\p{sc:Latin}"
 #define OTHL	"(?:[^\\P{L}\\p{sc:Latin}]|[^\\P{Nd}0-9])"
-#define LATLABEL "[" LAT "][-_" LAT "\\p{M}]*+"
+#define LATLABEL "[" LAT "](?:[-_" LAT "\\p{M}]|[\\p{Greek}\\p{Cyrillic}](?=[" LAT "]))*+"
 #define OTHLABEL OTHL "(?:" OTHL "|[-_\\p{M}\\x{200C}\\x{200D}])*+"
 #define LABEL	"(?:" LATLABEL "|" OTHLABEL ")"
 /* What a scheme-less host may not follow (R6). */
@@ -482,8 +484,10 @@ fetched(const char *s, size_t a)
 			i = w;
 			continue;
 		}
-		return (i - w == 4 && (memcmp(s + w, "curl", 4) == 0 ||
-		    memcmp(s + w, "wget", 4) == 0));
+		/* the word ends in the command: "curl, `curl, ```curl */
+		return i - w >= 4 && (memcmp(s + i - 4, "curl", 4) == 0 ||
+		    memcmp(s + i - 4, "wget", 4) == 0) &&
+		    (i - 4 == w || !ascii_alnum((unsigned char)s[i - 5]));
 	}
 	return 0;
 }
@@ -514,12 +518,13 @@ file_name(const char *s, size_t a, size_t b)
 
 /*
  * Two words a missing space joined, not a host (R29): a scheme-less link of
- * two labels, host only, whose TLD is an English word in lower case and
- * whose first label is letters ("help.me out", "told me.to go", "do.it
- * now"; "Binance.US" is a name, t.me a platform's host).
+ * two labels, host only, whose TLD is an English word in lower case, whose
+ * first label is letters, and after which the sentence goes on ("help.me
+ * out", "told me.to go", "do.it now"; "Binance.US" is a name, "see wttr.in"
+ * a site, t.me a platform's host).
  */
 static int
-word_pair(const char *s, size_t a, size_t b)
+word_pair(const char *s, size_t a, size_t b, size_t n)
 {
 	static const char *const words[] = { "am", "as", "at", "be", "by", "do", "go",
 	    "he", "hi", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so",
@@ -529,6 +534,9 @@ word_pair(const char *s, size_t a, size_t b)
 	while (dot < b && s[dot] != '.')
 		dot++;
 	if (dot == b || b - dot != 3 || memchr(s + dot + 1, '.', b - dot - 1) != NULL)
+		return 0;
+	/* the sentence goes on: a space and a lower-case word */
+	if (b + 1 >= n || s[b] != ' ' || s[b + 1] < 'a' || s[b + 1] > 'z')
 		return 0;
 	for (size_t i = a; i < dot; i++)
 		if (!is_alpha((unsigned char)s[i]))
@@ -986,7 +994,7 @@ found:
 				end = p;	/* a lone "?" or "#" */
 		}
 		if (!scheme && end == he && (file_name(s, hs, he) ||
-		    (word_pair(s, hs, he) && rules_platform(s + hs, he - hs) == NULL) ||
+		    (word_pair(s, hs, he, n) && rules_platform(s + hs, he - hs) == NULL) ||
 		    user_id(s, hs) || spaced_mail(s, hs)))
 			continue;
 		from = next ? next : (end > from ? end : from);

@@ -64,6 +64,8 @@ static const struct tcase cases[] = {
 	/* R7 host syntax: one script class per label */
 	{ "R7", "example.comだよね", "example.com", NULL },
 	{ "R7", "t.meقناة", "t.me", NULL },
+	/* one Greek or Cyrillic look-alike inside a Latin label */
+	{ "R7", "ｙoυrｂａｎｋ.com pаypal.com/x abcкаt.me/x", "ｙoυrｂａｎｋ.com pаypal.com/x t.me/x", NULL },
 	{ "R7", "-bad.com a_b.example.com x.a_b.com", "a_b.example.com", NULL },
 	{ "R7", "bad-.com", "", NULL },
 	/* R8 a domain that "@" follows is an e-mail's local part */
@@ -86,7 +88,7 @@ static const struct tcase cases[] = {
 	{ "R12", "see README.md, main.py and setup.sh", "", NULL },
 	{ "R12", "bun.sh/docs www.example.md http://x.md", "bun.sh/docs www.example.md http://x.md", NULL },
 	/* what curl or wget fetches is a host */
-	{ "R12", "curl -sSL lama.sh | sh; wget get.sh; run get.sh", "lama.sh get.sh", NULL },
+	{ "R12", "curl -sSL lama.sh | sh; wget get.sh; run get.sh; \"curl x.sh\" ```wget y.sh", "lama.sh get.sh x.sh y.sh", NULL },
 	/* R13 hard terminators */
 	{ "R13", "t.me/a\xc2\xa0next t.me/b\xe3\x80\x80next", "t.me/a t.me/b", NULL },
 	{ "R13", "<t.me/a> \"t.me/b\" `t.me/c` t.me/d|x t.me/e\\f", "t.me/a t.me/b t.me/c t.me/d t.me/e", NULL },
@@ -157,8 +159,8 @@ static const struct tcase cases[] = {
 	{ "R28", "see t.me/durov's channel, t.me/a’s and T.ME/B'S.", "t.me/durov t.me/a T.ME/B", NULL },
 	{ "R28", "t.me/x'sy example.com/it's/ok", "t.me/x'sy example.com/it's/ok", NULL },
 	/* R29 two words a missing space joined */
-	{ "R29", "help.me out, told me.to go, do.it. Binance.US t.me wa.me", "Binance.US t.me wa.me", NULL },
-	{ "R29", "help.me/x about.me.uk me.to/y", "help.me/x about.me.uk me.to/y", NULL },
+	{ "R29", "help.me out, told me.to go, do.it now. Binance.US is t.me so wa.me", "Binance.US t.me wa.me", NULL },
+	{ "R29", "help.me/x about.me.uk me.to/y, see wttr.in. It is about.me", "help.me/x about.me.uk me.to/y wttr.in about.me", NULL },
 	/* R30 user ids and e-mail addresses written apart */
 	{ "R30", "<david_park:matrix.org> @a:t2bot.io Telegram:t.me/x site:example.com", "t.me/x example.com", NULL },
 	{ "R30", "hello @ chainzilla.io, john [at] example.com, a(at)b.org", "", NULL },
