@@ -193,6 +193,28 @@ separator_at(const unsigned char *s, size_t i, size_t n, int *bare)
 }
 
 /*
+ * A separator written apart, "https ://", "https: //", "https:// x" (kind
+ * spaced), or with a full-width colon "https：//" (unicode): its length,
+ * 0 if none.
+ */
+static size_t
+loose_separator(const unsigned char *s, size_t j, size_t n, int *kind)
+{
+	*kind = REFANG_SPACED;
+	if (j + 4 <= n && s[j] == ' ' && s[j + 1] == ':' && s[j + 2] == '/' && s[j + 3] == '/')
+		return 4;
+	if (j + 4 <= n && s[j] == ':' && s[j + 1] == ' ' && s[j + 2] == '/' && s[j + 3] == '/')
+		return 4;
+	if (j + 4 <= n && s[j] == ':' && s[j + 1] == '/' && s[j + 2] == '/' && s[j + 3] == ' ')
+		return 4;
+	*kind = REFANG_UNICODE;
+	if (j + 5 <= n && s[j] == 0xEF && s[j + 1] == 0xBC && s[j + 2] == 0x9A &&
+	    s[j + 3] == '/' && s[j + 4] == '/')
+		return 5;
+	return 0;
+}
+
+/*
  * hxxp hXXp h**p (and https) with a separator, or http(s) with "//" and no
  * colon. Returns the input bytes consumed, 0 if no rule applies.
  */
@@ -200,7 +222,7 @@ static size_t
 scheme_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 {
 	size_t j = i + 1, sep;
-	int defanged, tls = 0, bare;
+	int defanged, tls = 0, bare, kind;
 
 	if (j + 3 > n)
 		return 0;
@@ -219,8 +241,12 @@ scheme_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 		tls = 1;
 		j++;
 	}
-	if ((sep = separator_at(s, j, n, &bare)) == 0)
-		return 0;
+	bare = 0;
+	if ((sep = loose_separator(s, j, n, &kind)) == 0) {
+		if ((sep = separator_at(s, j, n, &bare)) == 0)
+			return 0;
+		kind = REFANG_DEFANGED;
+	}
 	/* Plain "http://" needs nothing; a link must follow a bare "//". */
 	if (!defanged && !bare && sep == 3)
 		return 0;
@@ -228,7 +254,7 @@ scheme_rule(struct out *o, const unsigned char *s, size_t i, size_t n)
 		return 0;
 	if (!o->active)
 		return (size_t)-1;
-	event(o, REFANG_DEFANGED);
+	event(o, defanged ? REFANG_DEFANGED : kind);
 	if (defanged)
 		put(o, tls ? "https" : "http", tls ? 5 : 4);
 	else

@@ -137,11 +137,14 @@ static const struct tcase cases[] = {
 	/* across more dots, spaced or not, and after a scheme */
 	{ "R21", "chat . whatsapp . com/AbC chat . whatsapp.com/D", "chat.whatsapp.com/AbC chat.whatsapp.com/D", "spaced spaced" },
 	{ "R21", "hxxps://t . me/example_news https://wa . me/1", "https://t.me/example_news https://wa.me/1", "defanged spaced" },
+	/* a scheme's separator written apart */
+	{ "R21", "https: //t.me/a https ://t.me/b https:// t.me/c https:// is", "https://t.me/a https://t.me/b https://t.me/c", "spaced spaced spaced" },
 	/* never a name onto a "*.t.me" suffix, nor inside a path */
 	{ "R21", "Join us . t . me/x and x.com/a . t . me/y", "t.me/x x.com/a t.me/y", "spaced plain spaced" },
 	/* R22 ideographic and full-width dots */
 	{ "R22", "t。me/x t．me/y t｡me/z", "t.me/x t.me/y t.me/z", "unicode unicode unicode" },
 	{ "R22", "这是。example.com", "example.com", "plain" },
+	{ "R22", "https：//t.me/x", "https://t.me/x", "unicode" },
 	/* R23 separators */
 	{ "R23", "hxxp[:]//x[.]com/a hxxps[://]wa[.]me/1 https//t.me/z http:[/][/]t.me/q", "http://x.com/a https://wa.me/1 https://t.me/z http://t.me/q", NULL },
 	/* R24 schemes */
