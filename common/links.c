@@ -72,12 +72,13 @@ static const char head_pattern[] =
  * The path, query and fragment after "/", "?" or "#" (R13, R14): ASCII
  * that may appear in a link, Latin letters, marks, currency, en dash and
  * right quote; other scripts' letters and digits unless glued to an ASCII
- * letter or digit; ZWNJ/ZWJ after a non-ASCII letter.
+ * letter or digit, or a capital after a "." (a sentence that lost its
+ * space: "t.me/x.Подписывайтесь"); ZWNJ/ZWJ after a non-ASCII letter.
  */
 static const char tail_pattern[] =
 	"(?:[!#$%&'()*+,\\-./0-9:;=?@A-Z\\[\\]^_a-z{}~]"
 	"|[\\p{sc:Latin}\\p{M}\\p{Sc}\\x{2013}\\x{2019}]"
-	"|(?<![A-Za-z0-9])(?:[^\\P{L}\\p{sc:Latin}]|[^\\P{N}0-9])"
+	"|(?<![A-Za-z0-9])(?!(?<=\\.)\\p{Lu})(?:[^\\P{L}\\p{sc:Latin}]|[^\\P{N}0-9])"
 	"|(?<=[^\\x00-\\x7F])[\\x{200C}\\x{200D}])*+";
 
 #define COMPILE_FLAGS	(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)

@@ -103,6 +103,7 @@ static const struct tcase cases[] = {
 	{ "R14", "https://ru.wikipedia.org/wiki/Москва", "https://ru.wikipedia.org/wiki/Москва", NULL },
 	{ "R14", "ar.wikipedia.org/wiki/القاهرة ok", "ar.wikipedia.org/wiki/القاهرة", NULL },
 	{ "R14", "example.com/café", "example.com/café", NULL },
+	{ "R14", "t.me/abc.Подписывайтесь ru.wikipedia.org/wiki/Файл.jpg /wiki/А.Б", "t.me/abc ru.wikipedia.org/wiki/Файл.jpg", NULL },
 	/* R15 brackets */
 	{ "R15", "[x](https://t.me/a)", "https://t.me/a", NULL },
 	{ "R15", "(see https://en.wikipedia.org/wiki/Foo_(bar))", "https://en.wikipedia.org/wiki/Foo_(bar)", NULL },
