@@ -2,7 +2,7 @@
 #	make		build bin/extract bin/normalize bin/dedupe bin/tally
 #	make check	unit and golden tests, then again under ASan and UBSan
 #	make demo	the pipeline on testdata/sample.log.gz
-# PCRE2, zlib and libdeflate come through pkg-config; "make check" and
+# PCRE2, zlib, libdeflate and libidn2 come through pkg-config; "make check" and
 # "make demo" install the Debian packages they need first (scripts/deps).
 
 PREFIX	?= /usr/local
@@ -12,7 +12,7 @@ DESTDIR	?=
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	 = libpcre2-8 zlib libdeflate
+PKGS	 = libpcre2-8 zlib libdeflate libidn2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 XCFLAGS	 = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
