@@ -49,35 +49,55 @@ is_space(int c)
 }
 
 /*
- * A key is one word: a space or control byte that a decode let in (a %20,
- * or raw bytes in hand-made input) goes back to %XX, so keys never hold
- * white space and two spellings of one byte stay one key.
+ * A key is one word of valid UTF-8, whatever a row or handler made of the
+ * link: a space or control byte that a decode let in (a %20, raw bytes in
+ * hand-made input), a C1 control, and every byte that is not part of valid
+ * UTF-8 (a decoded %FF, a cut sequence) go back to %XX. So keys never hold
+ * white space, every tool after us can read them as text, and two
+ * spellings of one byte stay one key. Every key and channel key passes
+ * here, once, at the end of keys_classify.
  */
 static void
-encode_unsafe(struct buf *b, struct buf *tmp)
+add_pct(struct buf *b, unsigned char c)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t i;
+
+	buf_addc(b, '%');
+	buf_addc(b, hex[c >> 4]);
+	buf_addc(b, hex[c & 15]);
+}
+
+static void
+key_word(struct buf *b, struct buf *tmp)
+{
+	size_t i, len;
 
 	for (i = 0; i < b->n; i++)
-		if ((unsigned char)b->p[i] <= ' ' || b->p[i] == 0x7f)
+		if ((unsigned char)b->p[i] <= ' ' || (unsigned char)b->p[i] >= 0x7f)
 			break;
 	if (i == b->n)
-		return;
+		return;			/* printable ASCII: the common case */
 	tmp->n = 0;
-	for (i = 0; i < b->n; i++) {
+	buf_add(tmp, b->p, i);
+	while (i < b->n) {
 		unsigned char c = (unsigned char)b->p[i];
-		if (c <= ' ' || c == 0x7f) {
-			buf_addc(tmp, '%');
-			buf_addc(tmp, hex[c >> 4]);
-			buf_addc(tmp, hex[c & 15]);
-		} else
-			buf_addc(tmp, c);
+
+		len = utf8_len(b->p + i, b->n - i);
+		if (len == 2 && c == 0xc2 && (unsigned char)b->p[i + 1] < 0xa0) {
+			add_pct(tmp, c);	/* a C1 control, U+0080..U+009F */
+			add_pct(tmp, (unsigned char)b->p[i + 1]);
+			i += 2;
+		} else if (len > 1 || (len == 1 && c > ' ' && c != 0x7f)) {
+			buf_add(tmp, b->p + i, len);
+			i += len;
+		} else {
+			add_pct(tmp, c);	/* a byte at a time: the next may start a good sequence */
+			i++;
+		}
 	}
 	b->n = 0;
 	buf_add(b, tmp->p, tmp->n);
 }
-
 
 /*
  * The link as a row's shape sees it (table.h): the path's segments
@@ -319,8 +339,8 @@ done:
 		else
 			buf_add(&k->key, url, len);
 	}
-	encode_unsafe(&k->key, &k->us.host);
-	encode_unsafe(&k->chan, &k->us.host);
+	key_word(&k->key, &k->us.host);
+	key_word(&k->chan, &k->us.host);
 	r->key = k->key.p;
 	r->key_len = k->key.n;
 	r->channel_key = k->chan.p;

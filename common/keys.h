@@ -16,6 +16,8 @@
  * platform and kind are static strings. No allocation per call once the
  * buffers have grown to the longest link seen. Never fails: any input,
  * including binary junk, gives a result (kind "invalid", empty key).
+ * Keys are valid UTF-8 without white space or controls: bytes that would
+ * break that are written %XX.
  */
 #ifndef CROSSLINK_KEYS_H
 #define CROSSLINK_KEYS_H

@@ -193,6 +193,18 @@ check:
 	    (bytes >= 18 && first == 0xee);
 }
 
+/* TDLib takes a proxy's server only when it is valid UTF-8. */
+static int
+utf8_text(struct view v)
+{
+	size_t i, len;
+
+	for (i = 0; i < v.n; i += len)
+		if ((len = utf8_len(v.p + i, v.n - i)) == 0)
+			return 0;
+	return 1;
+}
+
 /* proxy / socks: key keeps server and port; secrets and passwords go. */
 static void
 key_proxy(struct keys *k, const struct url *u, struct key_result *r,
@@ -202,7 +214,7 @@ key_proxy(struct keys *k, const struct url *u, struct key_result *r,
 	unsigned long long p;
 
 	if (!url_query(&k->us, u, "server", &server, 1) || server.n == 0 || server.n > 255 ||
-	    !url_query(&k->us, u, "port", &port, 1) ||
+	    !utf8_text(server) || !url_query(&k->us, u, "port", &port, 1) ||
 	    (p = lead_num(port.p, port.n)) == 0 || p > 65535) {
 		set_kind(k, r, KIND_INVALID);
 		return;
@@ -216,7 +228,9 @@ key_proxy(struct keys *k, const struct url *u, struct key_result *r,
 	buf_adds(&k->key, "t.me/");
 	buf_adds(&k->key, word);
 	buf_adds(&k->key, "?server=");
-	buf_add_lower(&k->key, server.p, server.n);
+	/* a server is a host: one spelling for each (IDN as A-labels) */
+	if (url_host_add(&k->key, server.p, server.n) < 0)
+		buf_add_lower(&k->key, server.p, server.n);
 	buf_adds(&k->key, "&port=");
 	buf_addnum(&k->key, p);
 }

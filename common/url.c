@@ -1,6 +1,7 @@
 /*
  * url: a link split into its parts (scheme, host, path, query, fragment),
- * its host normalised (percent-decoded, lowercased, IDN as A-labels), and
+ * its host normalised (percent-decoded, lowercased, IDN mapped by libidn2
+ * to A-labels), and
  * the generic key of a link no rule knows: RFC 3986 normalisation, tracking
  * parameters dropped, the query sorted. What keys.c and its handlers read
  * links with; it knows no platform.
@@ -8,6 +9,8 @@
  *	url_parse(&space, "HTTPS://Example.com/a/?b=1&a=2", 30, &u);
  *	url_key(&space, &u, &b, 0);	// "example.com/a?a=2&b=1"
  */
+#include <idn2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +40,41 @@ all_of(const char *s, size_t n, const char *extra)
 		    strchr(extra, s[i]) == NULL))
 			return 0;
 	return 1;
+}
+
+size_t
+utf8_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t need, i;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xc2 && u[0] <= 0xdf)
+		need = 2;
+	else if (u[0] >= 0xe0 && u[0] <= 0xef) {
+		need = 3;
+		if (u[0] == 0xe0)
+			lo = 0xa0;		/* overlong */
+		else if (u[0] == 0xed)
+			hi = 0x9f;		/* surrogates */
+	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
+		need = 4;
+		if (u[0] == 0xf0)
+			lo = 0x90;		/* overlong */
+		else if (u[0] == 0xf4)
+			hi = 0x8f;		/* past U+10FFFF */
+	} else
+		return 0;
+	if (n < need || u[1] < lo || u[1] > hi)
+		return 0;
+	for (i = 2; i < need; i++)
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+	return need;
 }
 
 unsigned long long
@@ -174,101 +212,14 @@ url_query(struct url_space *us, const struct url *u, const char *name, struct vi
 	return 0;
 }
 
-/* ---- hosts ---- */
-
-/* RFC 3492 bias adaptation. */
-static unsigned
-puny_adapt(unsigned delta, unsigned npoints, int first)
-{
-	unsigned k = 0;
-
-	delta = first ? delta / 700 : delta / 2;
-	delta += delta / npoints;
-	while (delta > ((36 - 1) * 26) / 2) {
-		delta /= 36 - 1;
-		k += 36;
-	}
-	return k + (36 - 1 + 1) * delta / (delta + 38);
-}
-
-static int
-puny_digit(unsigned d)
-{
-	return d < 26 ? (int)('a' + d) : (int)('0' + d - 26);
-}
-
 /*
- * Append label (UTF-8) to b as an A-label ("xn--..."). Returns -1, having
- * written nothing, when the label is not valid UTF-8 or too long.
+ * ---- hosts ----
+ * One host, one spelling: a name written in capitals, in full-width
+ * letters, decomposed or with ideographic dots is still one name, and keys
+ * must not tell them apart. Mapping that is UTS #46's job, done by libidn2
+ * as browsers do it (non-transitional: "faß.de" stays itself); the result
+ * is the A-label form DNS uses, which is ASCII.
  */
-static int
-punycode_label(struct buf *b, const unsigned char *s, size_t n)
-{
-	unsigned cp[64], m, q, t, k, bias = 72, delta = 0, h, basic = 0, c;
-	size_t ncp = 0, i, start = b->n;
-
-	for (i = 0; i < n; ) {
-		unsigned char x = s[i];
-		size_t len = x < 0x80 ? 1 : (x >> 5) == 6 ? 2 : (x >> 4) == 14 ? 3 :
-		    (x >> 3) == 30 ? 4 : 0;
-
-		if (len == 0 || i + len > n || ncp == 64)
-			return -1;
-		c = len == 1 ? x : (unsigned)(x & (0x7f >> len));
-		for (size_t j = 1; j < len; j++) {
-			if ((s[i + j] & 0xc0) != 0x80)
-				return -1;
-			c = c << 6 | (s[i + j] & 0x3f);
-		}
-		if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
-		    (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-		    (c >= 0xd800 && c <= 0xdfff))
-			return -1;
-		cp[ncp++] = c;
-		i += len;
-	}
-	buf_adds(b, "xn--");
-	for (i = 0; i < ncp; i++)
-		if (cp[i] < 0x80) {
-			buf_addc(b, (int)cp[i]);
-			basic++;
-		}
-	if (basic)
-		buf_addc(b, '-');
-	for (unsigned nn = 0x80, hh = basic; (h = hh) < ncp; hh = h) {
-		m = 0x7fffffff;
-		for (i = 0; i < ncp; i++)
-			if (cp[i] >= nn && cp[i] < m)
-				m = cp[i];
-		delta += (m - nn) * (h + 1);
-		nn = m;
-		for (i = 0; i < ncp; i++) {
-			if (cp[i] < nn)
-				delta++;
-			if (cp[i] != nn)
-				continue;
-			q = delta;
-			for (k = 36;; k += 36) {
-				t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
-				if (q < t)
-					break;
-				buf_addc(b, puny_digit(t + (q - t) % (36 - t)));
-				q = (q - t) / (36 - t);
-			}
-			buf_addc(b, puny_digit(q));
-			bias = puny_adapt(delta, h + 1, h == basic);
-			delta = 0;
-			h++;
-		}
-		delta++;
-		nn++;
-		if (b->n - start > 255) {
-			b->n = start;
-			return -1;
-		}
-	}
-	return 0;
-}
 
 static int
 host_byte_ok(unsigned char c)
@@ -276,65 +227,77 @@ host_byte_ok(unsigned char c)
 	return ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c >= 0x80;
 }
 
+/* What libidn2 may give back: an ASCII host, lower case. */
+static int
+a_label_host(const unsigned char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '.' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+int
+url_host_add(struct buf *b, const char *s, size_t n)
+{
+	size_t at = b->n, i;
+	int ascii = 1;
+
+	while (n && s[n - 1] == '.')
+		n--;
+	if (n == 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (!host_byte_ok((unsigned char)s[i]))
+			return -1;
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = 0;
+	}
+	if (!ascii) {
+		uint8_t *a = NULL;
+
+		/* libidn2 reads a C string: the host, copied to b's end */
+		buf_add(b, s, n);
+		b->n = at;
+		if (idn2_lookup_u8((const uint8_t *)b->p + at, &a,
+		    IDN2_NONTRANSITIONAL) == IDN2_OK && a_label_host(a)) {
+			size_t an = strlen((const char *)a);
+
+			while (an && a[an - 1] == '.')
+				an--;
+			if (an) {
+				buf_add(b, (const char *)a, an);
+				idn2_free(a);
+				return 0;
+			}
+		}
+		idn2_free(a);
+	}
+	buf_add_lower(b, s, n);
+	return 0;
+}
+
 /*
- * Normalise a host into us->host: percent-decoded (as TDLib does), ASCII
- * lowercased, trailing dot dropped, non-ASCII labels as A-labels. -1 when
- * it holds bytes no host has.
+ * Normalise a host into us->host: percent-decoded (as TDLib does), then
+ * url_host_add; an IPv6 literal lowercased. -1 when it holds bytes no
+ * host has.
  */
 static int
 norm_host(struct url_space *us, const char *s, size_t n, struct url *u)
 {
 	struct view d = url_decode(us, s, n, 0);
 	struct buf *b = &us->host;
-	size_t i, j;
-	int ascii = 1;
 
 	b->n = 0;
 	if (d.n && d.p[0] == '[') {		/* IPv6 literal: keep, lowercased */
-		for (i = 1; i < d.n; i++)
+		for (size_t i = 1; i < d.n; i++)
 			if (!(hex_value((unsigned char)d.p[i]) >= 0 || d.p[i] == ':' ||
 			    d.p[i] == '.' || (d.p[i] == ']' && i == d.n - 1)))
 				return -1;
 		buf_add_lower(b, d.p, d.n);
-		u->host = (struct view){ b->p, b->n };
-		return 0;
-	}
-	while (d.n && d.p[d.n - 1] == '.')
-		d.n--;
-	if (d.n == 0)
+	} else if (url_host_add(b, d.p, d.n) < 0)
 		return -1;
-	for (i = 0; i < d.n; i++) {
-		if (!host_byte_ok((unsigned char)d.p[i]))
-			return -1;
-		if ((unsigned char)d.p[i] >= 0x80)
-			ascii = 0;
-	}
-	if (ascii) {
-		buf_add_lower(b, d.p, d.n);
-	} else {
-		for (i = 0; i < d.n; i = j + 1) {
-			int label_ascii = 1;
-
-			for (j = i; j < d.n && d.p[j] != '.'; j++)
-				if ((unsigned char)d.p[j] >= 0x80)
-					label_ascii = 0;
-			if (i)
-				buf_addc(b, '.');
-			/* ASCII-only folding: upper-case letters outside ASCII stay. */
-			if (label_ascii || punycode_label(b,
-			    (const unsigned char *)d.p + i, j - i) < 0) {
-				size_t at = b->n;
-
-				buf_add(b, d.p + i, j - i);
-				for (size_t x = at; x < b->n; x++)
-					b->p[x] = (char)ascii_lower((unsigned char)b->p[x]);
-			} else {
-				/* Lower the ASCII letters punycode kept. */
-				for (size_t x = b->n; x > 0 && b->p[x - 1] != '.'; x--)
-					b->p[x - 1] = (char)ascii_lower((unsigned char)b->p[x - 1]);
-			}
-		}
-	}
 	u->host = (struct view){ b->p, b->n };
 	return 0;
 }

@@ -85,9 +85,21 @@ void		 url_key(struct url_space *us, const struct url *u, struct buf *b,
 /* The key of a link of another scheme ("mailto:x"): scheme lowercased. */
 void		 url_scheme_key(struct buf *b, const char *s, size_t n, size_t colon);
 
+/*
+ * Append a host (percent-decoded) to b in one spelling: trailing dots
+ * dropped, ASCII lowercased; a host with non-ASCII bytes goes through
+ * libidn2 (UTS #46 non-transitional mapping, then A-labels), so every case,
+ * width and Unicode normalisation form of one name, and the ideographic
+ * dots, give one host. A host libidn2 refuses is kept as written, ASCII
+ * lowercased. -1, b unchanged, when s holds bytes no host has.
+ */
+int		 url_host_add(struct buf *b, const char *s, size_t n);
+
 /* Bytes. */
 int		 all_digits(const char *s, size_t n);
 int		 all_of(const char *s, size_t n, const char *extra); /* alnum + extra */
+/* Length of the valid UTF-8 sequence at s (1 for ASCII), 0 if there is none. */
+size_t		 utf8_len(const char *s, size_t n);
 /* Leading decimal digits as TDLib reads them: 0 when none or too large. */
 unsigned long long lead_num(const char *s, size_t n);
 

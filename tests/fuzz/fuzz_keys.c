@@ -1,7 +1,7 @@
 /*
  * fuzz_keys: normalize's URL parsing and key rules on any bytes. A result
- * always has a platform and a kind; a key holds no white space or control
- * byte; only a link of white space alone has no key; and the key of a channel, invite,
+ * always has a platform and a kind; a key is valid UTF-8 and holds no white
+ * space or control byte (C1 included); only a link of white space alone has no key; and the key of a channel, invite,
  * folder or post, read again as a link, keeps its platform and gives itself
  * back (such keys are fixed points), the property that makes "the same
  * channel written five ways" count once. Other kinds may drop what a link
@@ -12,8 +12,22 @@
 #include <string.h>
 
 #include "keys.h"
+#include "url.h"
 
 static struct keys *k, *k2;
+
+/* Valid UTF-8 and no C1 control (U+0080..U+009F). */
+static int
+utf8_text(const char *s, size_t n)
+{
+	size_t len;
+
+	for (size_t i = 0; i < n; i += len)
+		if ((len = utf8_len(s + i, n - i)) == 0 ||
+		    (len == 2 && (unsigned char)s[i] == 0xc2 && (unsigned char)s[i + 1] < 0xa0))
+			return 0;
+	return 1;
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -28,6 +42,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(r.platform != NULL && r.kind != NULL);
 	for (size_t i = 0; i < r.key_len; i++)
 		FUZZ_ASSERT((unsigned char)r.key[i] > ' ' && r.key[i] != 0x7f);
+	FUZZ_ASSERT(utf8_text(r.key, r.key_len));
+	FUZZ_ASSERT(utf8_text(r.channel_key, r.channel_key_len));
 	if (r.key_len == 0)
 		for (size_t i = 0; i < size; i++)
 			FUZZ_ASSERT(strchr(" \t\n\r\f\v", data[i]) != NULL && data[i]);

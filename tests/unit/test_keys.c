@@ -69,20 +69,109 @@ static const struct want cases[] = {
 	{ "vk.me/Durov", "channel", "vk.com/durov", "" },
 	{ "vk.me/audio", "other", "vk.me/audio", "" },
 	{ "vk.com/audio", "other", "vk.com/audio", "" },
-	/* IDN: one A-label form, from UTF-8 or from punycode in any case */
+	/*
+	 * IDN: one A-label form from every spelling of a name: any case,
+	 * composed or not, full-width or ideographic dots, punycode in any
+	 * case (UTS #46 by libidn2, non-transitional: "fa\xc3\x9f" stays)
+	 */
 	{ "http://B\xc3\xbc" "cher.example/", "other", "xn--bcher-kva.example", "" },
+	{ "http://B\xc3\x9c" "CHER.example/", "other", "xn--bcher-kva.example", "" },
+	{ "http://bu\xcc\x88" "cher.example/", "other", "xn--bcher-kva.example", "" },
 	{ "http://XN--BCHER-KVA.example/", "other", "xn--bcher-kva.example", "" },
+	{ "https://\xd0\x9f\xd0\xa0\xd0\x98\xd0\x9c\xd0\x95\xd0\xa0.\xd1\x80\xd1\x84/",
+	    "other", "xn--e1afmkfd.xn--p1ai", "" },
+	{ "https://\xd0\x9f\xd1\x80\xd0\x98\xd0\xbc\xd0\x95\xd1\x80.\xd0\xa0\xd1\x84/x",
+	    "other", "xn--e1afmkfd.xn--p1ai/x", "" },
+	{ "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80\xef\xbc\x8e\xd1\x80\xd1\x84",
+	    "other", "xn--e1afmkfd.xn--p1ai", "" },
+	{ "https://%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80\xe3\x80\x82\xd1\x80\xd1\x84.",
+	    "other", "xn--e1afmkfd.xn--p1ai", "" },
+	{ "https://fa\xc3\x9f.de/", "other", "xn--fa-hia.de", "" },
+	{ "https://\xef\xbd\x94\xef\xbc\x8e\xef\xbd\x8d\xef\xbd\x85/Durov", "channel",
+	    "t.me/durov", "" },
+	/* a host libidn2 refuses is kept as written, ASCII lowercased */
+	{ "https://I\xe2\x9d\xa4.WS/", "other", "i\xe2\x9d\xa4.ws", "" },
+	{ "https://-X.\xd1\x80\xd1\x84/", "other", "-x.\xd1\x80\xd1\x84", "" },
+	{ "https://\xff.com/x", "other", "%FF.com/x", "" },
+	/*
+	 * keys are valid UTF-8: every byte that is not part of valid UTF-8,
+	 * and C1 controls, are %XX, whoever made the key
+	 */
+	{ "tg://proxy?server=%FF&port=443&secret=abc", "invalid",
+	    "tg://proxy?server=%FF&port=443&secret=abc", "" },
+	{ "https://t.me/proxy?server=%C3", "invalid", "t.me/proxy?server=%C3", "" },
+	{ "https://t.me/proxy?server=%C3&port=443&secret=dd000102030405060708090a0b0c0d0e0f",
+	    "invalid", "t.me/proxy?port=443&secret=dd000102030405060708090a0b0c0d0e0f&server=%C3", "" },
+	{ "tg://socks?server=\xd0\x9f\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80.\xd1\x80\xd1\x84.&port=1",
+	    "proxy", "t.me/socks?server=xn--e1afmkfd.xn--p1ai&port=1", "" },
+	{ "https://matrix.to/#/%23r%FF:x.org", "channel", "matrix.to/#/#r%FF:x.org", "" },
+	{ "https://matrix.to/#/%23r%C2%85:x.org", "channel", "matrix.to/#/#r%C2%85:x.org", "" },
+	{ "https://matrix.to/#/%23\xd0\xba\xd0\xbe\xd1\x82:x.org", "channel",
+	    "matrix.to/#/#\xd0\xba\xd0\xbe\xd1\x82:x.org", "" },
+	{ "https://web.archive.org/web/2019/https://ex.com/\xff", "archive",
+	    "web.archive.org/web/2019/https://ex.com/%FF", "" },
+	{ "https://ex.com/\xe2\x82", "other", "ex.com/%E2%82", "" },
+	{ "t.me/+ab\xff" "cd", "invalid", "t.me/+ab%FFcd", "" },
+	{ "https://pastebin.com/\xc2\x85x", "invalid", "pastebin.com/%C2%85x", "" },
+	{ "xyz:\xed\xa0\x80\xf4\x90\x80\x80\xc0\xaf\xe0\x80\xaf", "invalid",
+	    "xyz:%ED%A0%80%F4%90%80%80%C0%AF%E0%80%AF", "" },
 	/* generic: query sorted, tracking gone, escapes in one spelling */
 	{ "https://ex.com/p?b=%2f&a=1&utm_medium=x", "other", "ex.com/p?a=1&b=%2F", "" },
 	{ "https://ex.com/%d0%bf", "other", "ex.com/%D0%BF", "" },
 	{ "https://ex.com/\xd0\xbf", "other", "ex.com/%D0%BF", "" },
 };
 
+/*
+ * Valid UTF-8 without a C1 control, checked apart from the module: decode
+ * each sequence and look at the code point it gives.
+ */
+static int
+good_text(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; ) {
+		unsigned long cp = u[i];
+		size_t len = cp < 0x80 ? 1 : (cp & 0xe0) == 0xc0 ? 2 :
+		    (cp & 0xf0) == 0xe0 ? 3 : (cp & 0xf8) == 0xf0 ? 4 : 0;
+
+		if (len == 0 || i + len > n)
+			return 0;
+		if (len > 1)
+			cp &= 0x3fu >> (len - 1);
+		for (size_t j = 1; j < len; j++) {
+			if ((u[i + j] & 0xc0) != 0x80)
+				return 0;
+			cp = cp << 6 | (u[i + j] & 0x3f);
+		}
+		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+		    (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || (cp >= 0x80 && cp <= 0x9f))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
 static int
 same(const char *p, size_t n, const char *s)
 {
 	return n == strlen(s) && memcmp(p, s, n) == 0;
 }
+
+/* Links with two escaped bytes in what each kind of key is made of. */
+static const char *const forms[] = {
+	"tg://proxy?server=%%%02X%%%02X&port=443&secret=dd000102030405060708090a0b0c0d0e0f",
+	"https://t.me/socks?server=a%%%02X%%%02X&port=1",
+	"https://matrix.to/#/%%23r%%%02X%%%02X:x.org/$e",
+	"https://x.com/a%%%02X%%%02X/status/1",
+	"https://vk.com/%%%02X%%%02X",
+	"https://go.rocket.chat/invite?host=a%%%02X%%%02X&path=invite%%2Fx",
+	"https://web.archive.org/web/2019/%%%02X%%%02X",
+	"https://%%%02X%%%02X.example/",
+	"lbry://@a%%%02X%%%02X/b",
+	"mailto:%%%02X%%%02X",
+};
 
 int
 main(void)
@@ -125,7 +214,19 @@ main(void)
 			buf[pos] = (char)c;
 			keys_classify(k, buf, 12, &r);
 			CHECK(r.key_len > 0 || (c <= ' ' && (pos == 0 || pos == 11)));
+			CHECK(good_text(r.key, r.key_len));
 		}
+	/* Every pair of bytes, decoded from escapes, in links of every handler. */
+	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+		for (int c = 0x80; c < 256; c++)
+			for (int d = 0; d < 256; d += 7) {
+				char buf[200];
+				int len = snprintf(buf, sizeof(buf), forms[f], c, d);
+
+				keys_classify(k, buf, (size_t)len, &r);
+				CHECK(good_text(r.key, r.key_len));
+				CHECK(good_text(r.channel_key, r.channel_key_len));
+			}
 	free(big);
 	keys_free(k);
 	return check_done();
