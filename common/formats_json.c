@@ -25,6 +25,7 @@ struct jx {
 	struct json_doc		 d;		/* the message being read */
 	struct fmt_links	 links;
 	struct fmt_pieces	 pieces;	/* of the text, for m.pieces */
+	struct text		 msg_key;	/* TGDataset: the message's member name */
 	char			*text;		/* text put together from pieces */
 	size_t			 tlen, tcap;
 	char			*fwd;		/* forward_from put together */
@@ -345,7 +346,9 @@ keep_values(struct jx *x, size_t node)
 		if (scalar(d, json_get_path(d, node, k), &x->keep[i]))
 			continue;
 		/* Fields of the export around the message. */
-		if (strcmp(k, "chat.name") == 0 && x->chat_name)
+		if (strcmp(k, "id") == 0 && x->msg_key.p)
+			x->keep[i] = x->msg_key;
+		else if (strcmp(k, "chat.name") == 0 && x->chat_name)
 			x->keep[i] = (struct text){ x->chat_name, strlen(x->chat_name) };
 		else if (strcmp(k, "chat.id") == 0 && x->chat_id)
 			x->keep[i] = (struct text){ x->chat_id, strlen(x->chat_id) };
@@ -552,9 +555,14 @@ jsonl_object(struct jx *x, unsigned long long line)
 			continue;
 		if (!scalar(d, json_get(d, c, "username"), &chan) || chan.len == 0)
 			chan = (struct text){ d->str + d->node[c].key, d->node[c].klen };
-		for (msg = tm + 1; msg < d->node[tm].end && !x->stop; msg = d->node[msg].end)
-			if (d->node[msg].type == JSON_BEGIN_OBJECT)
-				telethon_message(x, msg, line, &chan);
+		for (msg = tm + 1; msg < d->node[tm].end && !x->stop; msg = d->node[msg].end) {
+			if (d->node[msg].type != JSON_BEGIN_OBJECT)
+				continue;
+			/* The message's id is its member name. */
+			x->msg_key = (struct text){ d->str + d->node[msg].key, d->node[msg].klen };
+			telethon_message(x, msg, line, &chan);
+		}
+		x->msg_key = (struct text){ NULL, 0 };
 	}
 }
 
