@@ -39,6 +39,17 @@ struct text {
 };
 
 /*
+ * A piece of a message's text that the input marks as one thing (an
+ * exporter's entity: a link, a mention, a hashtag, a hidden link's label):
+ * bytes [off, off + len) of the text. A found link never crosses its
+ * edges. link: the input says the piece is a visible link.
+ */
+struct text_piece {
+	size_t		 off, len;
+	int		 link;
+};
+
+/*
  * One message. Every pointer is owned by the reader and valid only during
  * the callback. A forwarded message has a link with where = "forward"
  * (t.me/c/ID/POST when the input gives ids), or else only forward_from.
@@ -49,6 +60,9 @@ struct message {
 	char			 time[21];	/* ISO 8601 UTC, "" when unknown */
 	struct text		 channel;
 	struct text		 text;
+	struct text_piece	*pieces;	/* marked pieces of text, in order,
+						   apart; none for most formats */
+	size_t			 npieces;
 	struct hidden_link	*links;
 	size_t			 nlinks;
 	struct text		 forward_from;	/* origin's name, if the input gives it */

@@ -1,7 +1,7 @@
 /*
  * formats_int.h: what the formats*.c files share; not for filters. A line
- * source that gives back the lines detection looked at, and the builder of
- * a message's hidden links.
+ * source that gives back the lines detection looked at, the builder of a
+ * message's hidden links, and of its marked pieces.
  */
 #ifndef CROSSLINK_FORMATS_INT_H
 #define CROSSLINK_FORMATS_INT_H
@@ -38,6 +38,35 @@ void	fmt_links_add(struct fmt_links *l, const char *url, size_t len, const char 
 /* Point every link at its bytes; call once the message is complete. */
 void	fmt_links_done(struct fmt_links *l, struct message *m);
 void	fmt_links_free(struct fmt_links *l);
+
+/*
+ * Marked pieces of one message's text (formats_pieces.c), handed to the
+ * message as they are: in order and apart once complete.
+ */
+struct fmt_pieces {
+	struct text_piece	*v;
+	size_t			 n, cap;
+};
+
+enum { PIECE_NONE, PIECE_MARK, PIECE_LINK };
+
+/*
+ * What an entity type, in any exporter's spelling ("link", "url",
+ * "MessageEntityUrl", "MessageEntityType.URL", "textEntityTypeUrl"), says
+ * of its piece: PIECE_LINK, PIECE_MARK, or PIECE_NONE (a style; unknown).
+ */
+int	fmt_piece_kind(const char *type, size_t n);
+/* Add a piece; an empty one is not added. */
+void	fmt_pieces_add(struct fmt_pieces *p, size_t off, size_t len, int link);
+/*
+ * Every piece added holds UTF-16 code units (offset, length) of text:
+ * make them bytes. A piece that ends past the text or cuts a surrogate
+ * pair in two is dropped; then as fmt_pieces_apart.
+ */
+void	fmt_pieces_utf16(struct fmt_pieces *p, const char *text, size_t len);
+/* Put the pieces in order and drop each that starts inside one before it. */
+void	fmt_pieces_apart(struct fmt_pieces *p);
+void	fmt_pieces_free(struct fmt_pieces *p);
 
 /*
  * The column named given (exactly), or else the first of defaults the

@@ -24,6 +24,8 @@ struct jx {
 	struct json_reader	*j;
 	struct json_doc		 d;		/* the message being read */
 	struct fmt_links	 links;
+	struct fmt_pieces	 pieces;	/* of the text, for m.pieces */
+	struct text		 msg_key;	/* TGDataset: the message's member name */
 	char			*text;		/* text put together from pieces */
 	size_t			 tlen, tcap;
 	char			*fwd;		/* forward_from put together */
@@ -134,14 +136,16 @@ links_at(struct jx *x, size_t node, const char *path, const char *where)
 /*
  * Text as Telegram Desktop writes it: a string, or an array of strings and
  * entity objects whose "text" pieces make the message; a text_link's href
- * is a hidden link.
+ * is a hidden link. Entities that mark their piece (formats_pieces.c) are
+ * kept as the message's pieces.
  */
 static void
 tdesktop_text(struct jx *x, size_t node)
 {
 	const struct json_doc *d = &x->d;
 	size_t c, t, href;
-	struct text s;
+	struct text s, type;
+	int kind;
 
 	if (d->node[node].type == JSON_STRING) {
 		x->m.text.p = json_str(d, node, &x->m.text.len);
@@ -153,6 +157,7 @@ tdesktop_text(struct jx *x, size_t node)
 	xgrow(&x->text, &x->tcap, 1);
 	x->text[0] = '\0';
 	for (c = node + 1; c < d->node[node].end; c = d->node[c].end) {
+		kind = PIECE_NONE;
 		if (d->node[c].type == JSON_STRING)
 			t = c;
 		else if (d->node[c].type == JSON_BEGIN_OBJECT) {
@@ -160,13 +165,68 @@ tdesktop_text(struct jx *x, size_t node)
 			href = json_get(d, c, "href");
 			if (scalar(d, href, &s))
 				fmt_links_add(&x->links, s.p, s.len, "entity");
+			if (scalar(d, json_get(d, c, "type"), &type))
+				kind = fmt_piece_kind(type.p, type.len);
 		} else
 			continue;
-		if (scalar(d, t, &s))
+		if (scalar(d, t, &s)) {
+			if (kind != PIECE_NONE)
+				fmt_pieces_add(&x->pieces, x->tlen, s.len, kind == PIECE_LINK);
 			append(&x->text, &x->tlen, &x->tcap, s.p, s.len);
+		}
 	}
 	x->m.text.p = x->text;
 	x->m.text.len = x->tlen;
+}
+
+/* A JSON number written in digits alone (not "-1", "2.5", "1e3"), as a count. */
+static int
+count_of(const struct json_doc *d, size_t i, size_t *v)
+{
+	const char *p;
+	size_t len, n = 0;
+
+	if (i == JSON_NONE || d->node[i].type != JSON_NUMBER)
+		return 0;
+	p = json_str(d, i, &len);
+	if (len == 0 || len > 15)
+		return 0;
+	for (size_t k = 0; k < len; k++) {
+		if (p[k] < '0' || p[k] > '9')
+			return 0;
+		n = n * 10 + (size_t)(p[k] - '0');
+	}
+	*v = n;
+	return 1;
+}
+
+/*
+ * The pieces a string text's entities mark: Telegram's API (Telethon's
+ * "_", 4CAT's "_type", Pyrogram's and the Bot API's "type", TDLib's
+ * "type"."@type"), offsets and lengths in UTF-16 code units. An entity
+ * whose numbers are not counts, or do not fall on characters of the
+ * text, is left out: the text around it is searched as if unmarked.
+ */
+static void
+entity_pieces(struct jx *x, size_t node, const char *key)
+{
+	static const char *const type_keys[] = { "type", "type.@type", "_", "_type", NULL };
+	const struct json_doc *d = &x->d;
+	size_t a = json_get(d, node, key), e, off, len;
+	struct text type;
+	int kind;
+
+	if (a == JSON_NONE || d->node[a].type != JSON_BEGIN_ARRAY)
+		return;
+	for (e = a + 1; e < d->node[a].end; e = d->node[e].end) {
+		if (d->node[e].type != JSON_BEGIN_OBJECT || !first_scalar(d, e, type_keys, &type))
+			continue;
+		kind = fmt_piece_kind(type.p, type.len);
+		if (kind != PIECE_NONE && count_of(d, json_get(d, e, "offset"), &off) &&
+		    count_of(d, json_get(d, e, "length"), &len))
+			fmt_pieces_add(&x->pieces, off, len, kind == PIECE_LINK);
+	}
+	fmt_pieces_utf16(&x->pieces, x->m.text.p, x->m.text.len);
 }
 
 static void
@@ -286,7 +346,9 @@ keep_values(struct jx *x, size_t node)
 		if (scalar(d, json_get_path(d, node, k), &x->keep[i]))
 			continue;
 		/* Fields of the export around the message. */
-		if (strcmp(k, "chat.name") == 0 && x->chat_name)
+		if (strcmp(k, "id") == 0 && x->msg_key.p)
+			x->keep[i] = x->msg_key;
+		else if (strcmp(k, "chat.name") == 0 && x->chat_name)
 			x->keep[i] = (struct text){ x->chat_name, strlen(x->chat_name) };
 		else if (strcmp(k, "chat.id") == 0 && x->chat_id)
 			x->keep[i] = (struct text){ x->chat_id, strlen(x->chat_id) };
@@ -314,6 +376,7 @@ begin(struct jx *x, unsigned long long line)
 	m->forward_from.p = "";
 	m->forward_from.len = 0;
 	fmt_links_clear(&x->links);
+	x->pieces.n = 0;
 }
 
 /* Collect what each path of a comma list reaches, in order. */
@@ -343,6 +406,8 @@ user_paths(struct jx *x, size_t node)
 	struct collect c = { x, NULL, 0, { NULL, 0 } };
 
 	if (o->json_text) {
+		/* Not the text the input's entities count in. */
+		x->pieces.n = 0;
 		collect_list(x, node, o->json_text, &c);
 		if (c.count == 1)
 			x->m.text = c.first;
@@ -373,6 +438,8 @@ finish(struct jx *x, size_t node)
 	keep_values(x, node);
 	x->m.keep = x->keep;
 	x->m.nkeep = x->o->nkeep;
+	x->m.pieces = x->pieces.v;
+	x->m.npieces = x->pieces.n;
 	fmt_links_done(&x->links, &x->m);
 	x->st->messages++;
 	if (x->fn(x->ctx, &x->m) != 0)
@@ -402,6 +469,10 @@ telethon_message(struct jx *x, size_t node, unsigned long long line, const struc
 		if (i != JSON_NONE && (d->node[i].type == JSON_STRING ||
 		    d->node[i].type == JSON_BEGIN_ARRAY)) {
 			tdesktop_text(x, i);
+			/* A caption's entities are its own (Pyrogram, Bot API). */
+			if (d->node[i].type == JSON_STRING)
+				entity_pieces(x, node, strcmp(*k, "caption") == 0 ?
+				    "caption_entities" : "entities");
 			break;
 		}
 	}
@@ -484,9 +555,14 @@ jsonl_object(struct jx *x, unsigned long long line)
 			continue;
 		if (!scalar(d, json_get(d, c, "username"), &chan) || chan.len == 0)
 			chan = (struct text){ d->str + d->node[c].key, d->node[c].klen };
-		for (msg = tm + 1; msg < d->node[tm].end && !x->stop; msg = d->node[msg].end)
-			if (d->node[msg].type == JSON_BEGIN_OBJECT)
-				telethon_message(x, msg, line, &chan);
+		for (msg = tm + 1; msg < d->node[tm].end && !x->stop; msg = d->node[msg].end) {
+			if (d->node[msg].type != JSON_BEGIN_OBJECT)
+				continue;
+			/* The message's id is its member name. */
+			x->msg_key = (struct text){ d->str + d->node[msg].key, d->node[msg].klen };
+			telethon_message(x, msg, line, &chan);
+		}
+		x->msg_key = (struct text){ NULL, 0 };
 	}
 }
 
@@ -880,6 +956,7 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 	json_doc_free(&x.guild);
 	json_doc_free(&x.channel);
 	fmt_links_free(&x.links);
+	fmt_pieces_free(&x.pieces);
 	free(x.text);
 	free(x.fwd);
 	free(x.url);

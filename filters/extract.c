@@ -32,6 +32,7 @@ static int		 mentions;		/* --mentions: @name as t.me/name */
 static int		 csv_safe;		/* --csv-safe: ' before = + - @ */
 static int		 show_progress;		/* --progress */
 static const char	*src_platform;		/* --src-platform NAME */
+static const char	*platforms;		/* -p NAME,...: only these */
 static unsigned long long block_size;		/* --blocks SIZE: plan, do not read */
 static struct format_opts opts;
 static struct format_stats stats;
@@ -318,13 +319,17 @@ found(void *ctx, const struct link_hit *hit)
 /* Lines where a -e pattern stopped at a PCRE2 limit: its matches there may be lost. */
 static unsigned long long n_limited;
 
-static void
+/* The links in text[0..len); returns how many were found. */
+static long
 scan(struct scan_ctx *c, const char *text, size_t len)
 {
-	if (links_scan(finder, text, len, found, c) < 0) {
+	long n = links_scan(finder, text, len, found, c);
+
+	if (n < 0) {
 		warnx("%s:%llu: %s", c->m->source, c->m->line, links_error(finder));
 		n_limited++;
 	}
+	return n;
 }
 
 /* An @name mention, searched as the link t.me/name. */
@@ -344,6 +349,79 @@ mention(void *ctx, const char *name, size_t len)
 	scan(ctx, buf, len + 5);
 }
 
+/* -p and --all, for a link the finder did not see (marked_link). */
+static int
+platform_wanted(const char *platform)
+{
+	const char *p, *e;
+	size_t n = strlen(platform);
+
+	if (platforms == NULL)
+		return strcmp(platform, "web") != 0 || all_links;
+	for (p = platforms; *p; p = *e ? e + 1 : e) {
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) == n && memcmp(p, platform, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A piece the input marks as a link in which the finder sees none (a
+ * host of no known TLD, a bare IP address): the exporter's word is
+ * taken, the piece whole being the link, if it holds no white space or
+ * control byte.
+ */
+static void
+marked_link(struct scan_ctx *c, const char *p, size_t len)
+{
+	const char *platform;
+
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)p[i] <= ' ' || p[i] == 0x7f)
+			return;
+	if ((platform = rules_platform(p, len)) == NULL)
+		platform = "web";
+	if (!platform_wanted(platform))
+		return;
+	if (c->m->nlinks > 0 || mentions)
+		remember(p, len);
+	write_link(c->m, platform, p, len, "plain", "text");
+}
+
+/*
+ * The visible text, piece by piece: each piece the input marks (an
+ * exporter's link, mention, hashtag ...) alone and the stretches between
+ * them alone, so that no link runs across a piece's edge. Links come in
+ * the order of the text; with --mentions, mentions too, after them.
+ */
+static void
+scan_text(struct scan_ctx *c, const struct message *m, int mention_pass)
+{
+	const char *t = m->text.p;
+	size_t at = 0;
+
+	for (size_t i = 0; i <= m->npieces; i++) {
+		const struct text_piece *pc = i < m->npieces ? &m->pieces[i] : NULL;
+		size_t from = pc ? pc->off : m->text.len;
+
+		if (from > at) {
+			if (mention_pass)
+				formats_mentions(t + at, from - at, mention, c);
+			else
+				scan(c, t + at, from - at);
+		}
+		if (pc == NULL)
+			break;
+		if (mention_pass)
+			formats_mentions(t + pc->off, pc->len, mention, c);
+		else if (scan(c, t + pc->off, pc->len) == 0 && pc->link)
+			marked_link(c, t + pc->off, pc->len);
+		at = pc->off + pc->len;
+	}
+}
+
 static int
 one_message(void *ctx, const struct message *m)
 {
@@ -353,7 +431,7 @@ one_message(void *ctx, const struct message *m)
 
 	(void)ctx;
 	seen_len = 0;
-	scan(&c, m->text.p, m->text.len);
+	scan_text(&c, m, 0);
 	for (size_t i = 0; i < m->nlinks; i++) {
 		c.where = m->links[i].where;
 		forward |= strcmp(c.where, "forward") == 0;
@@ -361,7 +439,7 @@ one_message(void *ctx, const struct message *m)
 	}
 	if (mentions) {
 		c.where = "mention";
-		formats_mentions(m->text.p, m->text.len, mention, &c);
+		scan_text(&c, m, 1);
 	}
 	/* A forward whose origin has a name but no link: one record naming it. */
 	if (m->forward_from.len > 0 && !forward)
@@ -420,7 +498,7 @@ int
 main(int argc, char *argv[])
 {
 
-	const char **patterns = NULL, *platforms = NULL;
+	const char **patterns = NULL;
 	size_t npatterns = 0;
 	int ch, fmt, status = EXIT_OK, trouble = 0;
 
