@@ -591,8 +591,8 @@ main(int argc, char *argv[])
 		opts.want = quiet_until;
 		opts.want_ctx = finder;
 	}
-
-	else
+	/* Records are small and many: write them in large blocks. */
+	if (!line_buffered)
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	trouble = opts_inputs(&cl, argc, argv, read_input, NULL) < 0;
 	write_header();		/* when no input was read */
