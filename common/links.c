@@ -570,11 +570,14 @@ user_id(const char *s, size_t a)
  * "name [at] x.io", "name (at) x.io", host only.
  */
 static int
-spaced_mail(const char *s, size_t a)
+spaced_mail(const char *s, size_t a, size_t n)
 {
 	static const char *const ats[] = { "@", "[at]", "(at)", "{at}", "[@]", "(@)", NULL };
 	size_t k = a, j;
 
+	/* "Start trading @ www.x.com": "at" a site, no mail domain */
+	if (n - a > 4 && ascii_casecmp_n(s + a, "www.", 4) == 0)
+		return 0;
 	if (k > 0 && s[k - 1] == ' ')
 		k--;
 	for (size_t i = 0; ats[i]; i++) {
@@ -996,7 +999,7 @@ found:
 		}
 		if (!scheme && end == he && (file_name(s, hs, he) ||
 		    (word_pair(s, hs, he, n) && rules_platform(s + hs, he - hs) == NULL) ||
-		    user_id(s, hs) || spaced_mail(s, hs)))
+		    user_id(s, hs) || spaced_mail(s, hs, n)))
 			continue;
 		from = next ? next : (end > from ? end : from);
 		platform = rules_platform(s + start, end - start);

@@ -168,6 +168,7 @@ static const struct tcase cases[] = {
 	/* R30 user ids and e-mail addresses written apart */
 	{ "R30", "<david_park:matrix.org> @a:t2bot.io Telegram:t.me/x site:example.com", "t.me/x example.com", NULL },
 	{ "R30", "hello @ chainzilla.io, john [at] example.com, a(at)b.org", "", NULL },
+	{ "R30", "Start trading @ www.example.com", "www.example.com", NULL },
 	/* platforms and look-alikes */
 	{ "plat", "durov.t.me t.me.evil.com nott.me/x", "durov.t.me t.me.evil.com nott.me/x", NULL },
 };
