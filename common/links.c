@@ -597,6 +597,21 @@ spaced_mail(const char *s, size_t a, size_t n)
 }
 
 /*
+ * Does a scheme-less host at s[a] follow "//" and a few symbols the host
+ * after a scheme could not take ("http://✪df.ws": no "df.ws")? Then it is
+ * the tail of a link we do not read, not a link (R6).
+ */
+static int
+after_scheme(const char *s, size_t a)
+{
+	size_t i = a;
+
+	while (i > 0 && a - i < 16 && (unsigned char)s[i - 1] >= 0x80)
+		i--;
+	return i < a && i >= 2 && s[i - 1] == '/' && s[i - 2] == '/';
+}
+
+/*
  * Is a scheme-less host ending at s[i] an e-mail's local part (R8)? It is
  * when "@" follows, maybe after more local-part characters. Cached, so a
  * long run is walked once.
@@ -679,6 +694,8 @@ trim:
 
 		if (end > p && (s[end - 1] == '(' || s[end - 1] == '[' || s[end - 1] == '{'))
 			end--;
+		else if (end > p && s[end - 1] == '\'' && memchr(s + p, '\'', end - 1 - p))
+			break;		/* a quoted word in the path: /blah_'quoted' */
 		else if (end > p && (l = soft_before(s, p, end)) != 0)
 			end -= l;
 		else if ((l = possessive(s, p, end)) != 0)
@@ -977,6 +994,8 @@ found:
 				from = a + 1;
 			continue;
 		}
+		if (!scheme && after_scheme(s, start))
+			continue;
 		if (!scheme && mail_local(lk, s, n, he))
 			continue;
 		end = he;

@@ -61,6 +61,7 @@ static const struct tcase cases[] = {
 	{ "R6", "user@example.com ＠example.com ＃example.com", "", NULL },
 	{ "R6", "/path/to/file.pl W64/BURNTCIGAR.CA!tr //host.com", "", NULL },
 	{ "R6", "éxample.com", "éxample.com", NULL },
+	{ "R6", "http://✪df.ws/123 see//✪✪x.com", "", NULL },
 	/* R7 host syntax: one script class per label */
 	{ "R7", "example.comだよね", "example.com", NULL },
 	{ "R7", "t.meقناة", "t.me", NULL },
@@ -115,6 +116,7 @@ static const struct tcase cases[] = {
 	{ "R16", "t.me/a-_ t.me/b+ t.me/c( t.me/d– t.me/e’ t.me/f/ t.me/g=", "t.me/a-_ t.me/b+ t.me/c t.me/d t.me/e t.me/f/ t.me/g=", NULL },
 	{ "R16", "example.com/a.b,c;d:e", "example.com/a.b,c;d:e", NULL },
 	{ "R16", "Is it t.me/x?!...", "t.me/x", NULL },
+	{ "R16", "http://foo.com/blah_'quoted' 'http://foo.com/x'", "http://foo.com/blah_'quoted' http://foo.com/x", NULL },
 	/* R17 glued lists */
 	{ "R17", "https://t.me/a,https://t.me/b", "https://t.me/a https://t.me/b", NULL },
 	{ "R17", "t.me/a;http://t.me/b.https://t.me/c", "t.me/a http://t.me/b https://t.me/c", NULL },
