@@ -2,7 +2,8 @@
 #	make		build bin/extract bin/normalize bin/dedupe bin/tally
 #	make check	unit and golden tests, then again under ASan and UBSan
 #	make demo	the pipeline on testdata/sample.log.gz
-# PCRE2, zlib, libdeflate and libidn2 come through pkg-config; "make check" and
+# PCRE2, zlib, libdeflate, libzstd, liblzma and libidn2 come through
+# pkg-config, libbz2 too where it has a bzip2.pc (Debian's has none: -lbz2); "make check" and
 # "make demo" install the Debian packages they need first (scripts/deps).
 
 PREFIX	?= /usr/local
@@ -12,9 +13,10 @@ DESTDIR	?=
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	 = libpcre2-8 zlib libdeflate libidn2
+PKGS	 = libpcre2-8 zlib libdeflate libzstd liblzma libidn2
+BZ2_LIBS   := $(shell pkg-config --libs bzip2 2>/dev/null || echo -lbz2)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS)
 XCFLAGS	 = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   -Icommon -Ibuild/gen $(PKG_CFLAGS)
 LDLIBS	 = $(PKG_LIBS) -lpthread

@@ -1,10 +1,12 @@
 /*
  * input: plain text is read with read(2) in large blocks and cut with memchr
- * in one growing buffer. gzip (by its magic bytes) is inflated on a thread
- * of its own into a small ring of large blocks, so that the caller's work on
- * lines overlaps decompression:
+ * in one growing buffer. Compressed input, known by its magic bytes and
+ * never by its name (gzip 1f 8b, zstd 28 b5 2f fd, xz fd 37 7a 58 5a 00,
+ * bzip2 42 5a 68), is decoded on a thread of its own into a small ring of
+ * large blocks, so that the caller's work on lines overlaps decompression:
  *
  *	producer thread: read -> inflate (zlib, or libdeflate) -> ring[RING]
+ *	                 read -> zstd, liblzma or libbz2       -> ring[RING]
  *	caller: input_line -> lines cut in the block it holds
  *
  * A line that runs over the end of a block is copied into the line buffer.
@@ -16,12 +18,21 @@
  * libdeflate rejects, goes back to zlib from its start, so that zlib alone
  * words every error. zlib's gzread is not used: on a data error it drops
  * the bytes already inflated in that call, and every line before the
- * damage must still come out.
+ * damage must still come out. zstd, xz and bzip2 are decoded with the
+ * streaming calls for the same reason, and each reads concatenated frames
+ * or streams as one, as its own tool does.
+ *
+ * Why a binary check: an image or a zip read as lines gives no rows and no
+ * word, and the analyst thinks the export held no links. A NUL byte in the
+ * first block, in bytes that are not UTF-8, is binary; a text with a stray
+ * NUL is still text (its links still count).
  */
+#include <bzlib.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libdeflate.h>
+#include <lzma.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -30,6 +41,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include "input.h"
 #include "util.h"
@@ -45,7 +57,23 @@ enum {
 	BLOCK = 1 << 20,	/* inflated bytes per ring block */
 	RING = 4,		/* one held by the caller, one filling, two ready */
 	RAW_DEFLATE = 2 * BLOCK,	/* compressed bytes held for libdeflate */
-	SIFT_READ = 1 << 18	/* sifting reads: small enough to stay in cache */
+	SIFT_READ = 1 << 18,	/* sifting reads: small enough to stay in cache */
+	MAGIC_MOST = 6,		/* xz's magic, the longest */
+	WINDOW_LOG_MOST = 31	/* zstd window, xz dictionary: 2 GiB at most */
+};
+
+/* What the first bytes say the input is. */
+enum codec { PLAIN, GZIP, ZSTD, XZ, BZIP2, BINARY };
+
+static const struct {
+	const char	*name;
+	const char	*magic;
+	size_t		 len;
+} codecs[] = {
+	[GZIP] = { "gzip", "\x1f\x8b", 2 },
+	[ZSTD] = { "zstd", "\x28\xb5\x2f\xfd", 4 },
+	[XZ] = { "xz", "\xfd\x37\x7a\x58\x5a\x00", 6 },
+	[BZIP2] = { "bzip2", "\x42\x5a\x68", 3 },
 };
 
 struct block {
@@ -79,8 +107,9 @@ struct input {
 	size_t			 scan;		/* no newline in [start, scan) */
 	size_t			 end;		/* bytes held */
 
-	/* gzip, the caller's side. */
-	int			 gzip;
+	/* compressed (gzip, zstd, xz, bzip2), the caller's side. */
+	int			 gzip;		/* any of them: lines come from the ring */
+	enum codec		 codec;
 	int			 thread_up;
 	pthread_t		 thread_id;
 	struct block		*cur;		/* the block being cut, or NULL */
@@ -110,6 +139,12 @@ struct input {
 	int			 member_done;	/* between members */
 	struct libdeflate_decompressor *ld;	/* NULL: zlib only */
 	size_t			 ld_most;	/* largest member inflated */
+	ZSTD_DStream		*zs;
+	size_t			 zs_left;	/* not 0: a frame is not finished */
+	lzma_stream		 lz;
+	int			 lz_up;
+	bz_stream		 bz;
+	int			 bz_up;		/* 0: between streams */
 
 	/*
 	 * input_filter: only lines want finds something in are returned.
@@ -161,6 +196,12 @@ free_input(struct input *in)
 		inflateEnd(&in->z);
 	if (in->ld != NULL)
 		libdeflate_free_decompressor(in->ld);
+	if (in->zs != NULL)
+		ZSTD_freeDStream(in->zs);
+	if (in->lz_up)
+		lzma_end(&in->lz);
+	if (in->bz_up)
+		BZ2_bzDecompressEnd(&in->bz);
 	if (in->wake[0] >= 0) {
 		close(in->wake[0]);
 		close(in->wake[1]);
@@ -172,6 +213,16 @@ free_input(struct input *in)
 	free(in->name);
 	free(in->label);
 	free(in);
+}
+
+/* Could p[0..n) be the start of a magic, too short yet to tell? */
+static int
+magic_prefix(const char *p, size_t n)
+{
+	for (size_t c = GZIP; c <= BZIP2; c++)
+		if (n < codecs[c].len && memcmp(p, codecs[c].magic, n) == 0)
+			return 1;
+	return 0;
 }
 
 /* read(2) until n bytes or the end; -1 on error (reported). */
@@ -193,8 +244,12 @@ read_full(struct input *in, void *p, size_t n)
 			return -1;
 		}
 		got += (size_t)r;
-		/* A pipe gives what it has: do not wait for a full block. */
-		if (got >= 2 && in->size == 0)
+		/*
+		 * A pipe gives what it has: do not wait for a full block, only,
+		 * at the start, for enough bytes to tell a magic.
+		 */
+		if (in->size == 0 && (in->consumed > 0 ||
+		    !magic_prefix((char *)p, got)))
 			break;
 	}
 	in->consumed += got;
@@ -428,6 +483,176 @@ deflate_members(struct input *in, struct block *b)
 	return b;
 }
 
+/*
+ * Producer, zstd: one step from raw into b; 1 to go on, 0 at the end
+ * (clean or not: why says). A frame ended and none begun is a clean end;
+ * ZSTD_decompressStream goes from one frame to the next by itself.
+ */
+static int
+zstd_step(struct input *in, struct block *b, int eof)
+{
+	ZSTD_inBuffer src = { in->raw + in->rawpos, in->rawend - in->rawpos, 0 };
+	/*
+	 * At most a zstd block's worth of room a call: with room for a whole
+	 * frame held whole, zstd decodes it in one go and, on damage, gives
+	 * back none of it.
+	 */
+	ZSTD_outBuffer dst = { b->data + b->len, BLOCK - b->len < ZSTD_BLOCKSIZE_MAX ?
+	    BLOCK - b->len : ZSTD_BLOCKSIZE_MAX, 0 };
+	size_t r;
+
+	/*
+	 * At the end, a frame finished (0 left) is a clean end: the stream,
+	 * called again, would ask for the next frame's header.
+	 */
+	if (eof && src.size == 0 && in->zs_left == 0)
+		return 0;
+	r = ZSTD_decompressStream(in->zs, &dst, &src);
+	in->rawpos += src.pos;
+	b->len += dst.pos;		/* kept even on damage */
+	if (ZSTD_isError(r)) {
+		failed(in, "corrupt zstd input", ZSTD_getErrorName(r));
+		return 0;
+	}
+	if (eof && src.size == 0 && dst.pos == 0) {
+		failed(in, "truncated zstd input", NULL);
+		return 0;
+	}
+	in->zs_left = r;
+	return 1;
+}
+
+/* Producer, xz: as zstd_step; LZMA_CONCATENATED reads stream after stream. */
+static int
+xz_step(struct input *in, struct block *b, int eof)
+{
+	lzma_ret r;
+	size_t room = BLOCK - b->len;
+
+	in->lz.next_in = in->raw + in->rawpos;
+	in->lz.avail_in = in->rawend - in->rawpos;
+	in->lz.next_out = (uint8_t *)b->data + b->len;
+	in->lz.avail_out = room;
+	r = lzma_code(&in->lz, eof ? LZMA_FINISH : LZMA_RUN);
+	in->rawpos = in->rawend - in->lz.avail_in;
+	b->len += room - in->lz.avail_out;
+	switch (r) {
+	case LZMA_OK:
+		return 1;
+	case LZMA_STREAM_END:
+		return 0;
+	case LZMA_BUF_ERROR:		/* no progress twice: only at the end */
+		if (!eof)
+			return 1;
+		failed(in, "truncated xz input", NULL);
+		return 0;
+	case LZMA_MEMLIMIT_ERROR:
+		failed(in, "corrupt xz input", "needs more than 2 GiB of memory");
+		return 0;
+	case LZMA_FORMAT_ERROR:
+		failed(in, "corrupt xz input", "not the xz format");
+		return 0;
+	case LZMA_OPTIONS_ERROR:
+		failed(in, "corrupt xz input", "unsupported options");
+		return 0;
+	case LZMA_MEM_ERROR:
+		failed(in, "corrupt xz input", "out of memory");
+		return 0;
+	default:
+		failed(in, "corrupt xz input", "compressed data is corrupt");
+		return 0;
+	}
+}
+
+/*
+ * Producer, bzip2: as zstd_step. libbz2 stops at the end of a stream; the
+ * next one (bzip2 a b, cat a.bz2 b.bz2) is started here, and bytes after
+ * the last stream that are not another are trailing garbage.
+ */
+static int
+bzip2_step(struct input *in, struct block *b, int eof)
+{
+	size_t room = BLOCK - b->len, avail = in->rawend - in->rawpos;
+	int r;
+
+	if (!in->bz_up) {
+		if (avail == 0)
+			return !eof;	/* between streams: a clean end */
+		if (in->raw[in->rawpos] != 'B') {
+			failed(in, "trailing garbage after bzip2 data", NULL);
+			return 0;
+		}
+		memset(&in->bz, 0, sizeof(in->bz));
+		if (BZ2_bzDecompressInit(&in->bz, 0, 0) != BZ_OK)
+			errx(EXIT_TROUBLE, "%s: out of memory", in->name);
+		in->bz_up = 1;
+	}
+	in->bz.next_in = (char *)in->raw + in->rawpos;
+	in->bz.avail_in = (unsigned)avail;
+	in->bz.next_out = b->data + b->len;
+	in->bz.avail_out = (unsigned)room;
+	r = BZ2_bzDecompress(&in->bz);
+	in->rawpos = in->rawend - in->bz.avail_in;
+	b->len += room - in->bz.avail_out;
+	if (r == BZ_STREAM_END) {
+		BZ2_bzDecompressEnd(&in->bz);
+		in->bz_up = 0;
+		return 1;
+	}
+	if (r != BZ_OK) {
+		failed(in, "corrupt bzip2 input", r == BZ_DATA_ERROR_MAGIC ?
+		    "bad magic" : r == BZ_MEM_ERROR ? "out of memory" :
+		    "data integrity error");
+		return 0;
+	}
+	if (eof && avail == 0 && room == in->bz.avail_out) {
+		failed(in, "truncated bzip2 input", NULL);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Producer, zstd, xz and bzip2: decode into b until it is full; 1 when
+ * full, 0 at the end (why says if it was not clean), -1 when stopped.
+ */
+static int
+unpack_block(struct input *in, struct block *b)
+{
+	int (*step)(struct input *, struct block *, int) =
+	    in->codec == ZSTD ? zstd_step : in->codec == XZ ? xz_step : bzip2_step;
+	ssize_t n;
+
+	while (b->len < BLOCK) {
+		if (in->rawpos == in->rawend && !in->raweof) {
+			in->rawpos = in->rawend = 0;
+			if ((n = pull(in, READ_BLOCK)) < 0)
+				return in->why[0] ? 0 : -1;
+		}
+		if (!step(in, b, in->raweof && in->rawpos == in->rawend))
+			return 0;
+	}
+	return 1;
+}
+
+/* The producer thread for zstd, xz and bzip2. */
+static void *
+unpack(void *arg)
+{
+	struct input *in = arg;
+	struct block *b;
+
+	if ((b = claim(in)) == NULL)
+		return NULL;
+	while (unpack_block(in, b) > 0) {
+		publish(in, b, 0);
+		if ((b = claim(in)) == NULL)
+			return NULL;
+	}
+	publish(in, b, 1);
+	return NULL;
+}
+
 /* The producer thread: blocks until the data ends or the caller stops. */
 static void *
 produce(void *arg)
@@ -506,6 +731,89 @@ start_gzip(struct input *in, size_t n)
 	start_ring(in, produce);
 }
 
+/* Set up the decoder for codec and start it on the n bytes read so far. */
+static void
+start_unpack(struct input *in, size_t n)
+{
+	lzma_stream init = LZMA_STREAM_INIT;
+
+	in->gzip = 1;
+	switch (in->codec) {
+	case ZSTD:
+		if ((in->zs = ZSTD_createDStream()) == NULL ||
+		    ZSTD_isError(ZSTD_DCtx_setParameter(in->zs,
+		    ZSTD_d_windowLogMax, WINDOW_LOG_MOST)))
+			errx(EXIT_TROUBLE, "%s: out of memory", in->name);
+		break;
+	case XZ:
+		in->lz = init;
+		if (lzma_stream_decoder(&in->lz, (uint64_t)1 << WINDOW_LOG_MOST,
+		    LZMA_CONCATENATED) != LZMA_OK)
+			errx(EXIT_TROUBLE, "%s: out of memory", in->name);
+		in->lz_up = 1;
+		break;
+	default:
+		break;		/* bzip2: each stream starts its own */
+	}
+	in->rawcap = READ_BLOCK;
+	in->raw = xmalloc(in->rawcap);
+	memcpy(in->raw, in->buf, n);
+	in->rawend = n;
+	start_ring(in, unpack);
+}
+
+/* Is p[0..n) valid UTF-8? A sequence cut by the end (cut) may be whole later. */
+static int
+utf8_valid(const unsigned char *p, size_t n, int cut)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		unsigned c = p[i];
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			k = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			k = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			k = 3;
+		else
+			return 0;
+		for (size_t j = 1; j <= k; j++) {
+			if (i + j == n)
+				return cut;
+			if ((p[i + j] & 0xc0) != 0x80)
+				return 0;
+		}
+		/* overlong, surrogates, above U+10FFFF */
+		if ((c == 0xe0 && p[i + 1] < 0xa0) || (c == 0xed && p[i + 1] >= 0xa0) ||
+		    (c == 0xf0 && p[i + 1] < 0x90) || (c == 0xf4 && p[i + 1] >= 0x90))
+			return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+/*
+ * What the first bytes read say: a compressed format by its magic, binary
+ * (a NUL byte in a block that is not UTF-8: an image, an archive), or
+ * plain text. A text with a stray NUL stays text.
+ */
+static enum codec
+sniff(const char *p, size_t n)
+{
+	for (enum codec c = GZIP; c <= BZIP2; c++)
+		if (n >= codecs[c].len && memcmp(p, codecs[c].magic, codecs[c].len) == 0)
+			return c;
+	if (memchr(p, '\0', n) != NULL && !utf8_valid((const unsigned char *)p, n, 1))
+		return BINARY;
+	return PLAIN;
+}
+
 struct input *
 input_open(const char *path)
 {
@@ -545,12 +853,24 @@ input_open(const char *path)
 		free_input(in);
 		return NULL;
 	}
-	if (n >= 2 && (unsigned char)in->buf[0] == 0x1f &&
-	    (unsigned char)in->buf[1] == 0x8b)
+	switch ((in->codec = sniff(in->buf, (size_t)n))) {
+	case BINARY:
+		warnx("%s: binary input (not gzip, zstd, xz or bzip2): skipped",
+		    in->name);
+		free_input(in);
+		return NULL;
+	case GZIP:
 		start_gzip(in, (size_t)n);
-	else {
+		break;
+	case ZSTD:
+	case XZ:
+	case BZIP2:
+		start_unpack(in, (size_t)n);
+		break;
+	default:
 		in->end = (size_t)n;
 		tell_hook(in);
+		break;
 	}
 	if (n == 0)
 		in->eof = 1;

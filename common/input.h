@@ -1,7 +1,8 @@
 /*
- * input: lines from a file or stdin, gzip or plain, whatever the name says.
- * gzip is recognised by its magic bytes (zlib passes plain input through);
- * concatenated gzip members are read as one stream.
+ * input: lines from a file or stdin, plain or compressed (gzip, zstd, xz,
+ * bzip2), whatever the name says: the format is known by its magic bytes;
+ * concatenated members, frames or streams are read as one stream. Other
+ * binary input is refused at input_open.
  *
  *	struct input *in = input_open("logs.gz");	// NULL or "-": stdin
  *	while ((n = input_line(in, &line, &len)) > 0) ...
@@ -11,9 +12,11 @@
  * until the next call; the input owns it. A trailing "\r" before "\n" is
  * dropped; a last line without "\n" is still a line.
  *
- * gzip is inflated on a thread the input starts and owns; input_close,
- * at the end or before it, stops and joins it. One input is used from one
- * thread. Memory is bounded: a few MiB of blocks plus the longest line.
+ * Compressed input is decoded on a thread the input starts and owns;
+ * input_close, at the end or before it, stops and joins it. One input is
+ * used from one thread. Memory is bounded: a few MiB of blocks plus the
+ * longest line, plus for zstd and xz the window the file asks for (2 GiB
+ * at most).
  */
 #ifndef CROSSLINK_INPUT_H
 #define CROSSLINK_INPUT_H
@@ -25,7 +28,8 @@ struct input;
 
 /*
  * Open a file ("-" or NULL is stdin). On failure prints
- * "PROG: FILE: reason" and returns NULL.
+ * "PROG: FILE: reason" and returns NULL; so for a folder ("is a
+ * directory") and for binary input that is not compressed.
  */
 struct input	*input_open(const char *path);
 
@@ -79,7 +83,7 @@ uint64_t	 input_size(const struct input *in);
 typedef void	 input_hook_fn(const struct input *in, uint64_t new_bytes);
 void		 input_set_hook(input_hook_fn *fn);
 
-/* Is the input gzip (its lines are those of the inflated bytes)? */
+/* Is the input compressed, gzip or another (its lines are decoded bytes)? */
 int		 input_gzip(const struct input *in);
 
 /* The number of newlines in p[0..n), counted a vector at a time. */
