@@ -1,19 +1,30 @@
 /*
  * opts: getopt_long's tables made from a filter's own options and the
  * shared ones it names, on the first call, and --help's lines from the
- * same list.
+ * same list. -r walks folders here, once for every filter: why in the
+ * order of `find DIR -type f | LC_ALL=C sort`? So that a run over a tree
+ * of exports is the same run as over the list of its files, whatever
+ * order the file system keeps its entries in, and without holding the
+ * whole tree's names: each folder's entries are sorted by name, a
+ * folder's name as if a "/" followed it, which is the byte order of the
+ * whole paths. Symbolic links below the top are not followed (as grep -r):
+ * a link to a folder could loop or read a tree twice.
  */
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "opts.h"
 #include "progress.h"
 #include "util.h"
 
 enum { V_WHERE = 0x100, V_STATS, V_PROGRESS, V_LINE_BUFFERED, V_CSV_SAFE, V_FILES0,
-    V_HELP, V_VERSION };
+    V_RECURSIVE, V_HELP, V_VERSION };
 
 /* The shared options, in the order --help lists them after a filter's own. */
 static const struct opt shared[] = {
@@ -28,6 +39,8 @@ static const struct opt shared[] = {
 	    "a ' before fields a spreadsheet would run", NULL },
 	{ "files0-from", 0, "F", V_FILES0,
 	    "read the names of the inputs from F, NUL-ended", NULL },
+	{ "recursive", 'r', NULL, V_RECURSIVE,
+	    "read every file below a folder, in name order", NULL },
 	{ "help", 'h', NULL, V_HELP, "this help", NULL },
 	{ "version", 0, NULL, V_VERSION, "the version", NULL },
 };
@@ -58,8 +71,14 @@ build(struct opts *o)
 	memcpy(o->all, o->own, n * sizeof(*o->all));
 	a = n;
 	for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++)
-		if (takes(o, shared[i].val))
-			o->all[a++] = shared[i];
+		if (takes(o, shared[i].val)) {
+			o->all[a] = shared[i];
+			/* a filter's own letter wins (tally -r): the long name only */
+			for (size_t j = 0; j < n; j++)
+				if (o->all[a].letter && o->own[j].letter == o->all[a].letter)
+					o->all[a].letter = 0;
+			a++;
+		}
 	lo = xcalloc(a + 1, sizeof(*lo));
 	o->shortopts = xmalloc(2 * a + 2);
 	o->shortopts[s++] = ':';	/* a missing argument returns ':' */
@@ -131,6 +150,9 @@ opts_next(struct opts *o, int argc, char *argv[])
 		case V_FILES0:
 			o->files0 = optarg;
 			break;
+		case V_RECURSIVE:
+			o->recursive = 1;
+			break;
 		case V_HELP:
 			opts_help(o, stdout);
 			exit(close_stdout(EXIT_OK));
@@ -143,15 +165,125 @@ opts_next(struct opts *o, int argc, char *argv[])
 	}
 }
 
+/* -r: the filter's function for each file, and the path being built. */
+struct walk {
+	each_input_fn	*fn;
+	void		*ctx;
+	char		*path;
+	size_t		 cap;
+};
+
+struct entry {
+	char		*name;
+	int		 dir;		/* sorted as if "name/" */
+};
+
+/* Byte order of the paths: a folder's name is compared as "name/". */
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	size_t i = 0;
+
+	for (;; i++) {
+		int cx = x->name[i] ? (unsigned char)x->name[i] : x->dir ? '/' : 0;
+		int cy = y->name[i] ? (unsigned char)y->name[i] : y->dir ? '/' : 0;
+
+		if (cx != cy || cx == 0 || cx == '/')
+			return cx - cy;
+	}
+}
+
+/*
+ * Read the regular files below the folder w->path[0..len), in order, and
+ * the folders in it, not through a link. 0, or -1 when one failed.
+ */
+static int
+walk_dir(struct walk *w, size_t len)
+{
+	struct entry *e = NULL;
+	struct dirent *d;
+	struct stat st;
+	size_t n = 0, cap = 0, k;
+	int status = 0;
+	DIR *dir;
+
+	if ((dir = opendir(w->path)) == NULL) {
+		warn("%s", w->path);
+		return -1;
+	}
+	if (len > 0 && w->path[len - 1] != '/')
+		w->path[len++] = '/';
+	while ((errno = 0, d = readdir(dir)) != NULL) {
+		if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
+			continue;
+		k = strlen(d->d_name);
+		xgrow(&w->path, &w->cap, len + k + 2);
+		memcpy(w->path + len, d->d_name, k + 1);
+		if (lstat(w->path, &st) < 0) {
+			warn("%s", w->path);
+			status = -1;
+			continue;
+		}
+		if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+			continue;	/* links, fifos, devices, sockets */
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			e = xrealloc(e, cap * sizeof(*e));
+		}
+		e[n].name = xstrdup(d->d_name);
+		e[n++].dir = S_ISDIR(st.st_mode);
+	}
+	if (errno != 0) {
+		w->path[len] = '\0';
+		warn("%s", w->path);
+		status = -1;
+	}
+	closedir(dir);
+	qsort(e, n, sizeof(*e), entry_cmp);
+	for (size_t i = 0; i < n; i++) {
+		k = strlen(e[i].name);
+		xgrow(&w->path, &w->cap, len + k + 2);
+		memcpy(w->path + len, e[i].name, k + 1);
+		if ((e[i].dir ? walk_dir(w, len + k) : w->fn(w->ctx, w->path)) < 0)
+			status = -1;
+		free(e[i].name);
+	}
+	free(e);
+	return status;
+}
+
+/* -r: a folder named is walked; anything else goes to the filter as it is. */
+static int
+walk_input(void *ctx, const char *name)
+{
+	struct walk *w = ctx;
+	struct stat st;
+	size_t len;
+
+	if (strcmp(name, "-") == 0 || stat(name, &st) < 0 || !S_ISDIR(st.st_mode))
+		return w->fn(w->ctx, name);
+	len = strlen(name);
+	xgrow(&w->path, &w->cap, len + 2);
+	memcpy(w->path, name, len + 1);
+	return walk_dir(w, len);
+}
+
 int
 opts_inputs(const struct opts *o, int argc, char *argv[], each_input_fn *fn, void *ctx)
 {
+	struct walk w = { fn, ctx, NULL, 0 };
 	int rc;
 
 	if (o->progress && *o->progress)
 		progress_start(program_name());
-	rc = each_input(argc - optind, argv + optind, o->files0,
-	    fn, ctx);
+	if (o->recursive)
+		rc = each_input(argc - optind, argv + optind, o->files0,
+		    walk_input, &w);
+	else
+		rc = each_input(argc - optind, argv + optind, o->files0,
+		    fn, ctx);
+	free(w.path);
 	progress_end();
 	return rc;
 }
