@@ -11,9 +11,10 @@
 #include "opts.h"
 #include "progress.h"
 #include "util.h"
+#include "warn.h"
 
 enum { V_WHERE = 0x100, V_STATS, V_PROGRESS, V_LINE_BUFFERED, V_CSV_SAFE, V_FILES0,
-    V_HELP, V_VERSION };
+    V_QUIET, V_HELP, V_VERSION };
 
 /* The shared options, in the order --help lists them after a filter's own. */
 static const struct opt shared[] = {
@@ -28,6 +29,8 @@ static const struct opt shared[] = {
 	    "a ' before fields a spreadsheet would run", NULL },
 	{ "files0-from", 0, "F", V_FILES0,
 	    "read the names of the inputs from F, NUL-ended", NULL },
+	{ "quiet", 'q', NULL, V_QUIET,
+	    "no warnings (errors are still printed)", NULL },
 	{ "help", 'h', NULL, V_HELP, "this help", NULL },
 	{ "version", 0, NULL, V_VERSION, "the version", NULL },
 };
@@ -43,7 +46,7 @@ takes(const struct opts *o, int val)
 	case V_LINE_BUFFERED:	return o->line_buffered != NULL;
 	case V_CSV_SAFE:	return o->csv_safe != NULL;
 	}
-	return 1;		/* --help, --version */
+	return 1;		/* --files0-from, --quiet, --help, --version */
 }
 
 static void
@@ -131,6 +134,9 @@ opts_next(struct opts *o, int argc, char *argv[])
 		case V_FILES0:
 			o->files0 = optarg;
 			break;
+		case V_QUIET:
+			warn_set_quiet(1);
+			break;
 		case V_HELP:
 			opts_help(o, stdout);
 			exit(close_stdout(EXIT_OK));
@@ -153,6 +159,7 @@ opts_inputs(const struct opts *o, int argc, char *argv[], each_input_fn *fn, voi
 	rc = each_input(argc - optind, argv + optind, o->files0,
 	    fn, ctx);
 	progress_end();
+	warn_summary();		/* before the filter's --stats line */
 	return rc;
 }
 
