@@ -16,6 +16,7 @@
 #include "timefmt.h"
 #include "tsv.h"
 #include "util.h"
+#include "warn.h"
 
 static const char *const format_names[] = {
 	[FORMAT_AUTO] = "auto",
@@ -157,9 +158,9 @@ done:
 	return status;
 }
 
-/* Does this first line look like a TSV header naming the text column? */
+/* Is want one of the tab-separated fields of line? */
 static int
-is_tsv_header(const char *line, size_t len, const char *want)
+has_tab_field(const char *line, size_t len, const char *want)
 {
 	size_t wlen = strlen(want);
 	const char *p = line, *end = line + len, *tab;
@@ -174,6 +175,19 @@ is_tsv_header(const char *line, size_t len, const char *want)
 			return 0;
 		p = tab + 1;
 	}
+}
+
+/*
+ * Does this first line look like a TSV header naming the text column?
+ * Why both names: -f must not hide the header it was meant for. A header
+ * naming text but not the column -f gives is still TSV, so a mistyped -f
+ * is the reader's error (no column), not a file searched as plain text.
+ */
+static int
+is_tsv_header(const char *line, size_t len, const struct format_opts *o)
+{
+	return has_tab_field(line, len, "text") ||
+	    (o->text_field && has_tab_field(line, len, o->text_field));
 }
 
 /* Read one more line ahead for detection; 0 at the end. */
@@ -349,7 +363,7 @@ detect_json(struct fmt_src *src, const char *p, const char *end)
 	return FORMAT_JSONL;
 }
 
-/* A CSV header: a known text column among fields split by , ; or tab. */
+/* A CSV header: -f's column or a known text column among fields split by , ; or tab. */
 static int
 is_csv_header(const char *line, size_t len, const struct format_opts *o)
 {
@@ -372,11 +386,10 @@ is_csv_header(const char *line, size_t len, const struct format_opts *o)
 			fe--;
 		}
 		n = (size_t)(fe - f);
-		if (o->text_field) {
-			if (strlen(o->text_field) == n && memcmp(o->text_field, f, n) == 0)
-				return 1;
-			continue;
-		}
+		/* -f's column, or one of ours (a mistyped -f is then an error) */
+		if (o->text_field && strlen(o->text_field) == n &&
+		    memcmp(o->text_field, f, n) == 0)
+			return 1;
 		for (const char *const *k = names; *k; k++)
 			if (strlen(*k) == n && ascii_casecmp_n(*k, f, n) == 0)
 				return 1;
@@ -395,7 +408,7 @@ detect(struct fmt_src *src, const struct format_opts *o)
 	p = skip_blanks(p, end);
 	if (p < end && (*p == '{' || *p == '['))
 		return detect_json(src, p, end);
-	if (is_tsv_header(line, src->held_len[0], o->text_field ? o->text_field : "text"))
+	if (is_tsv_header(line, src->held_len[0], o))
 		return FORMAT_TSV;
 	if (is_csv_header(p, (size_t)(end - p), o))
 		return FORMAT_CSV;
@@ -427,7 +440,7 @@ static int
 tsv_first(const char *line, size_t len, const struct format_opts *o)
 {
 	return o->format == FORMAT_TSV || (o->format == FORMAT_AUTO &&
-	    is_tsv_header(line, len, o->text_field ? o->text_field : "text"));
+	    is_tsv_header(line, len, o));
 }
 
 /* Any other format: held lines are given again to the reader. */
@@ -467,6 +480,9 @@ formats_probe(const char *path, const struct format_opts *o, struct format_probe
 	return rc;
 }
 
+/* -f given, an input without columns: said once, counted per input. */
+static struct warn_kind f_unused = WARN_KIND("inputs");
+
 int
 formats_read(const char *path, const struct format_opts *o, message_fn *fn, void *ctx,
     struct format_stats *st)
@@ -491,6 +507,11 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 		return tsv_close(r) < 0 ? -1 : status;
 	}
 	format = hold_first(&src, line, len, o);
+	/* -f names a column; text and JSON have none (JSON: --json-text). */
+	if (o->text_field && format != FORMAT_CSV)
+		warn_at(&f_unused, input_name(src.in), o->first_line > 1 ? o->first_line : 1,
+		    "-f \"%s\" not used: not TSV or CSV (for JSON, --json-text)",
+		    o->text_field);
 	if (o->nkeep > 0 && format == FORMAT_TEXT) {
 		warnx("%s: --keep needs input with named columns", input_name(src.in));
 		rc = -1;

@@ -14,6 +14,7 @@
 #include "input.h"
 #include "timefmt.h"
 #include "util.h"
+#include "warn.h"
 
 /* Columns that carry links outside the text, and what they are. */
 static const struct {
@@ -26,6 +27,9 @@ static const struct {
 	{ "attachments", "attachment" },	/* DiscordChatExporter */
 	{ "forward_msg_link", "forward" },	/* telegram-tracker */
 };
+
+/* Said once per run, counted per input (warn.h). */
+static struct warn_kind no_zone = WARN_KIND("inputs");
 
 static const char *const forward_name_cols[] = {
 	"author_forwarded_from_name", "forward_msg_from_peer_name", NULL
@@ -138,8 +142,8 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 		    time_to_iso(f[timec].p, f[timec].len, m.time) < 0) {
 			if (dce_old_time(f[timec].p, f[timec].len, m.time) == 0) {
 				if (!warned_local)
-					warnx("%s:%llu: times like \"%.*s\" have no zone: written "
-					    "as if UTC", name, r->line, (int)f[timec].len,
+					warn_at(&no_zone, name, r->line, "times like \"%.*s\" "
+					    "have no zone: written as if UTC", (int)f[timec].len,
 					    f[timec].p);
 				warned_local = 1;
 			} else {

@@ -22,9 +22,10 @@
 #include "opts.h"
 #include "progress.h"
 #include "util.h"
+#include "warn.h"
 
 enum { V_WHERE = 0x100, V_STATS, V_PROGRESS, V_LINE_BUFFERED, V_CSV_SAFE, V_FILES0,
-    V_RECURSIVE, V_HELP, V_VERSION };
+    V_RECURSIVE, V_QUIET, V_HELP, V_VERSION };
 
 /* The shared options, in the order --help lists them after a filter's own. */
 static const struct opt shared[] = {
@@ -41,6 +42,8 @@ static const struct opt shared[] = {
 	    "read the names of the inputs from F, NUL-ended", NULL },
 	{ "recursive", 'r', NULL, V_RECURSIVE,
 	    "read every file below a folder, in name order", NULL },
+	{ "quiet", 'q', NULL, V_QUIET,
+	    "no warnings (errors are still printed)", NULL },
 	{ "help", 'h', NULL, V_HELP, "this help", NULL },
 	{ "version", 0, NULL, V_VERSION, "the version", NULL },
 };
@@ -56,7 +59,7 @@ takes(const struct opts *o, int val)
 	case V_LINE_BUFFERED:	return o->line_buffered != NULL;
 	case V_CSV_SAFE:	return o->csv_safe != NULL;
 	}
-	return 1;		/* --help, --version */
+	return 1;		/* --files0-from, --quiet, --help, --version */
 }
 
 static void
@@ -152,6 +155,9 @@ opts_next(struct opts *o, int argc, char *argv[])
 			break;
 		case V_RECURSIVE:
 			o->recursive = 1;
+			break;
+		case V_QUIET:
+			warn_set_quiet(1);
 			break;
 		case V_HELP:
 			opts_help(o, stdout);
@@ -285,6 +291,7 @@ opts_inputs(const struct opts *o, int argc, char *argv[], each_input_fn *fn, voi
 		    fn, ctx);
 	free(w.path);
 	progress_end();
+	warn_summary();		/* before the filter's --stats line */
 	return rc;
 }
 

@@ -3,10 +3,11 @@
  * option letters and the lines of --help are all made from one list, so
  * the three cannot drift apart; the options several filters share
  * (--where, --stats, --progress, --line-buffered, --csv-safe,
- * --files0-from, --recursive, --help, --version) are written here once,
- * and a filter takes those it gives a place to (and all take
- * --files0-from, --recursive, --help and --version; a shared option's
- * letter that a filter's own option has, tally -r, is left to that one). A bad option gets the one answer of
+ * --files0-from, --recursive, -q, --help, --version) are written here
+ * once, and a filter takes those it gives a place to (and all take
+ * --files0-from, --recursive, -q, --help and --version; -q is
+ * warn_set_quiet; a shared option's letter that a filter's own option has,
+ * tally -r, is left to that one). A bad option gets the one answer of
  * usage_error.
  *
  *	static const struct opt own[] = {
@@ -65,8 +66,10 @@ int	 opts_next(struct opts *o, int argc, char *argv[]);
 /*
  * Read each input with fn: the operands after the options (argv from
  * optind), or the names --files0-from gives; under -r, a folder among
- * them as the regular files below it, in the byte order of their paths; under --progress, a line on
- * stderr while they are read. 0, or -1 when one failed (each_input).
+ * them as the regular files below it, in the byte order of their paths;
+ * under --progress, a line on stderr while they are read; then the count
+ * of each kind of warning (warn_summary). 0, or -1 when one failed
+ * (each_input).
  */
 int	 opts_inputs(const struct opts *o, int argc, char *argv[], each_input_fn *fn,
 	    void *ctx);

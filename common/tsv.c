@@ -370,6 +370,30 @@ tsv_col(const struct tsv_reader *r, const char *name)
 	return name_index((const char *const *)r->names, r->ncols, name);
 }
 
+/*
+ * Header lines met again, in readers closed so far. Why skip them: two
+ * outputs concatenated ({ extract a; extract b; } | tally) carry the second
+ * header as a row, which would be counted as a record. A row byte for byte
+ * equal to the header is taken for one, never for data.
+ */
+static unsigned long long repeated_total;
+
+/* Is this line the header again? */
+static inline int
+repeated_header(struct tsv_reader *r, const char *line, size_t len)
+{
+	if (len != r->header_len || memcmp(line, r->header, len) != 0)
+		return 0;
+	r->repeated++;
+	return 1;
+}
+
+unsigned long long
+tsv_repeated_headers(void)
+{
+	return repeated_total;
+}
+
 int
 tsv_next(struct tsv_reader *r)
 {
@@ -385,6 +409,8 @@ tsv_next(struct tsv_reader *r)
 				r->error = 1;
 			return rc;
 		}
+		if (repeated_header(r, line, len))
+			continue;
 		n = split(line, len, r->field, r->ncols);
 		if (n == r->ncols) {
 			r->rows++;
@@ -492,6 +518,8 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 				break;
 			}
 			lineno = input_lineno(r->in);
+			if (repeated_header(r, line, len))
+				continue;
 		}
 		if (used + len + 1 > b->cap) {
 			if (b->n > 0)
@@ -735,6 +763,7 @@ tsv_close(struct tsv_reader *r)
 	if (r == NULL)
 		return 0;
 	ahead_end(r);
+	repeated_total += r->repeated;	/* the read-ahead thread has stopped */
 	bad = input_close(r->in) < 0 || r->error || r->skipped > 0;
 	free_names(r);
 	free(r->field);

@@ -14,7 +14,9 @@
  *
  * A row whose field count differs from the header's is reported
  * ("PROG: FILE:LINE: 3 fields, header has 4"), skipped and counted
- * (tsv_skipped); tsv_close then says trouble, unless tsv_skips_ok.
+ * (tsv_skipped); tsv_close then says trouble, unless tsv_skips_ok. A line
+ * byte for byte equal to the header, met again (outputs concatenated), is
+ * skipped without a word and counted (tsv_repeated_headers); no trouble.
  */
 #ifndef CROSSLINK_TSV_H
 #define CROSSLINK_TSV_H
@@ -138,6 +140,8 @@ unsigned long long	 tsv_counts(const struct tsv_reader *r, unsigned long long *r
 /* Skipped rows were counted by the caller and are no trouble for tsv_close. */
 void			 tsv_skips_ok(struct tsv_reader *r);
 unsigned long long	 tsv_lineno(const struct tsv_reader *r);
+/* Header lines met again and skipped, in all readers closed so far. */
+unsigned long long	 tsv_repeated_headers(void);
 
 /* Close; returns 0, or -1 if any input error or skipped row was seen. */
 int			 tsv_close(struct tsv_reader *r);

@@ -18,6 +18,7 @@ struct tsv_reader {
 	struct tsv_field	*field;		/* ncols fields of the current row */
 	unsigned long long	 rows;		/* good rows returned */
 	unsigned long long	 skipped;	/* rows of the wrong width */
+	unsigned long long	 repeated;	/* lines equal to the header, skipped */
 	int			 error;		/* an input or header error was reported */
 	size_t			 cap;
 	/* tsv_next_batch: a line read but not yet placed in a batch */

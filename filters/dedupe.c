@@ -527,6 +527,9 @@ main(int argc, char *argv[])
 		    nrows - n_bad_count - n_filtered - seen.n);
 		if (wheres.n)
 			fprintf(stderr, ", %" PRIu64 " filtered", n_filtered);
+		if (tsv_repeated_headers())
+			fprintf(stderr, "; %llu repeated header%s", tsv_repeated_headers(),
+			    tsv_repeated_headers() == 1 ? "" : "s");
 		fputc('\n', stderr);
 	}
 	write_kept();

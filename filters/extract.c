@@ -607,6 +607,9 @@ main(int argc, char *argv[])
 		    n_with_links, stats.messages - n_with_links, stats.bad_times);
 		if (wheres.n)
 			fprintf(stderr, "; %llu filtered", n_found - n_links);
+		if (tsv_repeated_headers())
+			fprintf(stderr, "; %llu repeated header%s", tsv_repeated_headers(),
+			    tsv_repeated_headers() == 1 ? "" : "s");
 		fputc('\n', stderr);
 	}
 	links_free(finder);

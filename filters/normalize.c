@@ -264,6 +264,9 @@ print_stats(void)
 			fprintf(stderr, "%s %llu %s", sep, n_kind[i], table_kinds[i]);
 			sep = ",";
 		}
+	if (tsv_repeated_headers())
+		fprintf(stderr, "; %llu repeated header%s", tsv_repeated_headers(),
+			    tsv_repeated_headers() == 1 ? "" : "s");
 	fputc('\n', stderr);
 }
 

@@ -18,6 +18,7 @@
 #include "progress.h"
 #include "tally.h"
 #include "timefmt.h"
+#include "tsv.h"
 #include "util.h"
 
 static struct tally t;		/* what we count, and how */
@@ -222,12 +223,17 @@ main(int argc, char *argv[])
 	 * Every row read is accounted for: in = counted + filtered + skipped;
 	 * out is the groups written.
 	 */
-	if (show_stats)
+	if (show_stats) {
 		fprintf(stderr, "tally: %" PRIu64 " in, %" PRIu64 " out (groups), %" PRIu64
 		    " skipped (%" PRIu64 " wrong width, %" PRIu64 " bad count); %" PRIu64
-		    " counted, %" PRIu64 " filtered\n", t.n_rows + t.n_wrong_width, t.n_out,
+		    " counted, %" PRIu64 " filtered", t.n_rows + t.n_wrong_width, t.n_out,
 		    t.n_wrong_width + t.n_bad, t.n_wrong_width, t.n_bad,
 		    t.n_rows - t.n_bad - t.n_filtered, t.n_filtered);
+		if (tsv_repeated_headers())
+			fprintf(stderr, "; %llu repeated header%s", tsv_repeated_headers(),
+			    tsv_repeated_headers() == 1 ? "" : "s");
+		fputc('\n', stderr);
+	}
 	if (t.trouble)
 		status = EXIT_TROUBLE;
 	tally_free(&t);

@@ -147,6 +147,25 @@ test_reader(void)
 	CHECK(tsv_close(r) == 0);
 	unlink(p);
 
+	/* A header met again is skipped and counted, by both readers. */
+	p = write_tmp("u\tk\n1\t2\nu\tk\nu\tk \n3\t4\n");
+	{
+		unsigned long long before = tsv_repeated_headers();
+		struct tsv_batch b = TSV_BATCH_INIT;
+
+		r = tsv_open(p);
+		rows = 0;
+		while (tsv_next(r) > 0)
+			rows++;
+		CHECK(rows == 3 && r->repeated == 1 && r->skipped == 0);
+		CHECK(tsv_close(r) == 0 && tsv_repeated_headers() == before + 1);
+		r = tsv_open(p);
+		CHECK(tsv_next_batch(r, &b) == 3 && b.lineno[1] == 4 && b.lineno[2] == 5);
+		CHECK(tsv_close(r) == 0 && tsv_repeated_headers() == before + 2);
+		tsv_batch_free(&b);
+	}
+	unlink(p);
+
 	p = write_tmp("x\r\nv\r\n");
 	r = tsv_open(p);
 	CHECK(r != NULL && tsv_col(r, "x") == 0);
