@@ -1,7 +1,8 @@
 /*
  * formats: read an input as messages. This file holds the detection, the
- * line formats (text, TSV) and what the readers share; JSON and CSV have
- * files of their own (formats_json.c, formats_csv.c).
+ * line formats (text, TSV) and what the readers share; JSON, CSV and
+ * DiscordChatExporter's text have files of their own (formats_json.c,
+ * formats_csv.c, formats_dcetext.c).
  *	extract --format tgexport result.json
  */
 #include <err.h>
@@ -26,6 +27,7 @@ static const char *const format_names[] = {
 	[FORMAT_JSONL] = "jsonl",
 	[FORMAT_TGEXPORT] = "tgexport",
 	[FORMAT_DISCORD] = "discord",
+	[FORMAT_DCETEXT] = "discord-text",
 };
 
 int
@@ -405,6 +407,9 @@ detect(struct fmt_src *src, const struct format_opts *o)
 	p = line;
 	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
+	if (p < end && *p == '=' && hold_line(src) &&
+	    fmt_dcetext_header(p, (size_t)(end - p), src->held[1], src->held_len[1]))
+		return FORMAT_DCETEXT;
 	p = skip_blanks(p, end);
 	if (p < end && (*p == '{' || *p == '['))
 		return detect_json(src, p, end);
@@ -512,13 +517,15 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 		warn_at(&f_unused, input_name(src.in), o->first_line > 1 ? o->first_line : 1,
 		    "-f \"%s\" not used: not TSV or CSV (for JSON, --json-text)",
 		    o->text_field);
-	if (o->nkeep > 0 && format == FORMAT_TEXT) {
+	if (o->nkeep > 0 && (format == FORMAT_TEXT || format == FORMAT_DCETEXT)) {
 		warnx("%s: --keep needs input with named columns", input_name(src.in));
 		rc = -1;
 	} else if (format == FORMAT_TEXT)
 		rc = read_text(&src, o, fn, ctx, st);
 	else if (format == FORMAT_CSV)
 		rc = fmt_read_csv(&src, o, fn, ctx, st);
+	else if (format == FORMAT_DCETEXT)
+		rc = fmt_read_dcetext(&src, o, fn, ctx, st);
 	else
 		rc = fmt_read_json(&src, format, o, fn, ctx, st);
 	if (fmt_skipped_status(input_name(src.in), st->skipped - skipped, o) < 0)

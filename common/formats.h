@@ -21,7 +21,8 @@ enum format {
 	FORMAT_CSV,
 	FORMAT_JSONL,
 	FORMAT_TGEXPORT,
-	FORMAT_DISCORD
+	FORMAT_DISCORD,
+	FORMAT_DCETEXT		/* DiscordChatExporter's plain text */
 };
 
 /* A link a message carries outside its visible text. */

@@ -12,9 +12,7 @@
 #include "formats.h"
 #include "formats_int.h"
 #include "input.h"
-#include "timefmt.h"
 #include "util.h"
-#include "warn.h"
 
 /* Columns that carry links outside the text, and what they are. */
 static const struct {
@@ -28,9 +26,6 @@ static const struct {
 	{ "forward_msg_link", "forward" },	/* telegram-tracker */
 };
 
-/* Said once per run, counted per input (warn.h). */
-static struct warn_kind no_zone = WARN_KIND("inputs");
-
 static const char *const forward_name_cols[] = {
 	"author_forwarded_from_name", "forward_msg_from_peer_name", NULL
 };
@@ -40,39 +35,6 @@ static int
 find(const struct csv_reader *r, const char *given, const char *const *defaults)
 {
 	return fmt_find_col((const char *const *)r->names, r->ncols, given, defaults, 1);
-}
-
-/*
- * Old DiscordChatExporter dates, "10-Jun-18 11:47 AM": the exporter's
- * culture and local zone, no offset. Read as UTC.
- */
-static int
-dce_old_time(const char *s, size_t n, char out[21])
-{
-	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-	unsigned day, year, hour, min, month = 0;
-	int64_t t;
-
-	if (n != 18 || s[2] != '-' || s[6] != '-' || s[9] != ' ' || s[12] != ':' ||
-	    s[15] != ' ' || s[17] != 'M' || (s[16] != 'A' && s[16] != 'P'))
-		return -1;
-	for (size_t i = 0; i < 18; i++)
-		if ((i == 0 || i == 1 || i == 7 || i == 8 || i == 10 || i == 11 || i == 13 ||
-		    i == 14) && !(s[i] >= '0' && s[i] <= '9'))
-			return -1;
-	for (unsigned m = 0; m < 12; m++)
-		if (memcmp(months + 3 * m, s + 3, 3) == 0)
-			month = m + 1;
-	day = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[1] - '0');
-	year = 2000 + (unsigned)(s[7] - '0') * 10 + (unsigned)(s[8] - '0');
-	hour = (unsigned)(s[10] - '0') * 10 + (unsigned)(s[11] - '0');
-	min = (unsigned)(s[13] - '0') * 10 + (unsigned)(s[14] - '0');
-	if (month == 0 || day < 1 || day > 31 || hour < 1 || hour > 12 || min > 59)
-		return -1;
-	hour = hour % 12 + (s[16] == 'P' ? 12 : 0);
-	t = time_days_from_civil(year, month, day) * 86400 + hour * 3600 + min * 60;
-	time_format(t, out);
-	return 0;
 }
 
 int
@@ -138,19 +100,9 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 		m.line = r->line;
 		m.text = (struct text){ f[tc].p, f[tc].len };
 		m.time[0] = '\0';
-		if (timec >= 0 && f[timec].len > 0 &&
-		    time_to_iso(f[timec].p, f[timec].len, m.time) < 0) {
-			if (dce_old_time(f[timec].p, f[timec].len, m.time) == 0) {
-				if (!warned_local)
-					warn_at(&no_zone, name, r->line, "times like \"%.*s\" "
-					    "have no zone: written as if UTC", (int)f[timec].len,
-					    f[timec].p);
-				warned_local = 1;
-			} else {
-				m.time[0] = '\0';
-				st->bad_times++;
-			}
-		}
+		if (timec >= 0 && f[timec].len > 0 && fmt_time_culture(&m, f[timec].p,
+		    f[timec].len, name, r->line, &warned_local) < 0)
+			st->bad_times++;
 		m.channel = chanc >= 0 ? (struct text){ f[chanc].p, f[chanc].len } :
 		    (struct text){ "", 0 };
 		m.forward_from = fwdc >= 0 ? (struct text){ f[fwdc].p, f[fwdc].len } :

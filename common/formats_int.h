@@ -78,12 +78,27 @@ int	fmt_find_col(const char *const *names, size_t n, const char *given,
 /* Convert a time to m->time, counting it in st when it cannot be read. */
 void	fmt_time(struct message *m, const char *s, size_t len, struct format_stats *st);
 
+/*
+ * A time as DiscordChatExporter writes it (CSV, plain text): what
+ * time_to_iso reads, else a date of the exporter's culture, which has no
+ * zone ("10-Jun-18 11:47 AM", "3/2/2024 9:15 PM", "02.03.2024 21:15"):
+ * read as UTC, and said once per input at name:line (*warned, 0 at the
+ * start). 0 with m->time set; -1 when unreadable (m->time empty, not
+ * counted).
+ */
+int	fmt_time_culture(struct message *m, const char *s, size_t len, const char *name,
+	    unsigned long long line, int *warned);
+
 /* Say once per input that records were skipped, and whether that is trouble. */
 int	fmt_skipped_status(const char *name, unsigned long long skipped,
 	    const struct format_opts *o);
 
 int	fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts *o,
 	    message_fn *fn, void *ctx, struct format_stats *st);
+/* Do these first two lines open a DiscordChatExporter text export? */
+int	fmt_dcetext_header(const char *l1, size_t n1, const char *l2, size_t n2);
+int	fmt_read_dcetext(struct fmt_src *src, const struct format_opts *o, message_fn *fn,
+	    void *ctx, struct format_stats *st);
 int	fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn,
 	    void *ctx, struct format_stats *st);
 

@@ -13,6 +13,7 @@
 #include "input.h"
 #include "timefmt.h"
 #include "util.h"
+#include "warn.h"
 
 int
 fmt_src_line(void *p, const char **line, size_t *len)
@@ -114,4 +115,118 @@ fmt_find_col(const char *const *names, size_t n, const char *given,
 			    strcmp(names[i], *defaults) == 0)
 				return (int)i;
 	return -1;
+}
+
+/* Days in a month of the proleptic Gregorian calendar. */
+static unsigned
+month_days(unsigned year, unsigned month)
+{
+	static const unsigned char days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (month == 2 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))
+		return 29;
+	return days[month - 1];
+}
+
+/* Up to max digits at *s: their value, or -1 when there is none. */
+static long
+digits(const char **s, const char *end, int max, int *n)
+{
+	long v = 0;
+
+	for (*n = 0; *s < end && *n < max && **s >= '0' && **s <= '9'; (*s)++, (*n)++)
+		v = v * 10 + (**s - '0');
+	return *n ? v : -1;
+}
+
+/*
+ * "d-MMM-yy" (the old exporter's dates) or three numbers apart by "/", "."
+ * or "-" (the "g" format of a .NET culture: "3/2/2024", "02.03.2024",
+ * "2024/3/2"), then " h:mm" or " hh:mm", ":ss" maybe, and " AM" or " PM"
+ * maybe. Which number is the day: the year first when it has 4 digits,
+ * else the month first with AM/PM (en-US), the day first without
+ * (the 24-hour cultures: en-GB, de, fr, ...).
+ */
+static int
+culture_time(const char *s, size_t len, int64_t *t)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	const char *end = s + len;
+	long a, b, c, hour, min, sec = 0;
+	long year, month, day;
+	int na, nb, nc, n, pm = -1;
+	char sep;
+
+	if ((a = digits(&s, end, 4, &na)) < 0 || s == end)
+		return -1;
+	sep = *s++;
+	if (sep != '/' && sep != '.' && sep != '-')
+		return -1;
+	b = -1;
+	nb = 0;
+	if (sep == '-' && end - s >= 3) {
+		for (int i = 0; i < 12; i++)
+			if (memcmp(months + 3 * i, s, 3) == 0)
+				b = i + 1;
+		if (b > 0)
+			s += 3;
+	}
+	if (b < 0 && (b = digits(&s, end, 2, &nb)) < 0)
+		return -1;
+	if (s == end || *s++ != sep || (c = digits(&s, end, 4, &nc)) < 0)
+		return -1;
+	if (s == end || *s++ != ' ' || (hour = digits(&s, end, 2, &n)) < 0 ||
+	    s == end || *s++ != ':' || (min = digits(&s, end, 2, &n)) < 0 || n != 2)
+		return -1;
+	if (s < end && *s == ':' && (s++, (sec = digits(&s, end, 2, &n)) < 0 || n != 2))
+		return -1;
+	if (end - s == 3 && s[0] == ' ' && (s[1] == 'A' || s[1] == 'P') && s[2] == 'M') {
+		pm = s[1] == 'P';
+		s += 3;
+	}
+	if (s != end || (na == 4 && nc == 4) || (na != 4 && nc != 2 && nc != 4))
+		return -1;
+	if (na == 4) {
+		year = a;
+		month = b;
+		day = c;
+	} else {
+		year = nc == 2 ? 2000 + c : c;
+		month = pm >= 0 && nb > 0 ? a : b;
+		day = pm >= 0 && nb > 0 ? b : a;
+	}
+	if (pm >= 0 && (hour < 1 || hour > 12))
+		return -1;
+	if (pm >= 0)
+		hour = hour % 12 + (pm ? 12 : 0);
+	if (month < 1 || month > 12 || day < 1 ||
+	    (unsigned)day > month_days((unsigned)year, (unsigned)month) || hour > 23 ||
+	    min > 59 || sec > 59)
+		return -1;
+	*t = time_days_from_civil(year, (unsigned)month, (unsigned)day) * 86400 +
+	    hour * 3600 + min * 60 + sec;
+	return 0;
+}
+
+/* Said once per run, counted per input (warn.h). */
+static struct warn_kind no_zone = WARN_KIND("inputs");
+
+int
+fmt_time_culture(struct message *m, const char *s, size_t len, const char *name,
+    unsigned long long line, int *warned)
+{
+	int64_t t;
+
+	m->time[0] = '\0';
+	if (time_to_iso(s, len, m->time) == 0)
+		return 0;
+	m->time[0] = '\0';
+	if (culture_time(s, len, &t) < 0)
+		return -1;
+	time_format(t, m->time);
+	if (!*warned)
+		warn_at(&no_zone, name, line, "times like \"%.*s\" have no zone: written as "
+		    "if UTC", (int)len, s);
+	*warned = 1;
+	return 0;
 }

@@ -56,7 +56,7 @@ static const struct opt own_options[] = {
 	{ "text", 0, NULL, 'x',
 	    "read every input as plain text, a message a line", &with_text },
 	{ "format", 0, "name", 'F',
-	    "text tsv csv jsonl tgexport discord (default: detect)", NULL },
+	    "text tsv csv jsonl tgexport discord discord-text (default: detect)", NULL },
 	{ "time-field", 0, "name", 'T',
 	    "the message time is in this column", NULL },
 	{ "channel-field", 0, "name", 'C',
