@@ -1,7 +1,8 @@
 /*
  * formats: read an input as messages. This file holds the detection, the
- * line formats (text, TSV) and what the readers share; JSON and CSV have
- * files of their own (formats_json.c, formats_csv.c).
+ * line formats (text, TSV) and what the readers share; JSON, CSV and IRC
+ * logs have files of their own (formats_json.c, formats_csv.c,
+ * formats_irc.c).
  *	extract --format tgexport result.json
  */
 #include <err.h>
@@ -25,6 +26,7 @@ static const char *const format_names[] = {
 	[FORMAT_JSONL] = "jsonl",
 	[FORMAT_TGEXPORT] = "tgexport",
 	[FORMAT_DISCORD] = "discord",
+	[FORMAT_IRC] = "irc",
 };
 
 int
@@ -393,13 +395,17 @@ detect(struct fmt_src *src, const struct format_opts *o)
 	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	p = skip_blanks(p, end);
+	/* "[21:15:07] <nick> hi", as is: IRC, not a JSON array. */
+	if (fmt_irc_line(line, src->held_len[0]))
+		return FORMAT_IRC;
 	if (p < end && (*p == '{' || *p == '['))
 		return detect_json(src, p, end);
 	if (is_tsv_header(line, src->held_len[0], o->text_field ? o->text_field : "text"))
 		return FORMAT_TSV;
 	if (is_csv_header(p, (size_t)(end - p), o))
 		return FORMAT_CSV;
-	return FORMAT_TEXT;
+	/* A ZNC log by its name ("#chan_20240302.log"), whatever its first line. */
+	return fmt_irc_name(input_label(src->in), NULL, NULL) ? FORMAT_IRC : FORMAT_TEXT;
 }
 
 /*
@@ -458,7 +464,8 @@ formats_probe(const char *path, const struct format_opts *o, struct format_probe
 		p->format = FORMAT_TSV;
 	else
 		p->format = hold_first(&src, line, len, o);
-	p->cuttable = p->format == FORMAT_TEXT || p->format == FORMAT_TSV ||
+	p->cuttable = p->format == FORMAT_TEXT || p->format == FORMAT_IRC ||
+	    p->format == FORMAT_TSV ||
 	    p->format == FORMAT_CSV ||
 	    (p->format == FORMAT_JSONL && formats_json_line(src.held[0], src.held_len[0]));
 	rc = input_close(src.in) < 0 || src.error ? -1 : 0;
@@ -491,11 +498,13 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 		return tsv_close(r) < 0 ? -1 : status;
 	}
 	format = hold_first(&src, line, len, o);
-	if (o->nkeep > 0 && format == FORMAT_TEXT) {
+	if (o->nkeep > 0 && (format == FORMAT_TEXT || format == FORMAT_IRC)) {
 		warnx("%s: --keep needs input with named columns", input_name(src.in));
 		rc = -1;
 	} else if (format == FORMAT_TEXT)
 		rc = read_text(&src, o, fn, ctx, st);
+	else if (format == FORMAT_IRC)
+		rc = fmt_read_irc(&src, o, fn, ctx, st);
 	else if (format == FORMAT_CSV)
 		rc = fmt_read_csv(&src, o, fn, ctx, st);
 	else

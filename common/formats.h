@@ -21,7 +21,9 @@ enum format {
 	FORMAT_CSV,
 	FORMAT_JSONL,
 	FORMAT_TGEXPORT,
-	FORMAT_DISCORD
+	FORMAT_DISCORD,
+	FORMAT_IRC		/* ZNC log: "[HH:MM:SS] line", channel and
+				   date in the file name */
 };
 
 /* A link a message carries outside its visible text. */
