@@ -1,8 +1,8 @@
 /*
  * formats: read an input as messages. This file holds the detection, the
- * line formats (text, TSV) and what the readers share; JSON, CSV and
- * DiscordChatExporter's text have files of their own (formats_json.c,
- * formats_csv.c, formats_dcetext.c).
+ * line formats (text, TSV) and what the readers share; JSON, CSV,
+ * DiscordChatExporter's text and IRC logs have files of their own
+ * (formats_json.c, formats_csv.c, formats_dcetext.c, formats_irc.c).
  *	extract --format tgexport result.json
  */
 #include <err.h>
@@ -28,6 +28,7 @@ static const char *const format_names[] = {
 	[FORMAT_TGEXPORT] = "tgexport",
 	[FORMAT_DISCORD] = "discord",
 	[FORMAT_DCETEXT] = "discord-text",
+	[FORMAT_IRC] = "irc",
 };
 
 int
@@ -411,13 +412,17 @@ detect(struct fmt_src *src, const struct format_opts *o)
 	    fmt_dcetext_header(p, (size_t)(end - p), src->held[1], src->held_len[1]))
 		return FORMAT_DCETEXT;
 	p = skip_blanks(p, end);
+	/* "[21:15:07] <nick> hi", as is: IRC, not a JSON array. */
+	if (fmt_irc_line(line, src->held_len[0]))
+		return FORMAT_IRC;
 	if (p < end && (*p == '{' || *p == '['))
 		return detect_json(src, p, end);
 	if (is_tsv_header(line, src->held_len[0], o))
 		return FORMAT_TSV;
 	if (is_csv_header(p, (size_t)(end - p), o))
 		return FORMAT_CSV;
-	return FORMAT_TEXT;
+	/* A ZNC log by its name ("#chan_20240302.log"), whatever its first line. */
+	return fmt_irc_name(input_label(src->in), NULL, NULL) ? FORMAT_IRC : FORMAT_TEXT;
 }
 
 /*
@@ -476,7 +481,8 @@ formats_probe(const char *path, const struct format_opts *o, struct format_probe
 		p->format = FORMAT_TSV;
 	else
 		p->format = hold_first(&src, line, len, o);
-	p->cuttable = p->format == FORMAT_TEXT || p->format == FORMAT_TSV ||
+	p->cuttable = p->format == FORMAT_TEXT || p->format == FORMAT_IRC ||
+	    p->format == FORMAT_TSV ||
 	    p->format == FORMAT_CSV ||
 	    (p->format == FORMAT_JSONL && formats_json_line(src.held[0], src.held_len[0]));
 	rc = input_close(src.in) < 0 || src.error ? -1 : 0;
@@ -517,11 +523,14 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 		warn_at(&f_unused, input_name(src.in), o->first_line > 1 ? o->first_line : 1,
 		    "-f \"%s\" not used: not TSV or CSV (for JSON, --json-text)",
 		    o->text_field);
-	if (o->nkeep > 0 && (format == FORMAT_TEXT || format == FORMAT_DCETEXT)) {
+	if (o->nkeep > 0 && (format == FORMAT_TEXT || format == FORMAT_DCETEXT ||
+	    format == FORMAT_IRC)) {
 		warnx("%s: --keep needs input with named columns", input_name(src.in));
 		rc = -1;
 	} else if (format == FORMAT_TEXT)
 		rc = read_text(&src, o, fn, ctx, st);
+	else if (format == FORMAT_IRC)
+		rc = fmt_read_irc(&src, o, fn, ctx, st);
 	else if (format == FORMAT_CSV)
 		rc = fmt_read_csv(&src, o, fn, ctx, st);
 	else if (format == FORMAT_DCETEXT)

@@ -22,7 +22,9 @@ enum format {
 	FORMAT_JSONL,
 	FORMAT_TGEXPORT,
 	FORMAT_DISCORD,
-	FORMAT_DCETEXT		/* DiscordChatExporter's plain text */
+	FORMAT_DCETEXT,		/* DiscordChatExporter's plain text */
+	FORMAT_IRC		/* ZNC log: "[HH:MM:SS] line", channel and
+				   date in the file name */
 };
 
 /* A link a message carries outside its visible text. */

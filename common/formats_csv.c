@@ -1,7 +1,8 @@
 /*
  * formats_csv: messages out of CSV exports (4CAT, telegram-tracker,
  * DiscordChatExporter, scrapers): text, time and channel columns found by
- * common names, and the columns that hold hidden links.
+ * common names, and the columns that hold hidden links. DiscordChatExporter
+ * names the channel only in the path: its folder is the channel.
  *	extract 4cat-export.csv | normalize
  */
 #include <err.h>
@@ -51,6 +52,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	struct csv_reader *r = csv_new(fmt_src_line, src, src->lineno + 1);
 	struct message m = { .source = input_label(src->in) };
 	struct fmt_links links = { 0 };
+	char *folder = NULL;
 	int tc, timec, chanc, *keepc = NULL, hidc[sizeof(hidden_cols) / sizeof(hidden_cols[0])];
 	int fwdc = -1, rc, status = -1, warned_local = 0;
 	struct csv_field *f;
@@ -89,6 +91,9 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	}
 	for (const char *const *k = forward_name_cols; *k && fwdc < 0; k++)
 		fwdc = csv_col_nocase(r, *k);
+	/* DiscordChatExporter writes no channel column: it is the folder's name. */
+	if (chanc < 0 && csv_col_nocase(r, "authorid") >= 0 && csv_col_nocase(r, "author") >= 0)
+		folder = fmt_path_folder(src);
 
 	while ((rc = csv_next(r)) > 0) {
 		if (rc == CSV_BAD) {
@@ -104,7 +109,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 		    f[timec].len, name, r->line, &warned_local) < 0)
 			st->bad_times++;
 		m.channel = chanc >= 0 ? (struct text){ f[chanc].p, f[chanc].len } :
-		    (struct text){ "", 0 };
+		    folder ? (struct text){ folder, strlen(folder) } : (struct text){ "", 0 };
 		m.forward_from = fwdc >= 0 ? (struct text){ f[fwdc].p, f[fwdc].len } :
 		    (struct text){ "", 0 };
 		fmt_links_clear(&links);
@@ -121,6 +126,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	}
 	status = rc < 0 ? -1 : 0;
 done:
+	free(folder);
 	free(keepc);
 	free(m.keep);
 	fmt_links_free(&links);

@@ -93,6 +93,29 @@ int	fmt_time_culture(struct message *m, const char *s, size_t len, const char *n
 int	fmt_skipped_status(const char *name, unsigned long long skipped,
 	    const struct format_opts *o);
 
+/*
+ * Channels some exporters keep only in the path, from the input's name as
+ * given (--source-name's for stdin; plain stdin has none). Each returns a
+ * string to free, or NULL. fmt_path_folder: the name of the folder holding
+ * the input (DiscordChatExporter CSV: ".../feed-telegram/12.csv" gives
+ * "feed-telegram"; "12.csv" the current directory's). fmt_day_folder: the
+ * same, only for a file named YYYY-MM-DD.json (a Slack export's
+ * CHANNEL/DAY.json).
+ */
+char	*fmt_path_folder(const struct fmt_src *s);
+char	*fmt_day_folder(const struct fmt_src *s);
+
+/*
+ * ZNC logs (formats_irc.c). fmt_irc_line: does the line start
+ * "[HH:MM:SS] "? fmt_irc_name: is the last part of name "CHAN_YYYYMMDD.log"
+ * (or .log.txt, either with .gz)? If so 1, with the channel (pointing into
+ * name) and the day (days since 1970-01-01) where asked.
+ */
+int	fmt_irc_line(const char *p, size_t len);
+int	fmt_irc_name(const char *name, struct text *chan, long long *day);
+int	fmt_read_irc(struct fmt_src *src, const struct format_opts *o, message_fn *fn,
+	    void *ctx, struct format_stats *st);
+
 int	fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts *o,
 	    message_fn *fn, void *ctx, struct format_stats *st);
 /* Do these first two lines open a DiscordChatExporter text export? */

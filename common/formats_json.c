@@ -930,6 +930,8 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 		return -1;
 	x.m.source = input_label(src->in);
 	x.keep = xcalloc(o->nkeep ? o->nkeep : 1, sizeof(*x.keep));
+	/* A Slack export's CHANNEL/YYYY-MM-DD.json: its messages name no channel. */
+	x.chan = format == FORMAT_JSONL ? fmt_day_folder(src) : NULL;
 	x.j = json_new(fmt_src_line, src);
 	if (format == FORMAT_JSONL)
 		rc = jsonl(&x, formats_json_line(src->held[0], src->held_len[0]));

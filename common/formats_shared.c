@@ -2,7 +2,9 @@
  * formats_shared: what the readers of formats.c, formats_csv.c and
  * formats_json.c have in common: the lines of an input with the ones
  * detection read ahead given back first, a message's hidden links, its
- * time, and the one message about skipped records. It calls none of them,
+ * time, the channel some exporters keep only in the path (the folder a
+ * DiscordChatExporter CSV or a Slack day is in), and the one message about
+ * skipped records. It calls none of them,
  * so the readers depend on it and never on each other.
  */
 #include <err.h>
@@ -229,4 +231,56 @@ fmt_time_culture(struct message *m, const char *s, size_t len, const char *name,
 		    "if UTC", (int)len, s);
 	*warned = 1;
 	return 0;
+}
+
+char *
+fmt_path_folder(const struct fmt_src *s)
+{
+	const char *name = input_label(s->in), *slash, *p;
+	char *dir, *real = NULL, *out = NULL;
+	size_t n;
+
+	if (strcmp(name, "-") == 0)
+		return NULL;
+	slash = strrchr(name, '/');
+	dir = slash ? xmemdup(name, (size_t)(slash - name)) : xstrdup(".");
+	n = strlen(dir);
+	while (n > 0 && dir[n - 1] == '/')
+		dir[--n] = '\0';
+	p = strrchr(dir, '/');
+	p = p ? p + 1 : dir;
+	/* "12.csv", "./12.csv", "../12.csv": the name that folder has */
+	if (n > 0 && (strcmp(p, ".") == 0 || strcmp(p, "..") == 0)) {
+		if ((real = realpath(dir, NULL)) == NULL)
+			p = "";
+		else {
+			p = strrchr(real, '/');
+			p = p ? p + 1 : real;
+		}
+	}
+	/* "/12.csv" is in no folder with a name */
+	if (n > 0 && *p != '\0')
+		out = xstrdup(p);
+	free(real);
+	free(dir);
+	return out;
+}
+
+char *
+fmt_day_folder(const struct fmt_src *s)
+{
+	static const char shape[] = "dddd-dd-dd.json";
+	const char *name = input_label(s->in), *base = strrchr(name, '/');
+	size_t n;
+
+	base = base ? base + 1 : name;
+	n = strlen(base);
+	if (n == sizeof(shape) - 1 + 3 && strcmp(base + n - 3, ".gz") == 0)
+		n -= 3;
+	if (n != sizeof(shape) - 1)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == 'd' ? !(base[i] >= '0' && base[i] <= '9') : base[i] != shape[i])
+			return NULL;
+	return fmt_path_folder(s);
 }

@@ -32,6 +32,7 @@ static int		 mentions;		/* --mentions: @name as t.me/name */
 static int		 csv_safe;		/* --csv-safe: ' before = + - @ */
 static int		 show_progress;		/* --progress */
 static const char	*src_platform;		/* --src-platform NAME */
+static const char	*default_channel;	/* --channel NAME: for messages with none */
 static const char	*platforms;		/* -p NAME,...: only these */
 static unsigned long long block_size;		/* --blocks SIZE: plan, do not read */
 static struct format_opts opts;
@@ -56,11 +57,13 @@ static const struct opt own_options[] = {
 	{ "text", 0, NULL, 'x',
 	    "read every input as plain text, a message a line", &with_text },
 	{ "format", 0, "name", 'F',
-	    "text tsv csv jsonl tgexport discord discord-text (default: detect)", NULL },
+	    "text tsv csv jsonl tgexport discord discord-text irc (default: detect)", NULL },
 	{ "time-field", 0, "name", 'T',
 	    "the message time is in this column", NULL },
 	{ "channel-field", 0, "name", 'C',
 	    "the channel is in this column", NULL },
+	{ "channel", 0, "name", 'c',
+	    "the channel of messages whose input names none", NULL },
 	{ "keep", 0, "col,...", 'K',
 	    "copy these input columns to the output", NULL },
 	{ "rules", 0, "file", 'R', "more rows of the platform table", NULL },
@@ -423,13 +426,22 @@ scan_text(struct scan_ctx *c, const struct message *m, int mention_pass)
 }
 
 static int
-one_message(void *ctx, const struct message *m)
+one_message(void *ctx, const struct message *in)
 {
-	struct scan_ctx c = { m, "text" };
+	struct message with_channel;
+	const struct message *m = in;
+	struct scan_ctx c;
 	unsigned long long before = n_found;
 	int forward = 0;
 
 	(void)ctx;
+	/* The input's own channel (a column, a field, the path) wins. */
+	if (in->channel.len == 0 && default_channel) {
+		with_channel = *in;
+		with_channel.channel = (struct text){ default_channel, strlen(default_channel) };
+		m = &with_channel;
+	}
+	c = (struct scan_ctx){ m, "text" };
 	seen_len = 0;
 	scan_text(&c, m, 0);
 	for (size_t i = 0; i < m->nlinks; i++) {
@@ -511,6 +523,9 @@ main(int argc, char *argv[])
 			break;
 		case 'C':
 			opts.channel_field = optarg;
+			break;
+		case 'c':
+			default_channel = optarg;
 			break;
 		case 'e':
 			patterns = xrealloc(patterns, (npatterns + 1) * sizeof(*patterns));

@@ -16,6 +16,10 @@ if command -v xmllint >/dev/null; then xmllint --noout g.gexf && echo "well-form
 echo "== named with extract --channel-field"
 extract --channel-field group log.tsv | normalize | dedupe -k channel,key --count >named.tsv
 gexf named.tsv
+echo "== given with extract --channel"
+extract --channel news log.tsv | normalize | dedupe -k channel,key --count | gexf
+echo "== a DiscordChatExporter CSV: its folder"
+extract "$TESTDATA/formats/dce/feed-news/3.csv" | normalize | dedupe -k channel,key --count | gexf
 echo "== some rows without, from stdin"
 { cat named.tsv; tail -n +2 none.tsv; } | gexf
 echo "== -q"
