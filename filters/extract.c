@@ -43,6 +43,7 @@ static unsigned long long n_links;
 static unsigned long long n_with_links;	/* messages that gave a record */
 static struct where_list wheres = WHERE_LIST_INIT;	/* --where, on our output */
 static unsigned long long n_found;	/* records made, written or not */
+static unsigned long long n_unlinked;	/* forwards naming an origin, no link */
 
 static const struct opt own_options[] = {
 	{ "text-field", 'f', "field", 'f',
@@ -441,9 +442,9 @@ one_message(void *ctx, const struct message *m)
 		c.where = "mention";
 		scan_text(&c, m, 1);
 	}
-	/* A forward whose origin has a name but no link: one record naming it. */
+	/* A forward whose origin has a name but no link is no link: counted only. */
 	if (m->forward_from.len > 0 && !forward)
-		write_link(m, m->platform ? m->platform : "", "", 0, "", "forward");
+		n_unlinked++;
 	n_with_links += n_found > before;
 	return 0;
 }
@@ -607,6 +608,8 @@ main(int argc, char *argv[])
 		    n_with_links, stats.messages - n_with_links, stats.bad_times);
 		if (wheres.n)
 			fprintf(stderr, "; %llu filtered", n_found - n_links);
+		if (n_unlinked)
+			fprintf(stderr, "; %llu forwards without a link", n_unlinked);
 		fputc('\n', stderr);
 	}
 	links_free(finder);
