@@ -337,8 +337,7 @@ first_key(struct fmt_src *src, const char *p, const char *end, const char **k, s
 static enum format
 detect_json(struct fmt_src *src, const char *p, const char *end)
 {
-	struct json_doc d = { 0 };
-	const char *k, *err;
+	const char *k;
 	size_t n;
 	int whole;
 
@@ -353,9 +352,7 @@ detect_json(struct fmt_src *src, const char *p, const char *end)
 		}
 		return p < end && (*p == '{' || *p == ']') ? FORMAT_JSONL : FORMAT_TEXT;
 	}
-	whole = json_doc_parse(&d, p, (size_t)(end - p), &err) == 1 &&
-	    d.node[0].type == JSON_BEGIN_OBJECT;
-	json_doc_free(&d);
+	whole = json_whole_object(p, (size_t)(end - p));
 	if (!first_key(src, p + 1, end, &k, &n))
 		return whole ? FORMAT_JSONL : FORMAT_TEXT;
 	if (n == 5 && memcmp(k, "guild", 5) == 0)

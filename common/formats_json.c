@@ -23,6 +23,11 @@ struct jx {
 	struct fmt_src		*src;
 	struct json_reader	*j;
 	struct json_doc		 d;		/* the message being read */
+	struct json_doc		 outer;		/* a top-level object, but for
+						   the messages streamed out of it */
+	struct json_build	 ob;
+	char			*uname;		/* TGDataset: the channel's username */
+	size_t			 unlen, uncap;
 	struct fmt_links	 links;
 	struct fmt_pieces	 pieces;	/* of the text, for m.pieces */
 	struct text		 msg_key;	/* TGDataset: the message's member name */
@@ -662,6 +667,224 @@ discord_message(struct jx *x, unsigned long long line)
 	finish(x, 0);
 }
 
+/* Is k a member that makes an object a message (or an update holding one)? */
+static int
+message_key(const char *k)
+{
+	static const char *const keys[] = { "message", "text", "caption", "content", "body",
+		"update_id", NULL };
+
+	for (const char *const *p = keys; *p; p++)
+		if (strcmp(k, *p) == 0)
+			return 1;
+	return 0;
+}
+
+/* Add the value whose first token t was just read to the outer doc. */
+static int
+build_value(struct jx *x, int t)
+{
+	int depth = x->ob.depth;
+
+	while (json_build_add(&x->ob, x->j, t) > depth)
+		if ((t = json_next(x->j)) <= 0)
+			return t;
+	return 1;
+}
+
+/* One message object streamed out of a container, at the line it starts on. */
+static int
+streamed_message(struct jx *x, int t, const struct text *chan)
+{
+	unsigned long long line = x->src->lineno;
+
+	if ((t = json_doc_read(x->j, &x->d, t)) <= 0)
+		return t;
+	telethon_message(x, 0, line, chan);
+	return 1;
+}
+
+/*
+ * A member of a top-level object that is an object itself: a TGDataset
+ * channel when it holds "text_messages", whose messages are streamed out
+ * (the channel named by a "username" before them, else by its member
+ * name), after which the channel's other members are skipped and what was
+ * kept of it dropped. Anything else is kept, in case the top-level object
+ * is a message. *streamed is set when messages were read.
+ */
+static int
+channel(struct jx *x, const char *name, int *streamed)
+{
+	struct json_mark mark;
+	struct text chan;
+	const char *s;
+	char *key = NULL;
+	size_t len, keycap = 0, klen;
+	int t, here = 0, rc = 1;
+
+	json_build_mark(&x->ob, &mark);
+	if (!*streamed) {
+		json_build_key(&x->ob, name, strlen(name));
+		json_build_add(&x->ob, x->j, JSON_BEGIN_OBJECT);
+	}
+	x->unlen = 0;
+	while (!x->stop) {
+		if ((t = json_next(x->j)) == JSON_END_OBJECT)
+			break;
+		if (t != JSON_KEY) {
+			rc = t;
+			break;
+		}
+		s = json_text(x->j, &len);
+		klen = 0;
+		append(&key, &klen, &keycap, s, len);
+		if ((t = json_next(x->j)) <= 0) {
+			rc = t;
+			break;
+		}
+		if (strcmp(key, "username") == 0 && (t == JSON_STRING || t == JSON_NUMBER)) {
+			s = json_text(x->j, &len);
+			x->unlen = 0;
+			append(&x->uname, &x->unlen, &x->uncap, s, len);
+		}
+		if (strcmp(key, "text_messages") == 0 && t == JSON_BEGIN_OBJECT) {
+			chan = x->unlen ? (struct text){ x->uname, x->unlen } :
+			    (struct text){ name, strlen(name) };
+			here = 1;
+			while (!x->stop && (t = json_next(x->j)) == JSON_KEY) {
+				s = json_text(x->j, &len);
+				klen = 0;
+				append(&key, &klen, &keycap, s, len);
+				if ((t = json_next(x->j)) <= 0)
+					break;
+				/* The message's id is its member name. */
+				x->msg_key = (struct text){ key, klen };
+				if (t == JSON_BEGIN_OBJECT)
+					t = streamed_message(x, t, &chan);
+				else
+					t = json_skip(x->j, t);
+				if (t <= 0)
+					break;
+			}
+			x->msg_key = (struct text){ NULL, 0 };
+			if (x->stop)
+				break;
+			if (t != JSON_END_OBJECT) {
+				rc = t <= 0 ? t : JSON_ERROR;
+				break;
+			}
+			continue;
+		}
+		if (here || *streamed) {
+			if ((t = json_skip(x->j, t)) <= 0) {
+				rc = t;
+				break;
+			}
+			continue;
+		}
+		json_build_key(&x->ob, key, klen);
+		if ((t = build_value(x, t)) <= 0) {
+			rc = t;
+			break;
+		}
+	}
+	free(key);
+	if (rc > 0 && !*streamed) {
+		if (here)
+			json_build_rewind(&x->ob, &mark);
+		else if (!x->stop)
+			json_build_add(&x->ob, x->j, JSON_END_OBJECT);
+	}
+	*streamed |= here;
+	return rc;
+}
+
+/*
+ * A top-level object of JSON Lines or of an array, read a member at a
+ * time so that the messages of a container (telegram-tracker's
+ * "messages" array, TGDataset's channels) are read one by one, at the
+ * line each starts on, instead of the whole object being held. An object
+ * that turns out to be a message (or an update) is kept whole and read
+ * as jsonl_object says. 1, or the token that broke it.
+ */
+static int
+object(struct jx *x, unsigned long long line)
+{
+	struct json_doc tmp;
+	char *key = NULL;
+	const char *s;
+	size_t len, klen, keycap = 0;
+	int t, rc = 1, streamed = 0, is_message = 0;
+
+	if (x->o->json_text) {
+		if ((t = json_doc_read(x->j, &x->d, JSON_BEGIN_OBJECT)) <= 0)
+			return t;
+		jsonl_object(x, line);
+		return 1;
+	}
+	json_build_start(&x->ob, &x->outer);
+	json_build_add(&x->ob, x->j, JSON_BEGIN_OBJECT);
+	while (!x->stop) {
+		if ((t = json_next(x->j)) == JSON_END_OBJECT) {
+			json_build_add(&x->ob, x->j, t);
+			break;
+		}
+		if (t != JSON_KEY) {
+			rc = t;
+			break;
+		}
+		s = json_text(x->j, &len);
+		klen = 0;
+		append(&key, &klen, &keycap, s, len);
+		if ((t = json_next(x->j)) <= 0) {
+			rc = t;
+			break;
+		}
+		is_message |= message_key(key);
+		if (!is_message && strcmp(key, "messages") == 0 && t == JSON_BEGIN_ARRAY) {
+			while (!x->stop && (t = json_next(x->j)) != JSON_END_ARRAY) {
+				if (t <= 0)
+					break;
+				t = t == JSON_BEGIN_OBJECT ? streamed_message(x, t, NULL) :
+				    json_skip(x->j, t);
+				if (t <= 0)
+					break;
+			}
+			if (t <= 0) {
+				rc = t;
+				break;
+			}
+			streamed = 1;
+		} else if (!is_message && t == JSON_BEGIN_OBJECT) {
+			if ((rc = channel(x, key, &streamed)) <= 0)
+				break;
+		} else if (streamed) {
+			if ((t = json_skip(x->j, t)) <= 0) {
+				rc = t;
+				break;
+			}
+		} else {
+			json_build_key(&x->ob, key, klen);
+			if ((t = build_value(x, t)) <= 0) {
+				rc = t;
+				break;
+			}
+		}
+	}
+	free(key);
+	if (rc <= 0 || streamed || x->stop)
+		return rc;
+	/* A message, or a container of none: read it as a whole. */
+	tmp = x->d;
+	x->d = x->outer;
+	x->outer = tmp;
+	jsonl_object(x, line);
+	tmp = x->d;
+	x->d = x->outer;
+	x->outer = tmp;
+	return 1;
+}
+
 /* Report a JSON error at the current line. */
 static void
 json_warn(struct jx *x, const char *what)
@@ -715,14 +938,17 @@ messages(struct jx *x, enum kind kind)
 			continue;
 		}
 		line = x->src->lineno;
+		if (kind == K_JSONL) {
+			if ((t = object(x, line)) <= 0)
+				return stream_error(x, t);
+			continue;
+		}
 		if ((t = json_doc_read(x->j, &x->d, t)) <= 0)
 			return stream_error(x, t);
 		if (kind == K_TDESKTOP)
 			tdesktop_message(x, line);
-		else if (kind == K_DISCORD)
-			discord_message(x, line);
 		else
-			jsonl_object(x, line);
+			discord_message(x, line);
 	}
 	return 0;
 }
@@ -861,10 +1087,8 @@ jsonl(struct jx *x, int line_mode)
 				return -1;
 			continue;
 		}
-		if (t == JSON_BEGIN_OBJECT && (t = json_doc_read(x->j, &x->d, t)) > 0) {
-			jsonl_object(x, line);
+		if (t == JSON_BEGIN_OBJECT && (t = object(x, line)) > 0)
 			continue;
-		}
 		if (!line_mode)
 			return t < 0 || t == JSON_END ? stream_error(x, t < 0 ? t : JSON_ERROR) :
 			    (warnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line), -1);
@@ -903,17 +1127,13 @@ check_path(const char *opt, const char *path)
 int
 formats_json_line(const char *line, size_t len)
 {
-	struct json_doc d = { 0 };
-	const char *p = line, *err;
-	int whole;
+	const char *p = line;
 
 	while (p < line + len && (*p == ' ' || *p == '\t'))
 		p++;
 	if (p == line + len || *p != '{')
 		return 0;
-	whole = json_doc_parse(&d, line, len, &err) == 1;
-	json_doc_free(&d);
-	return whole;
+	return json_whole_object(line, len);
 }
 
 int
@@ -955,6 +1175,8 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 		rc = -1;
 	json_free(x.j);
 	json_doc_free(&x.d);
+	json_doc_free(&x.outer);
+	free(x.uname);
 	json_doc_free(&x.guild);
 	json_doc_free(&x.channel);
 	fmt_links_free(&x.links);

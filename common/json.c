@@ -524,41 +524,81 @@ doc_node(struct json_doc *d, int type)
 	return d->n++;
 }
 
+void
+json_build_start(struct json_build *b, struct json_doc *d)
+{
+	b->d = d;
+	b->depth = 0;
+	b->key = JSON_NONE;
+	b->klen = 0;
+	d->n = 0;
+	d->slen = 0;
+}
+
+void
+json_build_key(struct json_build *b, const char *s, size_t len)
+{
+	b->key = doc_str(b->d, s, len);
+	b->klen = len;
+}
+
+int
+json_build_add(struct json_build *b, struct json_reader *j, int t)
+{
+	struct json_doc *d = b->d;
+	const char *s;
+	size_t i, len;
+
+	if (t == JSON_END_OBJECT || t == JSON_END_ARRAY) {
+		i = b->open[--b->depth];
+		d->node[i].end = d->n;
+	} else if (t == JSON_KEY) {
+		s = json_text(j, &len);
+		json_build_key(b, s, len);
+	} else {
+		i = doc_node(d, t);
+		d->node[i].key = b->key;
+		d->node[i].klen = b->klen;
+		b->key = JSON_NONE;
+		b->klen = 0;
+		if (t == JSON_STRING || t == JSON_NUMBER) {
+			s = json_text(j, &len);
+			d->node[i].val = doc_str(d, s, len);
+			d->node[i].vlen = len;
+		} else if (t == JSON_BEGIN_OBJECT || t == JSON_BEGIN_ARRAY)
+			b->open[b->depth++] = i;
+	}
+	return b->depth;
+}
+
+void
+json_build_mark(const struct json_build *b, struct json_mark *m)
+{
+	m->n = b->d->n;
+	m->slen = b->d->slen;
+	m->depth = b->depth;
+}
+
+void
+json_build_rewind(struct json_build *b, const struct json_mark *m)
+{
+	b->d->n = m->n;
+	b->d->slen = m->slen;
+	b->depth = m->depth;
+	b->key = JSON_NONE;
+	b->klen = 0;
+}
+
 int
 json_doc_read(struct json_reader *j, struct json_doc *d, int t)
 {
-	size_t open[JSON_MAX_DEPTH + 1], key = JSON_NONE, klen = 0, i, len;
-	int depth = 0;
-	const char *s;
+	struct json_build b;
 
-	d->n = 0;
-	d->slen = 0;
-	for (;;) {
-		if (t == JSON_END_OBJECT || t == JSON_END_ARRAY) {
-			i = open[--depth];
-			d->node[i].end = d->n;
-		} else if (t == JSON_KEY) {
-			s = json_text(j, &len);
-			key = doc_str(d, s, len);
-			klen = len;
-		} else {
-			i = doc_node(d, t);
-			d->node[i].key = key;
-			d->node[i].klen = klen;
-			key = JSON_NONE;
-			klen = 0;
-			if (t == JSON_STRING || t == JSON_NUMBER) {
-				s = json_text(j, &len);
-				d->node[i].val = doc_str(d, s, len);
-				d->node[i].vlen = len;
-			} else if (t == JSON_BEGIN_OBJECT || t == JSON_BEGIN_ARRAY)
-				open[depth++] = i;
-		}
-		if (depth == 0)
-			return 1;
+	json_build_start(&b, d);
+	while (json_build_add(&b, j, t) > 0)
 		if ((t = json_next(j)) <= 0)
-			return t;
-	}
+			break;
+	return t <= 0 ? t : 1;
 }
 
 int
@@ -579,6 +619,18 @@ json_doc_parse(struct json_doc *d, const char *p, size_t len, const char **err)
 		rc = 1;
 	json_free(j);
 	return rc;
+}
+
+int
+json_whole_object(const char *p, size_t len)
+{
+	struct json_reader *j = json_new_mem(p, len);
+	int whole;
+
+	whole = json_next(j) == JSON_BEGIN_OBJECT && json_skip(j, JSON_BEGIN_OBJECT) > 0 &&
+	    json_next(j) == JSON_END;
+	json_free(j);
+	return whole;
 }
 
 void

@@ -119,10 +119,35 @@ struct json_doc {
  * ended or broke inside it (the part read is then in doc, unusable).
  */
 int		 json_doc_read(struct json_reader *j, struct json_doc *doc, int t);
+/*
+ * A doc built a token at a time, for a caller that reads some parts of a
+ * value itself (the messages inside a big object) and keeps the rest:
+ * json_build_start clears doc; json_build_key gives the member name of the
+ * next value; json_build_add adds a token just returned by json_next (not
+ * a KEY) and returns the depth still open (0: the value is whole). A mark
+ * taken between members lets the caller drop what was added since.
+ */
+struct json_build {
+	struct json_doc	*d;
+	size_t		 open[JSON_MAX_DEPTH + 1];
+	int		 depth;
+	size_t		 key, klen;
+};
+struct json_mark {
+	size_t		 n, slen;
+	int		 depth;
+};
+void		 json_build_start(struct json_build *b, struct json_doc *doc);
+void		 json_build_key(struct json_build *b, const char *s, size_t len);
+int		 json_build_add(struct json_build *b, struct json_reader *j, int t);
+void		 json_build_mark(const struct json_build *b, struct json_mark *m);
+void		 json_build_rewind(struct json_build *b, const struct json_mark *m);
 /* Parse a whole buffer holding one value; 1, or -1 with *err set. */
 int		 json_doc_parse(struct json_doc *doc, const char *p, size_t len,
 		    const char **err);
 void		 json_doc_free(struct json_doc *doc);
+/* 1 when a buffer holds one whole object and nothing else; checked without a doc. */
+int		 json_whole_object(const char *p, size_t len);
 
 /* The member called key of object node obj, or JSON_NONE. */
 size_t		 json_get(const struct json_doc *d, size_t obj, const char *key);

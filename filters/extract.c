@@ -44,6 +44,7 @@ static unsigned long long n_links;
 static unsigned long long n_with_links;	/* messages that gave a record */
 static struct where_list wheres = WHERE_LIST_INIT;	/* --where, on our output */
 static unsigned long long n_found;	/* records made, written or not */
+static unsigned long long n_unlinked;	/* forwards naming an origin, no link */
 
 static const struct opt own_options[] = {
 	{ "text-field", 'f', "field", 'f',
@@ -453,9 +454,9 @@ one_message(void *ctx, const struct message *in)
 		c.where = "mention";
 		scan_text(&c, m, 1);
 	}
-	/* A forward whose origin has a name but no link: one record naming it. */
+	/* A forward whose origin has a name but no link is no link: counted only. */
 	if (m->forward_from.len > 0 && !forward)
-		write_link(m, m->platform ? m->platform : "", "", 0, "", "forward");
+		n_unlinked++;
 	n_with_links += n_found > before;
 	return 0;
 }
@@ -625,6 +626,8 @@ main(int argc, char *argv[])
 		if (tsv_repeated_headers())
 			fprintf(stderr, "; %llu repeated header%s", tsv_repeated_headers(),
 			    tsv_repeated_headers() == 1 ? "" : "s");
+		if (n_unlinked)
+			fprintf(stderr, "; %llu forwards without a link", n_unlinked);
 		fputc('\n', stderr);
 	}
 	links_free(finder);

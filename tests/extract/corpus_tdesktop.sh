@@ -1,6 +1,7 @@
 # Real Telegram Desktop export (older exporter: no date_unixtime). Checked
 # against figures computed here from the file itself: messages (type
-# "message", service ones skipped), forwards (forwarded_from), and hidden
+# "message", service ones skipped), forwards (forwarded_from: only a name,
+# so counted by --stats as forwards without a link), and hidden
 # links: per message, each distinct text_link href that does not also
 # appear elsewhere in the message is one "entity" record. And the
 # exporter's link pieces: each (but one with a space inside) is a "text"
@@ -42,7 +43,8 @@ runs=$(awk -F'\t' 'NR == FNR { p[$1] = p[$1] "\n" $2; next }
 	END { print bad + 0 }' pieces records)
 got_msgs=$(sed -n 's/.*; \([0-9]*\) messages.*/\1/p' err)
 got_entity=$(awk -F'\t' 'NR > 1 && $8 == "entity"' out | wc -l)
-got_fwd=$(awk -F'\t' 'NR > 1 && $8 == "forward"' out | wc -l)
+unlinked=$(sed -n 's/.*; \([0-9]*\) forwards without a link$/\1/p' err)
+got_fwd=$(($(awk -F'\t' 'NR > 1 && $8 == "forward"' out | wc -l) + ${unlinked:-0}))
 bad=$(awk -F'\t' 'NR > 1 && $1 !~ /^20[0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-9:]*Z$/' out | wc -l)
 # The figures go to stderr only when they differ.
 if [ "$got_msgs" = "$msgs" ] && [ "$got_entity" -eq "$hrefs" ] && [ "$got_fwd" -eq "$fwds" ] &&
