@@ -92,10 +92,11 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 	static const char *const text_defaults[] = { "text", NULL };
 	static const char *const time_defaults[] = { "time", "date", NULL };
 	static const char *const channel_defaults[] = { "channel", "chat", NULL };
+	static const char *const id_defaults[] = { "msg_id", NULL };
 	struct message m = { .source = tsv_label(r) };
-	char *tbuf = NULL, *cbuf = NULL, **kbuf;
-	size_t tcap = 0, ccap = 0, *kcap;
-	int tc, timec, chanc, *keepc = NULL, rc, status = -1;
+	char *tbuf = NULL, *cbuf = NULL, *ibuf = NULL, **kbuf;
+	size_t tcap = 0, ccap = 0, icap = 0, *kcap;
+	int tc, timec, chanc, idc, *keepc = NULL, rc, status = -1;
 	const struct tsv_field *f;
 	const char *const *names = tsv_names(r);
 	size_t n = tsv_ncols(r);
@@ -103,6 +104,7 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 	tc = fmt_find_col(names, n, o->text_field, text_defaults, 0);
 	timec = fmt_find_col(names, n, o->time_field, time_defaults, 0);
 	chanc = fmt_find_col(names, n, o->channel_field, channel_defaults, 0);
+	idc = fmt_find_col(names, n, NULL, id_defaults, 0);
 	/* No row read yet: tsv_lineno is the header's line. */
 	if (tc < 0) {
 		warnx("%s:%llu: no column \"%s\" (name the text column with -f)", tsv_name(r),
@@ -139,6 +141,9 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 		m.channel.len = 0;
 		if (chanc >= 0)
 			m.channel = unescape(&f[chanc], &cbuf, &ccap);
+		m.msg_id.len = 0;
+		if (idc >= 0)
+			m.msg_id = unescape(&f[idc], &ibuf, &icap);
 		for (size_t i = 0; i < o->nkeep; i++)
 			m.keep[i] = unescape(&f[keepc[i]], &kbuf[i], &kcap[i]);
 		st->messages++;
@@ -158,6 +163,7 @@ done:
 	free(m.keep);
 	free(tbuf);
 	free(cbuf);
+	free(ibuf);
 	return status;
 }
 

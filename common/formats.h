@@ -69,6 +69,7 @@ struct message {
 	struct hidden_link	*links;
 	size_t			 nlinks;
 	struct text		 forward_from;	/* origin's name, if the input gives it */
+	struct text		 msg_id;	/* its id in the input, "" when none */
 	const char		*platform;	/* where the input comes from
 						   ("telegram", "discord"), or NULL */
 	struct text		*keep;		/* values of the --keep columns */

@@ -27,6 +27,9 @@ static const struct {
 	{ "forward_msg_link", "forward" },	/* telegram-tracker */
 };
 
+/* The message's own id: telegram-tracker, 4CAT, DiscordChatExporter's newer CSV. */
+static const char *const id_cols[] = { "msg_id", "message_id", "id", "messageid", NULL };
+
 static const char *const forward_name_cols[] = {
 	"author_forwarded_from_name", "forward_msg_from_peer_name", NULL
 };
@@ -54,7 +57,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	struct fmt_links links = { 0 };
 	char *folder = NULL;
 	int tc, timec, chanc, *keepc = NULL, hidc[sizeof(hidden_cols) / sizeof(hidden_cols[0])];
-	int fwdc = -1, rc, status = -1, warned_local = 0;
+	int fwdc = -1, idc = -1, rc, status = -1, warned_local = 0;
 	struct csv_field *f;
 
 	if ((rc = csv_header(r)) <= 0) {
@@ -91,6 +94,8 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	}
 	for (const char *const *k = forward_name_cols; *k && fwdc < 0; k++)
 		fwdc = csv_col_nocase(r, *k);
+	for (const char *const *k = id_cols; *k && idc < 0; k++)
+		idc = csv_col_nocase(r, *k);
 	/* DiscordChatExporter writes no channel column: it is the folder's name. */
 	if (chanc < 0 && csv_col_nocase(r, "authorid") >= 0 && csv_col_nocase(r, "author") >= 0)
 		folder = fmt_path_folder(src);
@@ -112,6 +117,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 		    folder ? (struct text){ folder, strlen(folder) } : (struct text){ "", 0 };
 		m.forward_from = fwdc >= 0 ? (struct text){ f[fwdc].p, f[fwdc].len } :
 		    (struct text){ "", 0 };
+		m.msg_id = idc >= 0 ? (struct text){ f[idc].p, f[idc].len } : (struct text){ "", 0 };
 		fmt_links_clear(&links);
 		for (size_t i = 0; i < sizeof(hidden_cols) / sizeof(hidden_cols[0]); i++)
 			if (hidc[i] >= 0)

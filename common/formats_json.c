@@ -440,6 +440,11 @@ user_paths(struct jx *x, size_t node)
 static void
 finish(struct jx *x, size_t node)
 {
+	/* Slack's messages have no id but their "ts" */
+	static const char *const id_keys[] = { "id", "message_id", "ts", NULL };
+
+	if (!first_scalar(&x->d, node, id_keys, &x->m.msg_id))
+		x->m.msg_id = x->msg_key.p ? x->msg_key : (struct text){ "", 0 };
 	keep_values(x, node);
 	x->m.keep = x->keep;
 	x->m.nkeep = x->o->nkeep;

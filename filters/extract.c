@@ -104,7 +104,7 @@ static struct opts cl = {
 
 /* Our output columns, in order, after the --keep ones: see write_header. */
 enum { C_TIME, C_CHANNEL, C_SOURCE, C_LINE, C_PLATFORM, C_URL, C_WRITTEN, C_WHERE,
-    C_FORWARD_FROM, C_FIXED };
+    C_FORWARD_FROM, C_MSG_ID, C_FIXED };
 
 /* Our header, or the plan's, once. */
 static void
@@ -117,8 +117,8 @@ write_header(void)
 		    stdout);
 		return;
 	}
-	fputs("time\tchannel\tsource\tline\tplatform\turl\twritten\twhere\tforward_from",
-	    stdout);
+	fputs("time\tchannel\tsource\tline\tplatform\turl\twritten\twhere\tforward_from"
+	    "\tmsg_id", stdout);
 	if (src_platform)
 		fputs("\tsrc_platform", stdout);
 	for (size_t i = 0; i < opts.nkeep; i++)
@@ -170,7 +170,7 @@ static void
 resolve_where(void)
 {
 	static const char *const fixed[C_FIXED] = { "time", "channel", "source", "line",
-	    "platform", "url", "written", "where", "forward_from" };
+	    "platform", "url", "written", "where", "forward_from", "msg_id" };
 	const char **names = xmalloc((C_FIXED + 2 + opts.nkeep) * sizeof(*names));
 	size_t n = C_FIXED;
 	int rc;
@@ -186,6 +186,13 @@ resolve_where(void)
 	free(names);
 	if (rc < 0)
 		exit(EXIT_TROUBLE);
+}
+
+/* The message's id in its input; formats without ids leave it unset. */
+static struct text
+msg_id(const struct message *m)
+{
+	return m->msg_id.p ? m->msg_id : (struct text){ "", 0 };
 }
 
 /*
@@ -217,6 +224,7 @@ record_wanted(const struct message *m, const char *platform, const char *url,
 		case C_WRITTEN: v = (struct text){ written, strlen(written) }; break;
 		case C_WHERE: v = (struct text){ where, strlen(where) }; break;
 		case C_FORWARD_FROM: v = m->forward_from; break;
+		case C_MSG_ID: v = msg_id(m); break;
 		default:
 			k = c - C_FIXED;
 			if (src_platform && k-- == 0)
@@ -237,6 +245,8 @@ static void
 write_link(const struct message *m, const char *platform, const char *url, size_t len,
     const char *written, const char *where)
 {
+	struct text v;
+
 	n_found++;
 	if (wheres.n && !record_wanted(m, platform, url, len, written, where))
 		return;
@@ -251,6 +261,8 @@ write_link(const struct message *m, const char *platform, const char *url, size_
 	add_name(written);
 	add_name(where);
 	add_field(m->forward_from.p, m->forward_from.len);
+	v = msg_id(m);
+	add_field(v.p, v.len);
 	if (src_platform)
 		add_str(src_platform);
 	for (size_t i = 0; i < m->nkeep; i++)

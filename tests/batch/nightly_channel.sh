@@ -17,6 +17,6 @@ echo "== again: nothing to do, nothing to say"
 run
 echo "== CHANNEL_FIELD=group"
 run CHANNEL_FIELD=group
-cut -f 2,12 reports/edges.tsv
+cut -f 2,13 reports/edges.tsv
 echo "== again"
 run CHANNEL_FIELD=group

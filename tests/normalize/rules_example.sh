@@ -4,4 +4,4 @@
 rules=$TESTDATA/rules/example.tsv
 printf '%s\n' 'join: hxxps://hop[.]example/j/AbC123 or HTTPS://HOP.EXAMPLE/j/abc123/' \
     'not an invite: hop.example/about, and t.me/durov' |
-extract --rules "$rules" | normalize --rules "$rules" | cut -f 4,5,6,10,11
+extract --rules "$rules" | normalize --rules "$rules" | cut -f 4,5,6,11,12

@@ -21,7 +21,7 @@ follow() {	# extract options...
 	} >in 2>log
 	wait
 	cat log
-	cut -f 6,10,11 out
+	cut -f 6,11,12 out
 }
 follow
 follow --mentions

@@ -6,12 +6,12 @@ printf 'b t.me/chan_one and t.me/chan_two\n' >b.txt
 { extract a.txt; extract b.txt; } >two.tsv
 echo "== normalize"
 normalize --stats two.tsv 2>&1 >n.tsv; echo "exit $?"
-cut -f 6,10 n.tsv
+cut -f 6,11 n.tsv
 cat n.tsv n.tsv >four.tsv	# the header twice more
 echo "== dedupe"
 dedupe --stats -k key four.tsv 2>&1 | cut -f 6; echo "exit $?"
 echo "== dedupe --count from stdin"
-dedupe --count -k key <four.tsv 2>&1 | cut -f 11-; echo "exit $?"
+dedupe --count -k key <four.tsv 2>&1 | cut -f 12-; echo "exit $?"
 echo "== tally"
 tally --stats -g key four.tsv 2>&1; echo "exit $?"
 echo "== tally from stdin"
