@@ -199,20 +199,26 @@ is_tsv_header(const char *line, size_t len, const struct format_opts *o)
 	    (o->text_field && has_tab_field(line, len, o->text_field));
 }
 
-/* Read one more line ahead for detection; 0 at the end. */
+/*
+ * Read one more line ahead for detection (piece: only its first piece,
+ * for JSON; the rest of a piece held first); 0 at the end.
+ */
 static int
-hold_line(struct fmt_src *s)
+hold_line(struct fmt_src *s, int piece)
 {
 	const char *line;
 	size_t len;
-	int rc = 0;
+	int rc = 0, eol = 1;
 
-	if (s->nheld == 2 || (rc = input_line(s->in, &line, &len)) <= 0) {
+	if (s->nheld == 2 || (rc = piece || !s->held_eol[0] ?
+	    input_piece(s->in, FMT_PIECE, &line, &len, &eol) :
+	    input_line(s->in, &line, &len)) <= 0) {
 		if (s->nheld < 2 && rc < 0)
 			s->error = 1;
 		return 0;
 	}
 	s->held[s->nheld] = xmemdup(line, len);
+	s->held_eol[s->nheld] = eol;
 	s->held_len[s->nheld++] = len;
 	return 1;
 }
@@ -328,7 +334,7 @@ first_key(struct fmt_src *src, const char *p, const char *end, const char **k, s
 
 	p = skip_blanks(p, end);
 	if (p == end) {
-		if (!hold_line(src))
+		if (!hold_line(src, 1))
 			return 0;
 		p = skip_blanks(src->held[1], src->held[1] + src->held_len[1]);
 		end = src->held[1] + src->held_len[1];
@@ -351,16 +357,22 @@ detect_json(struct fmt_src *src, const char *p, const char *end)
 		/* A JSON array of messages, not "[12:00] <nick> hi" (IRC). */
 		p = skip_blanks(p + 1, end);
 		if (p == end) {
-			if (!hold_line(src))
+			if (!hold_line(src, 1))
 				return FORMAT_TEXT;
 			p = skip_blanks(src->held[1], src->held[1] + src->held_len[1]);
 			end = src->held[1] + src->held_len[1];
 		}
 		return p < end && (*p == '{' || *p == ']') ? FORMAT_JSONL : FORMAT_TEXT;
 	}
-	whole = json_whole_object(p, (size_t)(end - p));
+	/*
+	 * A first line longer than a piece is taken for a whole object (a
+	 * TGDataset file, JSON Lines) if it has a first member: it cannot be
+	 * held to check. Without one only "{}" is whole, and that is short.
+	 */
 	if (!first_key(src, p + 1, end, &k, &n))
-		return whole ? FORMAT_JSONL : FORMAT_TEXT;
+		return src->held_eol[0] && json_whole_object(p, (size_t)(end - p)) ?
+		    FORMAT_JSONL : FORMAT_TEXT;
+	whole = !src->held_eol[0] || json_whole_object(p, (size_t)(end - p));
 	if (n == 5 && memcmp(k, "guild", 5) == 0)
 		return FORMAT_DISCORD;
 	/* Exports are pretty-printed: a whole object on line 1 is JSON Lines. */
@@ -411,7 +423,7 @@ detect(struct fmt_src *src, const struct format_opts *o)
 	p = line;
 	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
-	if (p < end && *p == '=' && hold_line(src) &&
+	if (p < end && *p == '=' && hold_line(src, 0) &&
 	    fmt_dcetext_header(p, (size_t)(end - p), src->held[1], src->held_len[1]))
 		return FORMAT_DCETEXT;
 	p = skip_blanks(p, end);
@@ -428,42 +440,80 @@ detect(struct fmt_src *src, const struct format_opts *o)
 	return fmt_irc_name(input_label(src->in), NULL, NULL) ? FORMAT_IRC : FORMAT_TEXT;
 }
 
+/* Can o's format be JSON, and does this first piece open JSON? */
+static int
+json_first(const char *p, size_t len, const struct format_opts *o)
+{
+	const char *end = p + len;
+
+	if (o->format != FORMAT_AUTO && o->format != FORMAT_JSONL &&
+	    o->format != FORMAT_TGEXPORT && o->format != FORMAT_DISCORD)
+		return 0;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	p = skip_blanks(p, end);
+	return p < end && (*p == '{' || *p == '[');
+}
+
 /*
- * Open path as a piece of what o says and read its first line: 1 with
- * line set, 0 for an empty input (closed), -1 on failure (reported).
+ * Open path as a piece of what o says and hold its first line (held[0]):
+ * 1 with line set to it, 0 for an empty input (closed), -1 on failure
+ * (reported). A first line longer than FMT_PIECE that opens JSON is held
+ * as its first piece only; see fmt_src.
  */
 static int
 open_first(struct fmt_src *src, const char *path, const struct format_opts *o,
     const char **line, size_t *len)
 {
-	int rc;
+	int rc, eol;
 
 	if ((src->in = input_open(path)) == NULL)
 		return -1;
 	input_set_origin(src->in, o->stdin_name, o->first_line);
 	/* The source numbers lines from there too (JSON, CSV, held lines). */
 	src->lineno = input_lineno(src->in);
-	if ((rc = input_line(src->in, line, len)) <= 0)
+	if ((rc = input_piece(src->in, FMT_PIECE, line, len, &eol)) <= 0)
 		return input_close(src->in) < 0 || rc < 0 ? -1 : 0;
+	src->held[0] = xmemdup(*line, *len);
+	src->held_len[0] = *len;
+	src->held_eol[0] = eol;
+	src->nheld = 1;
+	if (!eol && !json_first(*line, *len, o))
+		fmt_src_whole(src);
+	*line = src->held[0];
+	*len = src->held_len[0];
 	return 1;
 }
 
-/* TSV is decided on the first line as read, before any other format. */
+/*
+ * TSV is decided on the first line as read, before any other format (on
+ * the first piece of a long JSON line); its line is then made whole.
+ */
 static int
-tsv_first(const char *line, size_t len, const struct format_opts *o)
+tsv_first(struct fmt_src *src, const char **line, size_t *len,
+    const struct format_opts *o)
 {
-	return o->format == FORMAT_TSV || (o->format == FORMAT_AUTO &&
-	    is_tsv_header(line, len, o));
+	if (o->format != FORMAT_TSV && (o->format != FORMAT_AUTO ||
+	    !is_tsv_header(*line, *len, o)))
+		return 0;
+	fmt_src_whole(src);
+	*line = src->held[0];
+	*len = src->held_len[0];
+	return 1;
 }
 
-/* Any other format: held lines are given again to the reader. */
+/*
+ * Any other format: held lines are given again to the reader, whole
+ * unless it reads JSON.
+ */
 static enum format
-hold_first(struct fmt_src *src, const char *line, size_t len, const struct format_opts *o)
+hold_first(struct fmt_src *src, const struct format_opts *o)
 {
-	src->held[0] = xmemdup(line, len);
-	src->held_len[0] = len;
-	src->nheld = 1;
-	return o->format == FORMAT_AUTO ? detect(src, o) : o->format;
+	enum format f = o->format == FORMAT_AUTO ? detect(src, o) : o->format;
+
+	if (f != FORMAT_JSONL && f != FORMAT_TGEXPORT && f != FORMAT_DISCORD)
+		fmt_src_whole(src);
+	return f;
 }
 
 int
@@ -480,14 +530,15 @@ formats_probe(const char *path, const struct format_opts *o, struct format_probe
 		return rc;
 	if (input_gzip(src.in))
 		p->format = FORMAT_AUTO;
-	else if (tsv_first(line, len, o))
+	else if (tsv_first(&src, &line, &len, o))
 		p->format = FORMAT_TSV;
 	else
-		p->format = hold_first(&src, line, len, o);
+		p->format = hold_first(&src, o);
 	p->cuttable = p->format == FORMAT_TEXT || p->format == FORMAT_IRC ||
 	    p->format == FORMAT_TSV ||
 	    p->format == FORMAT_CSV ||
-	    (p->format == FORMAT_JSONL && formats_json_line(src.held[0], src.held_len[0]));
+	    (p->format == FORMAT_JSONL && src.held_eol[0] &&
+	    formats_json_line(src.held[0], src.held_len[0]));
 	rc = input_close(src.in) < 0 || src.error ? -1 : 0;
 	free(src.held[0]);
 	free(src.held[1]);
@@ -511,8 +562,10 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 
 	if ((rc = open_first(&src, path, o, &line, &len)) <= 0)
 		return rc;
-	if (tsv_first(line, len, o)) {
-		if ((r = tsv_attach(src.in, line, len, 0)) == NULL)
+	if (tsv_first(&src, &line, &len, o)) {
+		r = tsv_attach(src.in, line, len, 0);
+		free(src.held[0]);
+		if (r == NULL)
 			return -1;
 		rc = read_tsv(r, o, fn, ctx, st);
 		status = rc < 0 ? -1 : 0;
@@ -520,7 +573,7 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 			status = -1;
 		return tsv_close(r) < 0 ? -1 : status;
 	}
-	format = hold_first(&src, line, len, o);
+	format = hold_first(&src, o);
 	/* -f names a column; text and JSON have none (JSON: --json-text). */
 	if (o->text_field && format != FORMAT_CSV)
 		warn_at(&f_unused, input_name(src.in), o->first_line > 1 ? o->first_line : 1,

@@ -11,18 +11,38 @@
 
 struct input;
 
-/* Lines of an input, the first few of which detection already read. */
+/*
+ * The longest piece of a line JSON is read in (input_piece): a document
+ * on one line costs this much, not the line. A build with a tiny value
+ * (make CFLAGS='-O2 -g -DFMT_PIECE=16') tests the cutting against every golden.
+ */
+#ifndef FMT_PIECE
+#define FMT_PIECE (1 << 20)
+#endif
+
+/*
+ * Lines of an input, the first few of which detection already read. Only
+ * a first line that opens JSON ("{" or "[") is held as a piece when it is
+ * longer than FMT_PIECE; for any other reader fmt_src_whole makes the
+ * held lines whole again.
+ */
 struct fmt_src {
 	struct input		*in;
 	char			*held[2];	/* copies of lines read ahead */
 	size_t			 held_len[2];
+	int			 held_eol[2];	/* 0: a piece of a longer line */
 	int			 nheld, next;
 	unsigned long long	 lineno;	/* of the line last returned */
+	int			 mid;		/* the last piece did not end its line */
 	int			 error;		/* input_line failed */
 };
 
 /* A json_more_fn: 1 with a line, 0 at the end, -1 on an input error. */
 int	fmt_src_line(void *src, const char **p, size_t *len);
+/* A json_piece_fn: the same in pieces of at most FMT_PIECE bytes. */
+int	fmt_src_piece(void *src, const char **p, size_t *len, int *eol);
+/* Read the rest of a held piece's line into it: every held line whole. */
+void	fmt_src_whole(struct fmt_src *s);
 const char *fmt_src_name(const struct fmt_src *s);
 
 /* Hidden links of one message, copied (their sources may move). */

@@ -909,15 +909,20 @@ stream_error(struct jx *x, int t)
 	unsigned long long line;
 	const char *p;
 	size_t len;
-	int truncated;
+	int truncated, rc = 1, eol;
 
 	if (t != JSON_ERROR || json_source_failed(x->j))
 		return -1;
 	/* An error on the last line, with nothing after it, is a cut file. */
 	truncated = strcmp(json_error(x->j), "unexpected end of input") == 0;
 	line = x->src->lineno;
-	if (!truncated && fmt_src_line(x->src, &p, &len) == 0)
-		truncated = 1;
+	if (!truncated) {
+		/* the rest of the error's line, then one more */
+		while (x->src->mid && (rc = fmt_src_piece(x->src, &p, &len, &eol)) > 0)
+			;
+		if (rc > 0 && fmt_src_piece(x->src, &p, &len, &eol) == 0)
+			truncated = 1;
+	}
 	x->src->lineno = line;
 	json_warn(x, truncated ? "truncated input" : "malformed JSON");
 	return -1;
@@ -1074,7 +1079,10 @@ walk(struct jx *x, enum kind kind, int level)
 	return rc;
 }
 
-/* JSON Lines: a bad line is reported, skipped and counted. */
+/*
+ * JSON Lines: a bad line is reported, skipped and counted. line_mode as
+ * json_line_mode's, which may turn it on at the first line's end.
+ */
 static int
 jsonl(struct jx *x, int line_mode)
 {
@@ -1084,6 +1092,7 @@ jsonl(struct jx *x, int line_mode)
 	json_line_mode(x->j, line_mode);
 	while (!x->stop) {
 		t = json_next(x->j);
+		line_mode = json_line_mode_on(x->j);
 		if (t == JSON_END)
 			return 0;
 		line = x->src->lineno;
@@ -1141,6 +1150,17 @@ formats_json_line(const char *line, size_t len)
 	return json_whole_object(line, len);
 }
 
+/* A first line too long to hold: JSON Lines if it turns out one whole object. */
+static int
+json_first_object(const char *p, size_t len)
+{
+	const char *end = p + len;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p < end && *p == '{' ? JSON_LINES_FIRST : 0;
+}
+
 int
 fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts *o,
     message_fn *fn, void *ctx, struct format_stats *st)
@@ -1157,9 +1177,10 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 	x.keep = xcalloc(o->nkeep ? o->nkeep : 1, sizeof(*x.keep));
 	/* A Slack export's CHANNEL/YYYY-MM-DD.json: its messages name no channel. */
 	x.chan = format == FORMAT_JSONL ? fmt_day_folder(src) : NULL;
-	x.j = json_new(fmt_src_line, src);
+	x.j = json_new_pieces(fmt_src_piece, src);
 	if (format == FORMAT_JSONL)
-		rc = jsonl(&x, formats_json_line(src->held[0], src->held_len[0]));
+		rc = jsonl(&x, src->held_eol[0] ? formats_json_line(src->held[0],
+		    src->held_len[0]) : json_first_object(src->held[0], src->held_len[0]));
 	else {
 		t = json_next(x.j);
 		if (t == JSON_BEGIN_OBJECT)

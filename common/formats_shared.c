@@ -37,6 +37,56 @@ fmt_src_line(void *p, const char **line, size_t *len)
 	return rc;
 }
 
+int
+fmt_src_piece(void *p, const char **piece, size_t *len, int *eol)
+{
+	struct fmt_src *s = p;
+	int rc = 1;
+
+	if (s->next < s->nheld) {
+		*piece = s->held[s->next];
+		*len = s->held_len[s->next];
+		*eol = s->held_eol[s->next++];
+	} else if ((rc = input_piece(s->in, FMT_PIECE, piece, len, eol)) < 0)
+		s->error = 1;
+	if (rc > 0) {
+		s->lineno += !s->mid;
+		s->mid = !*eol;
+	}
+	return rc;
+}
+
+void
+fmt_src_whole(struct fmt_src *s)
+{
+	const char *p;
+	char *next;
+	size_t len;
+	int eol, rc;
+
+	for (int i = 0; i < s->nheld; i++)
+		while (!s->held_eol[i]) {
+			next = NULL;
+			if (i + 1 < s->nheld) {
+				/* the next piece held is this line's */
+				p = next = s->held[i + 1];
+				len = s->held_len[i + 1];
+				eol = s->held_eol[i + 1];
+				s->held[i + 1] = NULL;
+				s->nheld--;
+			} else if ((rc = input_piece(s->in, FMT_PIECE, &p, &len, &eol)) <= 0) {
+				s->error |= rc < 0;
+				break;
+			}
+			s->held[i] = xrealloc(s->held[i], s->held_len[i] + len + 1);
+			memcpy(s->held[i] + s->held_len[i], p, len);
+			s->held_len[i] += len;
+			s->held[i][s->held_len[i]] = '\0';
+			s->held_eol[i] = eol;
+			free(next);
+		}
+}
+
 const char *
 fmt_src_name(const struct fmt_src *s)
 {

@@ -10,6 +10,10 @@
  *	caller: input_line -> lines cut in the block it holds
  *
  * A line that runs over the end of a block is copied into the line buffer.
+ * input_piece cuts a long line into pieces instead, so that a document on
+ * one line (a 190 MB TGDataset file) costs a piece, not the line; why it
+ * cuts only after punctuation or a blank: its reader (JSON) then never
+ * sees a number or an escape in two parts.
  * zlib streams anything; libdeflate inflates about three times faster
  * (0.12 s against 0.36 s for 100 MB of log on the 2-core bench machine) but
  * only a whole member into memory given up front, so it is used only on
@@ -96,6 +100,7 @@ struct input {
 	uint64_t		 hooked;	/* offset last told to the hook */
 	int			 eof;
 	int			 error;
+	int			 mid;		/* input_piece: inside a line */
 
 	/*
 	 * Plain input, and the line buffer for gzip: lines run over block
@@ -1262,6 +1267,163 @@ gzip_line(struct input *in, const char **line, size_t *len)
 		in->error = 1;
 	}
 	return in->error ? -1 : 0;
+}
+
+/* May a piece that does not end its line end after c? See input_piece. */
+static int
+cut_after(unsigned char c)
+{
+	return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    c == '+' || c == '-' || c == '.' || c == '\\' || c == '\r');
+}
+
+/*
+ * Where the piece starting at p[0..n) ends: 1 with *len and *eol set, or 0
+ * when more bytes are needed to tell (more: bytes may follow n).
+ */
+static int
+piece_end(const char *p, size_t n, size_t max, int more, size_t *len, int *eol)
+{
+	const char *nl = memchr(p, '\n', n < max ? n : max);
+	size_t k;
+
+	*eol = 1;
+	if (nl != NULL) {
+		*len = (size_t)(nl - p);
+		return 1;
+	}
+	if (n >= max) {
+		*eol = 0;
+		for (k = max; k > 0; k--)
+			if (cut_after((unsigned char)p[k - 1])) {
+				*len = k;
+				return 1;
+			}
+		/* max bytes of a word: the piece goes on to its end */
+		for (k = max; k < n; k++) {
+			if (p[k] == '\n' || cut_after((unsigned char)p[k])) {
+				*eol = p[k] == '\n';
+				*len = k + !*eol;
+				return 1;
+			}
+		}
+		*eol = 1;
+	}
+	*len = n;
+	return !more;
+}
+
+/* A piece decided at p: count its line, drop a "\r" that ends it. */
+static int
+give_piece(struct input *in, const char *p, size_t len, int eol, const char **pp,
+    size_t *plen, int *peol)
+{
+	if (!in->mid)
+		in->lineno++;
+	in->mid = !eol;
+	if (eol && len > 0 && p[len - 1] == '\r')
+		len--;
+	*pp = p;
+	*plen = len;
+	*peol = eol;
+	return 1;
+}
+
+static int
+plain_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
+{
+	size_t n, used;
+
+	for (;;) {
+		n = in->end - in->start;
+		if (n == 0 && in->eof)
+			break;
+		if (piece_end(in->buf + in->start, n, max, !in->eof, len, eol)) {
+			*p = in->buf + in->start;
+			used = *len + (*eol && *len < n);	/* and its newline */
+			in->start += used;
+			in->scan = in->start;
+			return give_piece(in, *p, *len, *eol, p, len, eol);
+		}
+		/* one read fills a piece (read_full reads what there is room for) */
+		if (in->cap < max + READ_BLOCK + 1)
+			xgrow(&in->buf, &in->cap, max + READ_BLOCK + 1);
+		fill(in);
+	}
+	/* The end: a line begun in pieces still ends. */
+	if (in->mid)
+		return give_piece(in, in->buf + in->start, 0, 1, p, len, eol);
+	return in->error ? -1 : 0;
+}
+
+/*
+ * Compressed: a piece inside the block held is a view into it; one that
+ * runs over a block's end is gathered in buf[start..end), up to and
+ * including a newline, so that buf is empty again at each line end.
+ */
+static int
+ring_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
+{
+	const char *q, *nl;
+	size_t n, m;
+
+	if (in->start > 0) {
+		memmove(in->buf, in->buf + in->start, in->end - in->start);
+		in->end -= in->start;
+		in->start = 0;
+	}
+	for (;;) {
+		if (in->cur != NULL && in->pos < in->cur->len) {
+			q = in->cur->data + in->pos;
+			n = in->cur->len - in->pos;
+			if (in->end == 0 && piece_end(q, n, max, 1, len, eol)) {
+				in->pos += *len + (*eol && *len < n);
+				return give_piece(in, q, *len, *eol, p, len, eol);
+			}
+			if (in->end == 0)
+				m = n;	/* no newline: all of it */
+			else {
+				nl = memchr(q, '\n', n);
+				m = nl != NULL ? (size_t)(nl - q) + 1 : n;
+				if (m > max)
+					m = max;
+			}
+			xgrow(&in->buf, &in->cap, in->end + m + 1);
+			memcpy(in->buf + in->end, q, m);
+			in->end += m;
+			in->pos += m;
+			if (piece_end(in->buf, in->end, max, 1, len, eol))
+				break;
+			continue;
+		}
+		if (in->eof || !next_block(in)) {
+			in->eof = 1;
+			if (in->end == 0) {
+				if (in->mid)
+					return give_piece(in, in->buf, 0, 1, p, len, eol);
+				if (in->why[0] != '\0' && !in->error) {
+					warnx("%s: %s", in->name, in->why);
+					in->error = 1;
+				}
+				return in->error ? -1 : 0;
+			}
+			piece_end(in->buf, in->end, max, 0, len, eol);
+			break;
+		}
+	}
+	in->start = *len + (*eol && *len < in->end);
+	if (in->start == in->end)
+		in->start = in->end = 0;
+	return give_piece(in, in->buf, *len, *eol, p, len, eol);
+}
+
+int
+input_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
+{
+	if (max == 0)
+		max = 1;
+	return in->gzip || in->sift ? ring_piece(in, max, p, len, eol) :
+	    plain_piece(in, max, p, len, eol);
 }
 
 int

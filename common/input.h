@@ -15,7 +15,7 @@
  * Compressed input is decoded on a thread the input starts and owns;
  * input_close, at the end or before it, stops and joins it. One input is
  * used from one thread. Memory is bounded: a few MiB of blocks plus the
- * longest line, plus for zstd and xz the window the file asks for (2 GiB
+ * longest line (the largest piece, for input_piece), plus for zstd and xz the window the file asks for (2 GiB
  * at most).
  */
 #ifndef CROSSLINK_INPUT_H
@@ -40,6 +40,21 @@ struct input	*input_open(const char *path);
  * Every line before the damage has been returned first.
  */
 int		 input_line(struct input *in, const char **line, size_t *len);
+
+/*
+ * The next piece of a line, for a reader that need not hold a whole line
+ * (a JSON document on one line): 1 with *p, *len set and *eol 1 when the
+ * piece ends its line (the newline and a "\r" before it not included),
+ * 0 at the end, -1 as input_line. A piece is at most max bytes; one that
+ * does not end its line ends after a byte that is none of a letter, a
+ * digit, "+-.", a backslash or "\r", so a number, a word or an escape is
+ * never cut in two (a run of such bytes longer than max makes a longer
+ * piece). The view is not NUL-terminated and stays valid until the next
+ * call. input_lineno counts the line once, at its first piece. Pieces
+ * and input_line may be mixed at line ends; not after input_filter.
+ */
+int		 input_piece(struct input *in, size_t max, const char **p, size_t *len,
+		    int *eol);
 
 /*
  * From now on return only the lines the caller has a use for: want(ctx,

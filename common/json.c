@@ -3,6 +3,8 @@
  * hostile nesting cannot overflow the C stack), and a flat tree of one
  * value built from its tokens. Strings are found with memchr and copied in
  * runs, which keeps the common case (long text without escapes) fast.
+ * Read in pieces, a string's runs go on in the next piece; nothing else
+ * needs to, as a piece never ends inside a word or an escape.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,8 +25,12 @@ enum state {
 
 struct json_reader {
 	json_more_fn	*more;
+	json_piece_fn	*piece;		/* or this, for pieces of lines */
 	void		*ctx;
 	const char	*chunk, *p, *end;
+	int		 eol;		/* the chunk ends its line */
+	size_t		 col;		/* bytes of the line before the chunk */
+	unsigned long long tops;	/* top-level values ended */
 	int		 eof, failed, line_mode, started;
 	enum state	 state;
 	int		 depth;
@@ -61,6 +67,16 @@ json_new(json_more_fn *more, void *ctx)
 	j->ctx = ctx;
 	j->bcap = 256;
 	j->buf = xmalloc(j->bcap);
+	j->eol = 1;
+	return j;
+}
+
+struct json_reader *
+json_new_pieces(json_piece_fn *more, void *ctx)
+{
+	struct json_reader *j = json_new(NULL, ctx);
+
+	j->piece = more;
 	return j;
 }
 
@@ -88,6 +104,12 @@ void
 json_line_mode(struct json_reader *j, int on)
 {
 	j->line_mode = on;
+}
+
+int
+json_line_mode_on(const struct json_reader *j)
+{
+	return j->line_mode == 1;
 }
 
 const char *
@@ -125,14 +147,18 @@ static int
 fail(struct json_reader *j, const char *what)
 {
 	j->err = what;
-	j->errcol = (size_t)(j->p - j->chunk) + 1;
+	j->errcol = j->col + (size_t)(j->p - j->chunk) + 1;
 	return JSON_ERROR;
 }
+
+static int refill(struct json_reader *);
 
 void
 json_recover(struct json_reader *j)
 {
 	j->p = j->end;
+	while (!j->eol && refill(j))
+		j->p = j->end;
 	j->depth = 0;
 	j->state = ST_TOP;
 	j->err = NULL;
@@ -147,8 +173,15 @@ refill(struct json_reader *j)
 
 	if (j->eof)
 		return 0;
-	rc = j->more(j->ctx, &j->chunk, &len);
+	j->col = j->eol ? 0 : j->col + (size_t)(j->end - j->chunk);
+	if (j->piece != NULL)
+		rc = j->piece(j->ctx, &j->chunk, &len, &j->eol);
+	else {
+		rc = j->more(j->ctx, &j->chunk, &len);
+		j->eol = 1;
+	}
 	if (rc <= 0) {
+		j->eol = 1;
 		j->eof = 1;
 		j->failed = rc < 0;
 		j->chunk = j->p = j->end = "";
@@ -174,8 +207,12 @@ peek(struct json_reader *j)
 			j->p++;
 		if (j->p < j->end)
 			return (unsigned char)*j->p;
+		/* The first line's end says whether it held one whole value. */
+		if (j->line_mode == JSON_LINES_FIRST && j->chunk != NULL && j->eol)
+			j->line_mode = j->tops == 1 && j->depth == 0 && j->state == ST_TOP;
 		/* JSON Lines: a value left open at the end of its line is broken. */
-		if (j->line_mode && j->chunk != NULL && (j->depth > 0 || j->state != ST_TOP)) {
+		if (j->line_mode == 1 && j->chunk != NULL && j->eol &&
+		    (j->depth > 0 || j->state != ST_TOP)) {
 			fail(j, "line ends inside a JSON value");
 			return -2;
 		}
@@ -296,6 +333,13 @@ string(struct json_reader *j)
 		q = memchr(j->p, '"', (size_t)(j->end - j->p));
 		bs = memchr(j->p, '\\', (size_t)((q ? q : j->end) - j->p));
 		if (bs == NULL) {
+			if (q == NULL && !j->eol) {
+				/* the string goes on in the next piece */
+				put(j, j->p, (size_t)(j->end - j->p));
+				j->p = j->end;
+				if (refill(j))
+					continue;
+			}
 			if (q == NULL) {
 				j->p = j->end;
 				return fail(j, "unterminated string");
@@ -370,6 +414,7 @@ static void
 value_done(struct json_reader *j)
 {
 	j->state = j->depth == 0 ? ST_TOP : ST_AFTER;
+	j->tops += j->depth == 0;
 }
 
 static int

@@ -14,7 +14,10 @@
  * top-level values in a row. A lone surrogate becomes U+FFFD. Anything
  * else malformed is an error with a message and a byte position; nesting
  * is bounded by JSON_MAX_DEPTH. Chunk ends are whitespace, and a string
- * may not run across one (JSON strings hold no raw newline).
+ * may not run across one (JSON strings hold no raw newline). A reader of
+ * pieces (json_new_pieces) takes a long line in parts instead: a string
+ * runs on across a piece's end, which never cuts a number, a word or an
+ * escape (input_piece's rule), and only a piece's line end is one.
  */
 #ifndef CROSSLINK_JSON_H
 #define CROSSLINK_JSON_H
@@ -47,20 +50,33 @@ enum json_token {
  */
 typedef int json_more_fn(void *ctx, const char **p, size_t *len);
 
+/*
+ * Next piece of a line: as json_more_fn, with *eol 1 when the piece ends
+ * its line. A piece that does not must end after a byte that is neither
+ * a letter, a digit, "+-.", nor a backslash.
+ */
+typedef int json_piece_fn(void *ctx, const char **p, size_t *len, int *eol);
+
 struct json_reader;
 
 /* A reader over chunks from more(ctx). Allocation cannot fail. */
 struct json_reader	*json_new(json_more_fn *more, void *ctx);
+/* A reader over pieces of lines from more(ctx). */
+struct json_reader	*json_new_pieces(json_piece_fn *more, void *ctx);
 /* A reader over one buffer (the caller keeps it alive). */
 struct json_reader	*json_new_mem(const char *p, size_t len);
 void			 json_free(struct json_reader *j);
 
 /*
- * Line mode (for JSON Lines): a top-level value must end in the chunk where
- * it began; a chunk ending inside one is an error, so a line cut in half
- * costs that line only.
+ * Line mode (for JSON Lines): a top-level value must end on the line where
+ * it began; a line ending inside one is an error, so a line cut in half
+ * costs that line only. JSON_LINES_FIRST: on if the first line holds one
+ * whole value and nothing else, decided at its end (for a first line too
+ * long to check beforehand); off until then. json_line_mode_on: is it on?
  */
+enum { JSON_LINES_FIRST = 2 };
 void			 json_line_mode(struct json_reader *j, int on);
+int			 json_line_mode_on(const struct json_reader *j);
 
 /*
  * Next token. For KEY, STRING and NUMBER the decoded bytes are
@@ -78,15 +94,15 @@ int			 json_depth(const struct json_reader *j);
  */
 int			 json_skip(struct json_reader *j, int t);
 
-/* After JSON_ERROR: what went wrong, and the 1-based byte in its chunk. */
+/* After JSON_ERROR: what went wrong, and the 1-based byte in its line. */
 const char		*json_error(const struct json_reader *j);
 size_t			 json_error_column(const struct json_reader *j);
 /* 1 when the error was a read error of the source (already reported). */
 int			 json_source_failed(const struct json_reader *j);
 
 /*
- * Forget the rest of the current chunk and any open containers, and go on
- * at top level with the next chunk: resynchronisation for JSON Lines.
+ * Forget the rest of the current line and any open containers, and go on
+ * at top level with the next line: resynchronisation for JSON Lines.
  */
 void			 json_recover(struct json_reader *j);
 
