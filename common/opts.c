@@ -246,7 +246,8 @@ walk_dir(struct walk *w, size_t len)
 		status = -1;
 	}
 	closedir(dir);
-	qsort(e, n, sizeof(*e), entry_cmp);
+	if (n > 0)		/* an empty folder has no array */
+		qsort(e, n, sizeof(*e), entry_cmp);
 	for (size_t i = 0; i < n; i++) {
 		k = strlen(e[i].name);
 		xgrow(&w->path, &w->cap, len + k + 2);
