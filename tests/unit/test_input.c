@@ -3,7 +3,8 @@
  * gzip members, CRLF, no final newline, truncated and corrupt gzip. gzip
  * is read three ways, each checked: a regular file with one large member
  * (zlib on the producer thread), a regular file of small members
- * (libdeflate), and a pipe (zlib, waiting in poll).
+ * (libdeflate), and a pipe (zlib, waiting in poll). Then lines read in
+ * pieces (input_piece), mixed with whole lines, plain and gzip.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -22,7 +23,8 @@
 static char dir[] = "/tmp/crosslink-unit.XXXXXX";
 static const char *made[] = {
 	"a.txt", "empty.txt", "long.txt", "long.gz", "members.gz", "cut.gz", "crc.gz",
-	"big.gz", "small.gz", "mixed.gz", "bad.gz", "stderr", "empties.gz"
+	"big.gz", "small.gz", "mixed.gz", "bad.gz", "stderr", "empties.gz",
+	"pieces.txt", "pieces.gz"
 };
 
 static char *
@@ -764,6 +766,107 @@ test_filter(void)
 	free(ref);
 }
 
+/* May a piece that does not end its line end with c? (input.h) */
+static int
+cut_ok(unsigned char c)
+{
+	return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c == '+' || c == '-' || c == '.' || c == '\\' || c == '\r');
+}
+
+/*
+ * Read name in pieces of at most max bytes, every third line whole with
+ * input_line: the lines joined by '|' must be want, each piece within its
+ * bounds, and the lines counted once each.
+ */
+static void
+piece_read(const char *name, size_t max, const char *want, unsigned long long lines)
+{
+	struct input *in = input_open(path(name));
+	const char *p;
+	size_t len, n = 0, cap = 0, run;
+	unsigned long long line = 0;
+	char *all = NULL;
+	int rc, eol = 1;
+
+	CHECK(in != NULL);
+	for (;;) {
+		if (eol && line % 3 == 2) {
+			if ((rc = input_line(in, &p, &len)) <= 0)
+				break;
+			eol = 1;
+		} else if ((rc = input_piece(in, max, &p, &len, &eol)) <= 0)
+			break;
+		if (!eol) {
+			CHECK(len > 0 && cut_ok((unsigned char)p[len - 1]));
+			/* longer than max only when no earlier byte may end it */
+			for (run = 0; run + 1 < len && !cut_ok((unsigned char)p[run]); run++)
+				;
+			CHECK(len <= max || run == len - 1);
+		}
+		xgrow(&all, &cap, n + len + 2);
+		memcpy(all + n, p, len);
+		n += len;
+		if (eol) {
+			all[n++] = '|';
+			line++;
+			CHECK(input_lineno(in) == line);
+		}
+	}
+	CHECK(rc == 0);
+	xgrow(&all, &cap, n + 1);
+	all[n] = '\0';
+	CHECK(strcmp(all, want) == 0);
+	CHECK(line == lines);
+	CHECK(input_close(in) == 0);
+	free(all);
+}
+
+static void
+test_pieces(void)
+{
+	static const char unit[] = "{\"k\": \"a\\u00e9 b\", \"n\": -12.5e+3, \"t\": true}, ";
+	size_t len = 0, cap = 0, glen;
+	char *doc = NULL, *want, *gz;
+	unsigned long long lines = 0;
+
+	/* a 400 KiB one-line document, short lines, CRLF, a last line without "\n" */
+	for (int l = 0; l < 7; l++) {
+		size_t reps = l == 1 ? 400 * 1024 / (sizeof(unit) - 1) : (size_t)l;
+
+		for (size_t i = 0; i < reps; i++) {
+			xgrow(&doc, &cap, len + sizeof(unit));
+			memcpy(doc + len, unit, sizeof(unit) - 1);
+			len += sizeof(unit) - 1;
+		}
+		xgrow(&doc, &cap, len + 3);
+		if (l == 3)
+			doc[len++] = '\r';
+		if (l < 6)
+			doc[len++] = '\n';
+		lines++;
+	}
+	want = xmalloc(len + lines + 1);
+	glen = 0;
+	for (size_t i = 0; i < len; i++)
+		if (doc[i] == '\n')
+			want[glen++] = '|';
+		else if (!(doc[i] == '\r' && i + 1 < len && doc[i + 1] == '\n'))
+			want[glen++] = doc[i];
+	want[glen++] = '|';
+	want[glen] = '\0';
+	write_file("pieces.txt", doc, len);
+	gz = gzip_mem(doc, len, &glen);
+	write_file("pieces.gz", gz, glen);
+	for (size_t max = 1; max <= 1 << 20; max *= 7) {
+		piece_read("pieces.txt", max, want, lines);
+		piece_read("pieces.gz", max, want, lines);
+	}
+	free(gz);
+	free(want);
+	free(doc);
+}
+
 int
 main(void)
 {
@@ -778,6 +881,7 @@ main(void)
 	test_filter();
 	test_damage();
 	test_early_close();
+	test_pieces();
 	free(big);
 	/* Messages about the damaged files went to stderr; that is expected. */
 	for (size_t i = 0; i < sizeof(made) / sizeof(made[0]); i++)
