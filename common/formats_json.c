@@ -710,6 +710,29 @@ streamed_message(struct jx *x, int t, const struct text *chan)
 }
 
 /*
+ * The next member of the object being read: its name into *key (*klen
+ * bytes, NUL-ended), the first token of its value in *t. 1; 0 at the
+ * object's end (*t is its closing token); -1 when *t broke it.
+ */
+static int
+next_member(struct jx *x, char **key, size_t *klen, size_t *keycap, int *t)
+{
+	const char *s;
+	size_t len;
+
+	if ((*t = json_next(x->j)) == JSON_END_OBJECT)
+		return 0;
+	if (*t != JSON_KEY)
+		return -1;
+	s = json_text(x->j, &len);
+	*klen = 0;
+	append(key, klen, keycap, s, len);
+	if ((*t = json_next(x->j)) <= 0)
+		return -1;
+	return 1;
+}
+
+/*
  * A member of a top-level object that is an object itself: a TGDataset
  * channel when it holds "text_messages", whose messages are streamed out
  * (the channel named by a "username" before them, else by its member
@@ -725,7 +748,7 @@ channel(struct jx *x, const char *name, int *streamed)
 	const char *s;
 	char *key = NULL;
 	size_t len, keycap = 0, klen;
-	int t, here = 0, rc = 1;
+	int t, r, here = 0, rc = 1;
 
 	json_build_mark(&x->ob, &mark);
 	if (!*streamed) {
@@ -734,17 +757,9 @@ channel(struct jx *x, const char *name, int *streamed)
 	}
 	x->unlen = 0;
 	while (!x->stop) {
-		if ((t = json_next(x->j)) == JSON_END_OBJECT)
-			break;
-		if (t != JSON_KEY) {
-			rc = t;
-			break;
-		}
-		s = json_text(x->j, &len);
-		klen = 0;
-		append(&key, &klen, &keycap, s, len);
-		if ((t = json_next(x->j)) <= 0) {
-			rc = t;
+		if ((r = next_member(x, &key, &klen, &keycap, &t)) <= 0) {
+			if (r < 0)
+				rc = t;
 			break;
 		}
 		if (strcmp(key, "username") == 0 && (t == JSON_STRING || t == JSON_NUMBER)) {
@@ -817,9 +832,8 @@ object(struct jx *x, unsigned long long line)
 {
 	struct json_doc tmp;
 	char *key = NULL;
-	const char *s;
-	size_t len, klen, keycap = 0;
-	int t, rc = 1, streamed = 0, is_message = 0;
+	size_t klen, keycap = 0;
+	int t, r, rc = 1, streamed = 0, is_message = 0;
 
 	if (x->o->json_text) {
 		if ((t = json_doc_read(x->j, &x->d, JSON_BEGIN_OBJECT)) <= 0)
@@ -830,19 +844,11 @@ object(struct jx *x, unsigned long long line)
 	json_build_start(&x->ob, &x->outer);
 	json_build_add(&x->ob, x->j, JSON_BEGIN_OBJECT);
 	while (!x->stop) {
-		if ((t = json_next(x->j)) == JSON_END_OBJECT) {
-			json_build_add(&x->ob, x->j, t);
-			break;
-		}
-		if (t != JSON_KEY) {
-			rc = t;
-			break;
-		}
-		s = json_text(x->j, &len);
-		klen = 0;
-		append(&key, &klen, &keycap, s, len);
-		if ((t = json_next(x->j)) <= 0) {
-			rc = t;
+		if ((r = next_member(x, &key, &klen, &keycap, &t)) <= 0) {
+			if (r == 0)
+				json_build_add(&x->ob, x->j, t);
+			else
+				rc = t;
 			break;
 		}
 		is_message |= message_key(key);
