@@ -14,6 +14,7 @@
 #include "formats_int.h"
 #include "input.h"
 #include "timefmt.h"
+#include "warn.h"
 
 static int
 digits(const char *p, size_t n)
@@ -81,11 +82,15 @@ fmt_irc_name(const char *name, struct text *chan, long long *day)
 	return 1;
 }
 
+/* Said once per run, counted per input (warn.h). */
+static struct warn_kind no_zone = WARN_KIND("inputs");
+static struct warn_kind undated = WARN_KIND("inputs");
+
 int
 fmt_read_irc(struct fmt_src *src, const struct format_opts *o, message_fn *fn, void *ctx,
     struct format_stats *st)
 {
-	static int zone_said;
+	int zone_said = 0;
 	struct message m = { .source = input_label(src->in) };
 	unsigned long long before = o->first_line > 1 ? o->first_line - 1 : 0;
 	struct text chan = { "", 0 };
@@ -96,8 +101,8 @@ fmt_read_irc(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 
 	dated = strcmp(m.source, "-") != 0 && fmt_irc_name(m.source, &chan, &day);
 	if (!dated)
-		warnx("%s: no channel and date in the name (a ZNC log is #CHANNEL_YYYYMMDD.log): "
-		    "times left empty, no channel from it", input_name(src->in));
+		warn_at(&undated, input_name(src->in), 0, "no channel and date in the name (a "
+		    "ZNC log is #CHANNEL_YYYYMMDD.log): times left empty, no channel from it");
 	m.channel = chan;
 	/* Lines o->want passes over are counted, not read (as text). */
 	if (o->want != NULL)
@@ -115,8 +120,9 @@ fmt_read_irc(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 				time_format((int64_t)day * 86400 + num(line + 1, 2) * 3600 +
 				    num(line + 4, 2) * 60 + num(line + 7, 2), m.time);
 				if (!zone_said)
-					warnx("%s:%llu: IRC log times like \"%.10s\" have no zone: "
-					    "written as if UTC", input_name(src->in), m.line, line);
+					warn_at(&no_zone, input_name(src->in), m.line, "IRC log "
+					    "times like \"%.10s\" have no zone: written as if UTC",
+					    line);
 				zone_said = 1;
 			}
 		}

@@ -14,6 +14,7 @@
 #include "input.h"
 #include "json.h"
 #include "util.h"
+#include "warn.h"
 
 struct jx {
 	const struct format_opts *o;
@@ -576,6 +577,9 @@ jsonl_object(struct jx *x, unsigned long long line)
 	}
 }
 
+/* Said once per run, counted per input (warn.h). */
+static struct warn_kind no_unixtime = WARN_KIND("inputs");
+
 /* A Telegram Desktop message; service messages are skipped. */
 static void
 tdesktop_message(struct jx *x, unsigned long long line)
@@ -598,8 +602,8 @@ tdesktop_message(struct jx *x, unsigned long long line)
 	else if (scalar(d, json_get(d, 0, "date"), &t) && t.len) {
 		/* Exports before 2022 have only the exporter's local time. */
 		if (!x->warned_local) {
-			warnx("%s:%llu: no date_unixtime: times are the exporter's local time, "
-			    "written as if UTC", fmt_src_name(x->src), line);
+			warn_at(&no_unixtime, fmt_src_name(x->src), line, "no date_unixtime: "
+			    "times are the exporter's local time, written as if UTC");
 			x->warned_local = 1;
 		}
 		fmt_time(&x->m, t.p, t.len, x->st);
