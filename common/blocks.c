@@ -4,7 +4,6 @@
  * told apart by csv_cut. See blocks.h.
  *	extract --blocks 64M big.tsv
  */
-#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "blocks.h"
 #include "csv.h"
 #include "input.h"
+#include "msg.h"
 #include "util.h"
 
 enum {
@@ -45,7 +45,7 @@ read_at(const struct plan *pl, char *buf, size_t n, uint64_t off)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			warn("%s", pl->path);
+			xwarn("%s", pl->path);
 			return -1;
 		}
 		got += (size_t)r;
@@ -236,11 +236,11 @@ blocks_plan(const char *path, const struct format_opts *o, uint64_t size, blocks
 
 	/* A pipe cannot be read again from an offset: a plan needs a file. */
 	if (strcmp(path, "-") == 0 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
-		warnx("%s: --blocks needs a regular file", path);
+		xwarnx("%s: --blocks needs a regular file", path);
 		return -1;
 	}
 	if ((pl.fd = open(path, O_RDONLY)) < 0 || fstat(pl.fd, &st) < 0) {
-		warn("%s", path);
+		xwarn("%s", path);
 		goto done;
 	}
 	if ((b.length = (uint64_t)st.st_size) == 0) {

@@ -3,11 +3,11 @@
  * reads tables, and util.c, which knows no table: these pieces are the
  * filters' policy (one table out, lists, times), not the reading itself.
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "filter.h"
+#include "msg.h"
 #include "timefmt.h"
 #include "util.h"
 
@@ -25,7 +25,7 @@ first_input(struct first_input *f, const struct tsv_reader *r)
 	}
 	if (len == f->len && memcmp(h, f->header, len) == 0)
 		return 0;
-	warnx("%s:1: header differs from that of %s", tsv_name(r), f->name);
+	xwarnx("%s:1: header differs from that of %s", tsv_name(r), f->name);
 	return -1;
 }
 

@@ -5,15 +5,15 @@
  * (formats_json.c, formats_csv.c, formats_dcetext.c, formats_irc.c).
  *	extract --format tgexport result.json
  */
-#include <err.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "formats.h"
 #include "formats_int.h"
-#include "json.h"
 #include "input.h"
+#include "json.h"
+#include "msg.h"
 #include "timefmt.h"
 #include "tsv.h"
 #include "util.h"
@@ -107,12 +107,12 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 	idc = fmt_find_col(names, n, NULL, id_defaults, 0);
 	/* No row read yet: tsv_lineno is the header's line. */
 	if (tc < 0) {
-		warnx("%s:%llu: no column \"%s\" (name the text column with -f)", tsv_name(r),
+		xwarnx("%s:%llu: no column \"%s\" (name the text column with -f)", tsv_name(r),
 		    tsv_lineno(r), o->text_field ? o->text_field : "text");
 		return -1;
 	}
 	if ((o->time_field && timec < 0) || (o->channel_field && chanc < 0)) {
-		warnx("%s:%llu: no column \"%s\"", tsv_name(r), tsv_lineno(r),
+		xwarnx("%s:%llu: no column \"%s\"", tsv_name(r), tsv_lineno(r),
 		    o->time_field && timec < 0 ? o->time_field : o->channel_field);
 		return -1;
 	}
@@ -123,7 +123,7 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 	m.nkeep = o->nkeep;
 	for (size_t i = 0; i < o->nkeep; i++)
 		if ((keepc[i] = tsv_col(r, o->keep[i])) < 0) {
-			warnx("%s:%llu: no column \"%s\"", tsv_name(r), tsv_lineno(r),
+			xwarnx("%s:%llu: no column \"%s\"", tsv_name(r), tsv_lineno(r),
 			    o->keep[i]);
 			goto done;
 		}
@@ -581,7 +581,7 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 		    o->text_field);
 	if (o->nkeep > 0 && (format == FORMAT_TEXT || format == FORMAT_DCETEXT ||
 	    format == FORMAT_IRC)) {
-		warnx("%s: --keep needs input with named columns", input_name(src.in));
+		xwarnx("%s: --keep needs input with named columns", input_name(src.in));
 		rc = -1;
 	} else if (format == FORMAT_TEXT)
 		rc = read_text(&src, o, fn, ctx, st);

@@ -5,7 +5,6 @@
  * names the channel only in the path: its folder is the channel.
  *	extract 4cat-export.csv | normalize
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +12,7 @@
 #include "formats.h"
 #include "formats_int.h"
 #include "input.h"
+#include "msg.h"
 #include "util.h"
 
 /* Columns that carry links outside the text, and what they are. */
@@ -62,7 +62,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 
 	if ((rc = csv_header(r)) <= 0) {
 		if (rc < 0 && r->err)
-			warnx("%s:%llu: bad header: %s", name, r->line, r->err);
+			xwarnx("%s:%llu: bad header: %s", name, r->line, r->err);
 		csv_free(r);
 		return rc < 0 ? -1 : 0;
 	}
@@ -70,12 +70,12 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	timec = find(r, o->time_field, time_defaults);
 	chanc = find(r, o->channel_field, channel_defaults);
 	if (tc < 0) {
-		warnx("%s:%llu: no column \"%s\" (name the text column with -f)", name,
+		xwarnx("%s:%llu: no column \"%s\" (name the text column with -f)", name,
 		    r->line, o->text_field ? o->text_field : "text");
 		goto done;
 	}
 	if ((o->time_field && timec < 0) || (o->channel_field && chanc < 0)) {
-		warnx("%s:%llu: no column \"%s\"", name, r->line,
+		xwarnx("%s:%llu: no column \"%s\"", name, r->line,
 		    o->time_field && timec < 0 ? o->time_field : o->channel_field);
 		goto done;
 	}
@@ -84,7 +84,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	m.nkeep = o->nkeep;
 	for (size_t i = 0; i < o->nkeep; i++)
 		if ((keepc[i] = csv_col(r, o->keep[i])) < 0) {
-			warnx("%s:%llu: no column \"%s\"", name, r->line, o->keep[i]);
+			xwarnx("%s:%llu: no column \"%s\"", name, r->line, o->keep[i]);
 			goto done;
 		}
 	for (size_t i = 0; i < sizeof(hidden_cols) / sizeof(hidden_cols[0]); i++) {
@@ -102,7 +102,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 
 	while ((rc = csv_next(r)) > 0) {
 		if (rc == CSV_BAD) {
-			warnx("%s:%llu: %s", name, r->line, r->err);
+			xwarnx("%s:%llu: %s", name, r->line, r->err);
 			st->skipped++;
 			continue;
 		}

@@ -21,7 +21,6 @@
  * is a bad record: its message is skipped, up to the next message line.
  *	extract --format discord-text 455.txt
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +28,7 @@
 #include "formats.h"
 #include "formats_int.h"
 #include "input.h"
+#include "msg.h"
 #include "util.h"
 
 enum block { B_TEXT, B_ATTACH, B_EMBED, B_FORWARD, B_IGNORE };
@@ -146,7 +146,7 @@ bad_line(struct dce *d, const char *what, const char *p, size_t n)
 	for (size_t i = 0; i < k; i++)
 		q[i] = (unsigned char)p[i] < 0x20 || p[i] == 0x7f ? '?' : p[i];
 	q[k] = '\0';
-	warnx("%s:%llu: bad message line: %s: \"%s%s\"", d->name, d->src->lineno, what, q,
+	xwarnx("%s:%llu: bad message line: %s: \"%s%s\"", d->name, d->src->lineno, what, q,
 	    n > k ? "..." : "");
 	d->st->skipped++;
 }
@@ -368,7 +368,7 @@ fmt_read_dcetext(struct fmt_src *src, const struct format_opts *o, message_fn *f
 	}
 	/* a header that never ends has swallowed whatever came after it */
 	if (rc == 0 && d.state == S_HEADER) {
-		warnx("%s:%llu: truncated input: the header has no closing rule", d.name,
+		xwarnx("%s:%llu: truncated input: the header has no closing rule", d.name,
 		    src->lineno);
 		rc = -1;
 	}

@@ -6,13 +6,13 @@
  * is written anywhere, so times are written as if UTC, said once a run.
  *	extract '#qtox_20160901.log.txt' | normalize
  */
-#include <err.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "formats.h"
 #include "formats_int.h"
 #include "input.h"
+#include "msg.h"
 #include "timefmt.h"
 #include "warn.h"
 

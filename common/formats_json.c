@@ -5,7 +5,6 @@
  * one message at a time is held, however big the file.
  *	extract --format tgexport result.json | normalize
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +12,7 @@
 #include "formats_int.h"
 #include "input.h"
 #include "json.h"
+#include "msg.h"
 #include "util.h"
 #include "warn.h"
 
@@ -905,10 +905,10 @@ static void
 json_warn(struct jx *x, const char *what)
 {
 	if (json_error_column(x->j) > 0)
-		warnx("%s:%llu: %s: %s (byte %zu)", fmt_src_name(x->src), x->src->lineno, what,
+		xwarnx("%s:%llu: %s: %s (byte %zu)", fmt_src_name(x->src), x->src->lineno, what,
 		    json_error(x->j), json_error_column(x->j));
 	else
-		warnx("%s:%llu: %s: %s", fmt_src_name(x->src), x->src->lineno, what,
+		xwarnx("%s:%llu: %s: %s", fmt_src_name(x->src), x->src->lineno, what,
 		    json_error(x->j));
 }
 
@@ -1115,11 +1115,11 @@ jsonl(struct jx *x, int line_mode)
 			continue;
 		if (!line_mode)
 			return t < 0 || t == JSON_END ? stream_error(x, t < 0 ? t : JSON_ERROR) :
-			    (warnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line), -1);
+			    (xwarnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line), -1);
 		if (json_source_failed(x->j))
 			return -1;
 		if (t > 0) {
-			warnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line);
+			xwarnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line);
 			json_skip(x->j, t);
 		} else
 			json_warn(x, "malformed JSON");
@@ -1143,7 +1143,7 @@ check_path(const char *opt, const char *path)
 		free(one);
 	}
 	if (bad)
-		warnx("bad %s path \"%s\" (want names joined by \".\", \"[]\" for arrays)", opt,
+		xwarnx("bad %s path \"%s\" (want names joined by \".\", \"[]\" for arrays)", opt,
 		    path);
 	return bad ? -1 : 0;
 }
@@ -1199,7 +1199,7 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 			rc = 0;
 		else {
 			if (t > 0)
-				warnx("%s:%llu: not a %s export (no top-level object)",
+				xwarnx("%s:%llu: not a %s export (no top-level object)",
 				    fmt_src_name(src), src->lineno,
 				    format == FORMAT_TGEXPORT ? "Telegram Desktop" : "DiscordChatExporter");
 			else

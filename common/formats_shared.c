@@ -7,12 +7,12 @@
  * skipped records. It calls none of them,
  * so the readers depend on it and never on each other.
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "formats_int.h"
 #include "input.h"
+#include "msg.h"
 #include "timefmt.h"
 #include "util.h"
 #include "warn.h"
@@ -150,7 +150,7 @@ fmt_skipped_status(const char *name, unsigned long long skipped, const struct fo
 {
 	if (skipped == 0)
 		return 0;
-	warnx("%s: %llu record%s skipped", name, skipped, skipped == 1 ? "" : "s");
+	xwarnx("%s: %llu record%s skipped", name, skipped, skipped == 1 ? "" : "s");
 	return o->lenient ? 0 : -1;
 }
 

@@ -9,12 +9,12 @@
  * byte-at-a-time loop remains. The length is mixed in first, so keys that
  * differ only by trailing zero bytes differ.
  */
-#include <err.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
+#include "msg.h"
 #include "util.h"
 
 /* Odd constants with about half their bits set, chosen at random. */
@@ -173,7 +173,7 @@ add_record(struct hash_table *t, const void *key, size_t len)
 	prefix[np++] = (unsigned char)v;
 	need = (4 + np + len + 3) & ~(size_t)3;
 	if (len > SIZE_MAX / 2 || t->used + need > (size_t)UINT32_MAX * 4)
-		errx(EXIT_TROUBLE, "more than 16 GiB of distinct keys");
+		xerrx(EXIT_TROUBLE, "more than 16 GiB of distinct keys");
 	if (t->used + need > t->cap) {
 		size_t cap = t->cap ? t->cap : 1 << 16;
 
@@ -213,7 +213,7 @@ probe(struct hash_table *t, const void *key, size_t len, uint64_t h, int *added)
 				return id;
 		}
 	if (t->n >= HASH_MAX)
-		errx(EXIT_TROUBLE, "more than %u distinct keys", (unsigned)HASH_MAX);
+		xerrx(EXIT_TROUBLE, "more than %u distinct keys", (unsigned)HASH_MAX);
 	s->ref = add_record(t, key, len);
 	s->hash = h32;
 	*added = 1;

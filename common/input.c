@@ -32,7 +32,6 @@
  * NUL is still text (its links still count).
  */
 #include <bzlib.h>
-#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libdeflate.h>
@@ -48,6 +47,7 @@
 #include <zstd.h>
 
 #include "input.h"
+#include "msg.h"
 #include "util.h"
 
 #include "cpu.h"
@@ -244,7 +244,7 @@ read_full(struct input *in, void *p, size_t n)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
-			warn("%s", in->name);
+			xwarn("%s", in->name);
 			in->error = 1;
 			return -1;
 		}
@@ -410,7 +410,7 @@ static void
 start_zlib(struct input *in, int between_members)
 {
 	if (inflateInit2(&in->z, 15 + 16) != Z_OK)
-		errx(EXIT_TROUBLE, "%s: out of memory", in->name);
+		xerrx(EXIT_TROUBLE, "%s: out of memory", in->name);
 	in->zlib_up = 1;
 	in->z.next_in = in->raw + in->rawpos;
 	in->z.avail_in = (unsigned)(in->rawend - in->rawpos);
@@ -589,7 +589,7 @@ bzip2_step(struct input *in, struct block *b, int eof)
 		}
 		memset(&in->bz, 0, sizeof(in->bz));
 		if (BZ2_bzDecompressInit(&in->bz, 0, 0) != BZ_OK)
-			errx(EXIT_TROUBLE, "%s: out of memory", in->name);
+			xerrx(EXIT_TROUBLE, "%s: out of memory", in->name);
 		in->bz_up = 1;
 	}
 	in->bz.next_in = (char *)in->raw + in->rawpos;
@@ -711,12 +711,12 @@ start_ring(struct input *in, void *(*producer)(void *))
 	for (int i = 0; i < RING; i++)
 		in->ring[i].data = xmalloc(BLOCK);
 	if (in->size == 0 && pipe(in->wake) < 0)
-		err(EXIT_TROUBLE, "pipe");
+		xerr(EXIT_TROUBLE, "pipe");
 	pthread_mutex_init(&in->lock, NULL);
 	pthread_cond_init(&in->ready, NULL);
 	pthread_cond_init(&in->room, NULL);
 	if ((errno = pthread_create(&in->thread_id, NULL, producer, in)) != 0)
-		err(EXIT_TROUBLE, "%s: thread", in->name);
+		xerr(EXIT_TROUBLE, "%s: thread", in->name);
 	in->thread_up = 1;
 }
 
@@ -748,13 +748,13 @@ start_unpack(struct input *in, size_t n)
 		if ((in->zs = ZSTD_createDStream()) == NULL ||
 		    ZSTD_isError(ZSTD_DCtx_setParameter(in->zs,
 		    ZSTD_d_windowLogMax, WINDOW_LOG_MOST)))
-			errx(EXIT_TROUBLE, "%s: out of memory", in->name);
+			xerrx(EXIT_TROUBLE, "%s: out of memory", in->name);
 		break;
 	case XZ:
 		in->lz = init;
 		if (lzma_stream_decoder(&in->lz, (uint64_t)1 << WINDOW_LOG_MOST,
 		    LZMA_CONCATENATED) != LZMA_OK)
-			errx(EXIT_TROUBLE, "%s: out of memory", in->name);
+			xerrx(EXIT_TROUBLE, "%s: out of memory", in->name);
 		in->lz_up = 1;
 		break;
 	default:
@@ -834,7 +834,7 @@ input_open(const char *path)
 	} else
 		fd = open(path, O_RDONLY);
 	if (fd < 0) {
-		warn("%s", path ? path : "stdin");
+		xwarn("%s", path ? path : "stdin");
 		return NULL;
 	}
 	in = xcalloc(1, sizeof(*in));
@@ -844,7 +844,7 @@ input_open(const char *path)
 	in->name = xstrdup(path ? path : "stdin");
 	in->label = xstrdup(path ? path : "-");
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		warnx("%s: is a directory", in->name);
+		xwarnx("%s: is a directory", in->name);
 		free_input(in);
 		return NULL;
 	}
@@ -860,7 +860,7 @@ input_open(const char *path)
 	}
 	switch ((in->codec = sniff(in->buf, (size_t)n))) {
 	case BINARY:
-		warnx("%s: binary input (not gzip, zstd, xz or bzip2): skipped",
+		xwarnx("%s: binary input (not gzip, zstd, xz or bzip2): skipped",
 		    in->name);
 		free_input(in);
 		return NULL;
@@ -1263,7 +1263,7 @@ gzip_line(struct input *in, const char **line, size_t *len)
 	if (in->sift)
 		in->lineno = in->lines;	/* every line, the last ones passed over too */
 	if (in->why[0] != '\0' && !in->error) {
-		warnx("%s: %s", in->name, in->why);
+		xwarnx("%s: %s", in->name, in->why);
 		in->error = 1;
 	}
 	return in->error ? -1 : 0;
@@ -1402,7 +1402,7 @@ ring_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
 				if (in->mid)
 					return give_piece(in, in->buf, 0, 1, p, len, eol);
 				if (in->why[0] != '\0' && !in->error) {
-					warnx("%s: %s", in->name, in->why);
+					xwarnx("%s: %s", in->name, in->why);
 					in->error = 1;
 				}
 				return in->error ? -1 : 0;
@@ -1454,6 +1454,20 @@ unsigned long long
 input_newlines(const char *p, size_t n)
 {
 	return count_lines(p, n);
+}
+
+static size_t max_record = INPUT_MAX_RECORD;
+
+void
+input_set_max_record(size_t max)
+{
+	max_record = max;
+}
+
+size_t
+input_max_record(void)
+{
+	return max_record;
 }
 
 const char *

@@ -79,6 +79,16 @@ void		 input_set_origin(struct input *in, const char *name,
 		    unsigned long long first);
 
 /* The name for messages: the path, or "stdin". */
+/*
+ * The longest record a filter reads (--max-record): a line, or a message
+ * of an export, longer than this is skipped, reported and counted, so
+ * one runaway record cannot take the machine's memory. Shared by every
+ * input; INPUT_MAX_RECORD unless set.
+ */
+#define INPUT_MAX_RECORD	((size_t)256 << 20)
+void		 input_set_max_record(size_t max);
+size_t		 input_max_record(void);
+
 const char	*input_name(const struct input *in);
 /* The name for records: the path, or "-" for stdin. */
 const char	*input_label(const struct input *in);

@@ -23,13 +23,13 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
-#include <err.h>
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 /* x86-64 always has SSE2; AVX2 is used where the CPU has it. */
 #include "cpu.h"
+#include "msg.h"
 #ifdef CROSSLINK_X86
 #define LINKS_X86
 #include <immintrin.h>
@@ -132,7 +132,7 @@ compile(struct regex *re, const char *pattern, uint32_t flags, const char *what)
 	    flags, &errcode, &erroff, NULL);
 	if (re->code == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		errx(EXIT_TROUBLE, "%s pattern: %s at offset %zu", what, (char *)msg,
+		xerrx(EXIT_TROUBLE, "%s pattern: %s at offset %zu", what, (char *)msg,
 		    (size_t)erroff);
 	}
 	/* Without JIT (no support, no executable memory) the interpreter works. */
@@ -180,7 +180,7 @@ links_add_pattern(struct links *lk, const char *pattern)
 	    COMPILE_FLAGS, &errcode, &erroff, NULL);
 	if (re.code == NULL) {
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		warnx("-e %s: %s at offset %zu", pattern, (char *)msg, (size_t)erroff);
+		xwarnx("-e %s: %s at offset %zu", pattern, (char *)msg, (size_t)erroff);
 		return -1;
 	}
 	re.jit = pcre2_jit_compile(re.code, PCRE2_JIT_COMPLETE) == 0;
@@ -211,7 +211,7 @@ links_platform_filter(struct links *lk, const char *list)
 				break;
 		if (known[i] == NULL && !(n == 3 && memcmp(p, "web", 3) == 0) &&
 		    !(n == 6 && memcmp(p, "custom", 6) == 0)) {
-			warnx("-p: unknown platform \"%.*s\" (a platform of the platform table, web or custom)", (int)n, p);
+			xwarnx("-p: unknown platform \"%.*s\" (a platform of the platform table, web or custom)", (int)n, p);
 			status = -1;
 			continue;
 		}

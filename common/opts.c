@@ -11,21 +11,23 @@
  * a link to a folder could loop or read a tree twice.
  */
 #include <dirent.h>
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input.h"
+#include "msg.h"
 #include "opts.h"
 #include "progress.h"
 #include "util.h"
 #include "warn.h"
 
 enum { V_WHERE = 0x100, V_STATS, V_PROGRESS, V_LINE_BUFFERED, V_CSV_SAFE, V_FILES0,
-    V_RECURSIVE, V_QUIET, V_HELP, V_VERSION };
+    V_RECURSIVE, V_MAX_RECORD, V_QUIET, V_HELP, V_VERSION };
 
 /* The shared options, in the order --help lists them after a filter's own. */
 static const struct opt shared[] = {
@@ -42,6 +44,8 @@ static const struct opt shared[] = {
 	    "read the names of the inputs from F, NUL-ended", NULL },
 	{ "recursive", 'r', NULL, V_RECURSIVE,
 	    "read every file below a folder, in name order", NULL },
+	{ "max-record", 0, "SIZE", V_MAX_RECORD,
+	    "skip a record longer than SIZE (default 256M)", NULL },
 	{ "quiet", 'q', NULL, V_QUIET,
 	    "no warnings (errors are still printed)", NULL },
 	{ "help", 'h', NULL, V_HELP, "this help", NULL },
@@ -59,7 +63,7 @@ takes(const struct opts *o, int val)
 	case V_LINE_BUFFERED:	return o->line_buffered != NULL;
 	case V_CSV_SAFE:	return o->csv_safe != NULL;
 	}
-	return 1;		/* --files0-from, --quiet, --help, --version */
+	return 1;	/* --files0-from, --recursive, --max-record, -q, --help, --version */
 }
 
 static void
@@ -156,6 +160,15 @@ opts_next(struct opts *o, int argc, char *argv[])
 		case V_RECURSIVE:
 			o->recursive = 1;
 			break;
+		case V_MAX_RECORD: {
+			unsigned long long size;
+
+			if (parse_size(optarg, &size) < 0 || size > SIZE_MAX / 2)
+				usage_error("--max-record: \"%s\" is not a size (512k, 16M, 1G)",
+				    optarg);
+			input_set_max_record((size_t)size);
+			break;
+		}
 		case V_QUIET:
 			warn_set_quiet(1);
 			break;
@@ -215,7 +228,7 @@ walk_dir(struct walk *w, size_t len)
 	DIR *dir;
 
 	if ((dir = opendir(w->path)) == NULL) {
-		warn("%s", w->path);
+		xwarn("%s", w->path);
 		return -1;
 	}
 	if (len > 0 && w->path[len - 1] != '/')
@@ -227,7 +240,7 @@ walk_dir(struct walk *w, size_t len)
 		xgrow(&w->path, &w->cap, len + k + 2);
 		memcpy(w->path + len, d->d_name, k + 1);
 		if (lstat(w->path, &st) < 0) {
-			warn("%s", w->path);
+			xwarn("%s", w->path);
 			status = -1;
 			continue;
 		}
@@ -242,7 +255,7 @@ walk_dir(struct walk *w, size_t len)
 	}
 	if (errno != 0) {
 		w->path[len] = '\0';
-		warn("%s", w->path);
+		xwarn("%s", w->path);
 		status = -1;
 	}
 	closedir(dir);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "msg.h"
 #include "progress.h"
 
 static const char	*prog_name;
@@ -47,7 +48,7 @@ human(char *buf, size_t size, double n)
 static void
 draw(const struct input *in, double t)
 {
-	char line[256], amount[32], rate[32];
+	char line[256], amount[32], rate[32], *name;
 	double secs = t - t0, bps;
 	uint64_t off = input_offset(in), size = input_size(in);
 	int n;
@@ -55,8 +56,10 @@ draw(const struct input *in, double t)
 	bps = secs > 0 ? (double)total / secs : 0;
 	human(amount, sizeof(amount), (double)total);
 	human(rate, sizeof(rate), bps);
-	n = snprintf(line, sizeof(line), "\r%s: %s: %s, %s/s", prog_name,
-	    input_name(in), amount, rate);
+	name = visible(input_name(in), strlen(input_name(in)));
+	n = snprintf(line, sizeof(line), "\r%s: %s: %s, %s/s", prog_name, name,
+	    amount, rate);
+	free(name);
 	if (size > 0 && n > 0 && (size_t)n < sizeof(line)) {
 		double left = off < size ? (double)(size - off) : 0;
 		unsigned long eta = bps > 0 ? (unsigned long)(left / bps + 0.5) : 0;

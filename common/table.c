@@ -10,7 +10,6 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
-#include <err.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -20,6 +19,7 @@
 
 #include "gen_tables.h"
 #include "hash.h"
+#include "msg.h"
 #include "table.h"
 #include "util.h"
 
@@ -663,8 +663,8 @@ static void
 complain(struct reader *rd, int builtin)
 {
 	if (builtin)
-		errx(EXIT_TROUBLE, "%s:%lu: %s", rd->file, rd->line, rd->err);
-	warnx("%s:%lu: %s", rd->file, rd->line, rd->err);
+		xerrx(EXIT_TROUBLE, "%s:%lu: %s", rd->file, rd->line, rd->err);
+	xwarnx("%s:%lu: %s", rd->file, rd->line, rd->err);
 }
 
 /*
@@ -793,7 +793,7 @@ table_load(const char *path)
 
 	pthread_once(&builtin_once, load_builtin);
 	if ((f = fopen(path, "r")) == NULL) {
-		warn("%s", path);
+		xwarn("%s", path);
 		return -1;
 	}
 	while ((len = getline(&l, &cap, f)) > 0) {
@@ -811,7 +811,7 @@ table_load(const char *path)
 		line[n++] = lineno;
 	}
 	if (ferror(f)) {
-		warn("%s", path);
+		xwarn("%s", path);
 		rc = -1;
 	} else if (read_rows(&rd, n, (const char *const *)text, line, 1) < 0)
 		rc = -1;
@@ -904,7 +904,7 @@ compile(const struct table_row *row, const char *pat)
 		PCRE2_UCHAR msg[120];
 
 		pcre2_get_error_message(code, msg, sizeof(msg));
-		errx(EXIT_TROUBLE, "%s:%lu: shape: %s", row->f.file, row->f.line,
+		xerrx(EXIT_TROUBLE, "%s:%lu: shape: %s", row->f.file, row->f.line,
 		    (const char *)msg);
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -934,7 +934,7 @@ table_match_init(struct table_match *m)
 	memset(m, 0, sizeof(*m));
 	m->md = pcre2_match_data_create(2 * TABLE_MAXCAP + 2, NULL);
 	if (m->md == NULL)
-		errx(EXIT_TROUBLE, "out of memory");
+		xerrx(EXIT_TROUBLE, "out of memory");
 }
 
 void

@@ -6,10 +6,10 @@
  * its time; --merge and --cohort go row by row. See tally.h.
  *	extract logs.gz | normalize | tally -g platform --by day
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "tally.h"
 #include "util.h"
 
@@ -36,7 +36,7 @@ void
 tally_add_group(struct tally *t, const char *name)
 {
 	if (t->ngroups == TALLY_MAX_GROUPS)
-		errx(EXIT_TROUBLE, "more than %d group columns", TALLY_MAX_GROUPS);
+		xerrx(EXIT_TROUBLE, "more than %d group columns", TALLY_MAX_GROUPS);
 	for (size_t i = 0; i < t->ngroups; i++)
 		if (strcmp(t->groups[i].name, name) == 0)
 			return;
@@ -55,11 +55,11 @@ tally_add_agg(struct tally *t, const char *spec)
 	struct agg *a;
 
 	if (t->naggs == TALLY_MAX_AGGS)
-		errx(EXIT_TROUBLE, "more than %d aggregates", TALLY_MAX_AGGS);
+		xerrx(EXIT_TROUBLE, "more than %d aggregates", TALLY_MAX_AGGS);
 	if (colon)
 		op = agg_lookup(spec, (size_t)(colon - spec));
 	if (op == NULL || colon[1] == '\0' || strchr(colon + 1, ':') != NULL)
-		errx(EXIT_TROUBLE, "bad aggregate \"%s\" (want %s)", spec,
+		xerrx(EXIT_TROUBLE, "bad aggregate \"%s\" (want %s)", spec,
 		    agg_list(", ", " or "));
 	for (size_t i = 0; i < t->naggs; i++)
 		if (strcmp(t->aggs[i].out_name, spec) == 0)
@@ -226,7 +226,7 @@ tally_need_col(const struct tsv_reader *r, const char *name, const char *why)
 	int c = tsv_col(r, name);
 
 	if (c < 0)
-		errx(EXIT_TROUBLE, "%s: no column \"%s\"%s", tsv_name(r), name, why);
+		xerrx(EXIT_TROUBLE, "%s: no column \"%s\"%s", tsv_name(r), name, why);
 	return c;
 }
 
@@ -245,7 +245,7 @@ resolve_groups(struct tally *t, const struct tsv_reader *r)
 			t->time_col = tally_need_col(r, t->time_field, "");
 			continue;
 		}
-		errx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), gr->name);
+		xerrx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), gr->name);
 	}
 }
 

@@ -6,11 +6,11 @@
  * table grows only by what is written. See tally.h.
  *	tally -g platform --by day --fill --from 2024-01-01 --to 2024-01-31
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "groupkey.h"
+#include "msg.h"
 #include "tally.h"
 #include "util.h"
 
@@ -49,10 +49,10 @@ fill_resolve(struct tally *t, const struct tsv_reader *r)
 				n++;
 			}
 		if (n != 1 && r)
-			errx(EXIT_TROUBLE, "%s:1: --fill needs one time bucket among the "
+			xerrx(EXIT_TROUBLE, "%s:1: --fill needs one time bucket among the "
 			    "columns before count: hour, day, week or month", tsv_name(r));
 		if (n != 1)
-			errx(EXIT_TROUBLE, "--fill needs one time bucket among the groups: "
+			xerrx(EXIT_TROUBLE, "--fill needs one time bucket among the groups: "
 			    "--by UNIT, or one of hour, day, week, month in -g");
 	}
 	if (t->from_day != INT64_MIN)

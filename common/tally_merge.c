@@ -6,10 +6,10 @@
  * so every shard must have the same one. See tally.h.
  *	tally --partial -a distinct:key a.tsv > a.t; ...; tally --merge *.t
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "tally.h"
 #include "util.h"
 
@@ -29,7 +29,7 @@ read_count(struct tally *t, const struct tsv_reader *r, const struct tsv_field *
 	*n = v;
 	return 0;
 bad:
-	warnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r), tsv_lineno(r),
+	xwarnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r), tsv_lineno(r),
 	    (int)(f->len > 40 ? 40 : f->len), f->p);
 	t->trouble = 1;
 	return -1;
@@ -47,7 +47,7 @@ header_aggs(struct tally *t, const struct tsv_reader *r)
 	t->pagg_col = tsv_col(r, "partial_agg");
 	t->pval_col = tsv_col(r, "partial_value");
 	if ((t->pagg_col < 0) != (t->pval_col < 0))
-		errx(EXIT_TROUBLE, "%s:1: partial_agg and partial_value go together",
+		xerrx(EXIT_TROUBLE, "%s:1: partial_agg and partial_value go together",
 		    tsv_name(r));
 	if (t->ngroups == 0)
 		for (i = 0; i < (size_t)t->count_col; i++)
@@ -67,7 +67,7 @@ header_aggs(struct tally *t, const struct tsv_reader *r)
 
 		a->col = tsv_col(r, a->out_name);
 		if ((a->op->flags & AGG_DISTINCT) && t->pagg_col < 0)
-			errx(EXIT_TROUBLE, "%s:1: %s cannot be merged exactly: tally the "
+			xerrx(EXIT_TROUBLE, "%s:1: %s cannot be merged exactly: tally the "
 			    "shards with --partial", tsv_name(r), a->out_name);
 		if (a->op->flags & AGG_TIMED) {
 			k = strlen(a->out_name);
@@ -125,7 +125,7 @@ merge_row(struct tally *t, const struct tsv_reader *r)
 				    tsv_row(r)[t->pval_col].p, tsv_row(r)[t->pval_col].len);
 				return;
 			}
-		warnx("%s:%llu: partial_agg \"%.*s\" is not a column of this tally",
+		xwarnx("%s:%llu: partial_agg \"%.*s\" is not a column of this tally",
 		    tsv_name(r), tsv_lineno(r), (int)(f->len > 40 ? 40 : f->len), f->p);
 		t->trouble = 1;
 		t->n_bad++;
@@ -148,7 +148,7 @@ merge_row(struct tally *t, const struct tsv_reader *r)
 		}
 		rc = a->op->merge(&t->store, AGG_STATE(a, g), f->p, f->len, tm);
 		if (rc < 0) {
-			warnx("%s:%llu: %s \"%.*s\" is not a number", tsv_name(r),
+			xwarnx("%s:%llu: %s \"%.*s\" is not a number", tsv_name(r),
 			    tsv_lineno(r), a->out_name, (int)(f->len > 40 ? 40 : f->len),
 			    f->p);
 			t->trouble = 1;

@@ -5,12 +5,12 @@
  * and --wide's pivot. See tally.h.
  *	tally -g platform -a sum:bytes --sort sum:bytes -n 10
  */
-#include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "groupkey.h"
+#include "msg.h"
 #include "pivot.h"
 #include "tally.h"
 #include "util.h"
@@ -34,7 +34,7 @@ sort_resolve(struct tally *t, const char *name)
 			t->sort_what = SORT_AGG + (int)i;
 			return;
 		}
-	errx(EXIT_TROUBLE, "--sort \"%s\" is not an output column", name);
+	xerrx(EXIT_TROUBLE, "--sort \"%s\" is not an output column", name);
 }
 
 /* The orders sort_order does not hand to hash_sort. */

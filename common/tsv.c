@@ -2,7 +2,6 @@
  * tsv: header-checked reading and one-to-one escaping of TSV records.
  * See tsv.h for the contract.
  */
-#include <err.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -62,6 +61,7 @@ tabs_at(const char *line, size_t len, size_t i)
 #endif
 
 #include "input.h"
+#include "msg.h"
 #include "tsv.h"
 #include "tsv_int.h"
 #include "util.h"
@@ -347,13 +347,13 @@ tsv_attach(struct input *in, const char *header, size_t len, int error)
 		r->names[i] = xmemdup(r->field[i].p, r->field[i].len);
 	for (i = 0; i < n; i++) {
 		if (r->field[i].len == 0 || strlen(r->names[i]) != r->field[i].len) {
-			warnx("%s:%llu: empty column name (column %zu)", input_name(in),
+			xwarnx("%s:%llu: empty column name (column %zu)", input_name(in),
 			    input_lineno(in), i + 1);
 			goto bad;
 		}
 		for (j = 0; j < i; j++)
 			if (strcmp(r->names[i], r->names[j]) == 0) {
-				warnx("%s:%llu: duplicate column name \"%s\"",
+				xwarnx("%s:%llu: duplicate column name \"%s\"",
 				    input_name(in), input_lineno(in), r->names[i]);
 				goto bad;
 			}
@@ -416,7 +416,7 @@ tsv_next(struct tsv_reader *r)
 			r->rows++;
 			return 1;
 		}
-		warnx("%s:%llu: %zu field%s, header has %zu", input_name(r->in),
+		xwarnx("%s:%llu: %zu field%s, header has %zu", input_name(r->in),
 		    input_lineno(r->in), n, n == 1 ? "" : "s", r->ncols);
 		r->skipped++;
 	}
@@ -536,7 +536,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		if (n != r->ncols) {
 			if (b->n > 0)
 				goto hold;	/* report it after the rows before it */
-			warnx("%s:%llu: %zu field%s, header has %zu", input_name(r->in),
+			xwarnx("%s:%llu: %zu field%s, header has %zu", input_name(r->in),
 			    lineno, n, n == 1 ? "" : "s", r->ncols);
 			r->skipped++;
 			continue;

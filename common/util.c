@@ -2,7 +2,6 @@
  * util: allocation that cannot fail, number parsing, the list of inputs,
  * the checked close of stdout. See util.h.
  */
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -11,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "util.h"
 
 void *
@@ -19,7 +19,7 @@ xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		errx(EXIT_TROUBLE, "out of memory (%zu bytes)", n);
+		xerrx(EXIT_TROUBLE, "out of memory (%zu bytes)", n);
 	return p;
 }
 
@@ -29,7 +29,7 @@ xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		errx(EXIT_TROUBLE, "out of memory (%zu x %zu bytes)", n, size);
+		xerrx(EXIT_TROUBLE, "out of memory (%zu x %zu bytes)", n, size);
 	return p;
 }
 
@@ -38,7 +38,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		errx(EXIT_TROUBLE, "out of memory (%zu bytes)", n);
+		xerrx(EXIT_TROUBLE, "out of memory (%zu bytes)", n);
 	return p;
 }
 
@@ -67,7 +67,7 @@ xgrow(char **buf, size_t *cap, size_t need)
 		return;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			errx(EXIT_TROUBLE, "out of memory (%zu bytes)", need);
+			xerrx(EXIT_TROUBLE, "out of memory (%zu bytes)", need);
 		n *= 2;
 	}
 	*buf = xrealloc(*buf, n);
@@ -134,10 +134,10 @@ each_input(int argc, char *argv[], const char *files0, each_input_fn *fn, void *
 		return status;
 	}
 	if (argc > 0)
-		errx(EXIT_TROUBLE, "file operands cannot be combined with --files0-from");
+		xerrx(EXIT_TROUBLE, "file operands cannot be combined with --files0-from");
 	on_stdin = strcmp(files0, "-") == 0;
 	if ((list = on_stdin ? stdin : fopen(files0, "r")) == NULL) {
-		warn("%s", files0);
+		xwarn("%s", files0);
 		return -1;
 	}
 	while ((len = getdelim(&name, &cap, '\0', list)) > 0) {
@@ -145,18 +145,18 @@ each_input(int argc, char *argv[], const char *files0, each_input_fn *fn, void *
 		if (name[len - 1] == '\0')
 			len--;
 		if (len == 0) {
-			warnx("%s:%llu: invalid zero-length file name", files0, n);
+			xwarnx("%s:%llu: invalid zero-length file name", files0, n);
 			status = -1;
 		} else if (on_stdin && strcmp(name, "-") == 0) {
 			/* The data cannot come from where the names do. */
-			warnx("%s:%llu: file name \"-\" not allowed when the list is stdin",
+			xwarnx("%s:%llu: file name \"-\" not allowed when the list is stdin",
 			    files0, n);
 			status = -1;
 		} else if (fn(ctx, name) < 0)
 			status = -1;
 	}
 	if (ferror(list)) {
-		warn("%s", files0);
+		xwarn("%s", files0);
 		status = -1;
 	}
 	free(name);
@@ -208,7 +208,7 @@ close_stdout(int status)
 		saved = errno;
 	}
 	if (bad) {
-		warnx("stdout: %s", saved ? strerror(saved) : "write error");
+		xwarnx("stdout: %s", saved ? strerror(saved) : "write error");
 		return EXIT_TROUBLE;
 	}
 	return status;
@@ -217,14 +217,22 @@ close_stdout(int status)
 void
 usage_error(const char *fmt, ...)
 {
-	va_list ap;
+	va_list ap, again;
+	char *what;
+	int n;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: ", program_name());
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	what = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	what[0] = '\0';
+	vsnprintf(what, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for the options.\n", program_name());
+	xwarnx("%s", what);	/* the option, as typed, is shown safely */
+	free(what);
+	fprintf(stderr, "Try '%s --help' for the options.\n", program_name());
 	exit(EXIT_TROUBLE);
 }
 

@@ -7,11 +7,11 @@
  * to the messages about the same input; the count waits for the end.
  *	extract dce-export-*.csv	# one warning, then "466 inputs: ..." at the end
  */
-#include <err.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "msg.h"
 #include "util.h"
 #include "warn.h"
 
@@ -69,7 +69,7 @@ warn_at(struct warn_kind *k, const char *file, unsigned long long line, const ch
 	*seen_tail = k;
 	seen_tail = &k->next;
 	if (!quiet)
-		warnx("%s: %s", k->place, k->first);
+		xwarnx("%s: %s", k->place, k->first);
 }
 
 void
@@ -80,7 +80,7 @@ warn_summary(void)
 	for (k = seen; k; k = next) {
 		next = k->next;
 		if (k->n > 1 && !quiet)
-			warnx("%llu %s: %s (first: %s)", k->n, k->what, k->first, k->place);
+			xwarnx("%llu %s: %s (first: %s)", k->n, k->what, k->first, k->place);
 		free(k->first);
 		free(k->place);
 		k->first = k->place = NULL;

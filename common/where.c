@@ -3,10 +3,10 @@
  * header, and tested on decoded field values. See where.h.
  *	extract --where platform=telegram logs.gz | normalize --where kind=invite
  */
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "tsv.h"
 #include "util.h"
 #include "where.h"
@@ -20,13 +20,13 @@ where_add(struct where_list *l, const char *arg)
 	int negate;
 
 	if (eq == NULL || eq == arg) {
-		warnx("bad --where \"%s\": want COL=VALUE or COL!=VALUE", arg);
+		xwarnx("bad --where \"%s\": want COL=VALUE or COL!=VALUE", arg);
 		return -1;
 	}
 	negate = eq[-1] == '!';
 	name_len = (size_t)(eq - arg) - (size_t)negate;
 	if (name_len == 0) {
-		warnx("bad --where \"%s\": want COL=VALUE or COL!=VALUE", arg);
+		xwarnx("bad --where \"%s\": want COL=VALUE or COL!=VALUE", arg);
 		return -1;
 	}
 	l->w = xrealloc(l->w, (l->n + 1) * sizeof(*l->w));
@@ -50,9 +50,9 @@ where_resolve(struct where_list *l, const char *const *names, size_t n, const ch
 			;
 		if (c == n) {
 			if (file)
-				warnx("%s: no column \"%s\" (in --where)", file, l->w[i].name);
+				xwarnx("%s: no column \"%s\" (in --where)", file, l->w[i].name);
 			else
-				warnx("no column \"%s\" (in --where)", l->w[i].name);
+				xwarnx("no column \"%s\" (in --where)", l->w[i].name);
 			return -1;
 		}
 		l->w[i].col = (int)c;

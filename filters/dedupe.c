@@ -5,7 +5,6 @@
  * shards, so the summary of a month is the merge of its days'.
  *	zcat logs.gz | extract | normalize | dedupe -k channel,key --count
  */
-#include <err.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include "arena.h"
 #include "filter.h"
 #include "hash.h"
+#include "msg.h"
 #include "opts.h"
 #include "progress.h"
 #include "timefmt.h"
@@ -117,12 +117,12 @@ resolve_keys(const struct tsv_reader *r)
 	for (name = strtok_r(spec, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
 		key_col = xrealloc(key_col, (nkey + 1) * sizeof(*key_col));
 		if ((key_col[nkey] = tsv_col(r, name)) < 0)
-			errx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), name);
+			xerrx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), name);
 		nkey++;
 	}
 	free(spec);
 	if (nkey == 0)
-		errx(EXIT_TROUBLE, "no key column named by -k \"%s\"", key_spec);
+		xerrx(EXIT_TROUBLE, "no key column named by -k \"%s\"", key_spec);
 }
 
 static int
@@ -131,7 +131,7 @@ required_col(const struct tsv_reader *r, const char *name)
 	int c = tsv_col(r, name);
 
 	if (c < 0)
-		errx(EXIT_TROUBLE, "%s: no column \"%s\" (--merge reads dedupe --count output)",
+		xerrx(EXIT_TROUBLE, "%s: no column \"%s\" (--merge reads dedupe --count output)",
 		    tsv_name(r), name);
 	return c;
 }
@@ -235,7 +235,7 @@ summarise(const struct tsv_reader *r, const struct tsv_field *row,
 		k->first = k->last = NO_TIME;
 	}
 	if (k->count > UINT64_MAX - n)
-		errx(EXIT_TROUBLE, "%s:%llu: count overflows", tsv_name(r), lineno);
+		xerrx(EXIT_TROUBLE, "%s:%llu: count overflows", tsv_name(r), lineno);
 	k->count += n;
 	if (a != NO_TIME && (k->first == NO_TIME || a < k->first))
 		k->first = a;
@@ -292,7 +292,7 @@ dedupe_batch(const struct tsv_reader *r, const struct tsv_batch *b)
 		}
 		if (!ok[i]) {
 			f = &row[count_col];
-			warnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r),
+			xwarnx("%s:%llu: count \"%.*s\" is not a number", tsv_name(r),
 			    b->lineno[i], (int)(f->len > 40 ? 40 : f->len), f->p);
 			n_bad_count++;
 			bad = 1;
@@ -384,7 +384,7 @@ dedupe_file(void *ctx, const char *path)
 			first_col = required_col(r, "first_time");
 			last_col = required_col(r, "last_time");
 		} else if (strcmp(time_field, "time") != 0 && time_col < 0)
-			errx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), time_field);
+			xerrx(EXIT_TROUBLE, "%s: no column \"%s\"", tsv_name(r), time_field);
 		if (where_resolve(&wheres, tsv_names(r), tsv_ncols(r),
 		    tsv_name(r)) < 0)
 			exit(EXIT_TROUBLE);
@@ -506,7 +506,7 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			if (*optarg == '\0')
-				errx(EXIT_TROUBLE, "empty field name for -t");
+				xerrx(EXIT_TROUBLE, "empty field name for -t");
 			time_field = optarg;
 			break;
 		}

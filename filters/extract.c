@@ -4,7 +4,6 @@
  * gzipped or not, from files or stdin.
  *	zcat logs.gz | extract | normalize | dedupe | tally -g platform,kind
  */
-#include <err.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <limits.h>
@@ -17,6 +16,7 @@
 #include "filter.h"
 #include "formats.h"
 #include "links.h"
+#include "msg.h"
 #include "opts.h"
 #include "progress.h"
 #include "rules.h"
@@ -342,7 +342,7 @@ scan(struct scan_ctx *c, const char *text, size_t len)
 	long n = links_scan(finder, text, len, found, c);
 
 	if (n < 0) {
-		warnx("%s:%llu: %s", c->m->source, c->m->line, links_error(finder));
+		xwarnx("%s:%llu: %s", c->m->source, c->m->line, links_error(finder));
 		n_limited++;
 	}
 	return n;
@@ -531,7 +531,7 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'B':
 			if (parse_size(optarg, &block_size) < 0)
-				errx(EXIT_TROUBLE, "bad --blocks \"%s\": want a number of bytes, "
+				xerrx(EXIT_TROUBLE, "bad --blocks \"%s\": want a number of bytes, "
 				    "or of KiB, MiB, GiB with k, M, G", optarg);
 			break;
 		case 'C':
@@ -546,7 +546,7 @@ main(int argc, char *argv[])
 			break;
 		case 'F':
 			if ((fmt = formats_by_name(optarg)) < 0)
-				errx(EXIT_TROUBLE, "unknown format \"%s\"", optarg);
+				xerrx(EXIT_TROUBLE, "unknown format \"%s\"", optarg);
 			opts.format = (enum format)fmt;
 			break;
 		case 'f':
@@ -561,12 +561,12 @@ main(int argc, char *argv[])
 		case 'N':
 			if (parse_count(optarg, ULLONG_MAX, &opts.first_line) < 0 ||
 			    opts.first_line == 0)
-				errx(EXIT_TROUBLE, "bad --first-line \"%s\": want a line number",
+				xerrx(EXIT_TROUBLE, "bad --first-line \"%s\": want a line number",
 				    optarg);
 			break;
 		case 'O':
 			if (*optarg == '\0')
-				errx(EXIT_TROUBLE, "empty name for --source-name");
+				xerrx(EXIT_TROUBLE, "empty name for --source-name");
 			opts.stdin_name = optarg;
 			break;
 		case 'p':

@@ -4,7 +4,6 @@
  * channel_key added, so one channel written five ways counts once.
  *	zcat logs.gz | extract | normalize | dedupe | tally -g platform,kind
  */
-#include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 
 #include "filter.h"
 #include "keys.h"
+#include "msg.h"
 #include "opts.h"
 #include "progress.h"
 #include "rules.h"
@@ -224,7 +224,7 @@ normalize_file(void *ctx, const char *path)
 		return -1;
 	case 1:
 		if ((url_col = tsv_col(r, url_field)) < 0) {
-			warnx("%s: no column \"%s\"", tsv_name(r), url_field);
+			xwarnx("%s: no column \"%s\"", tsv_name(r), url_field);
 			first_input_free(&first);	/* the next input is first */
 			tsv_close(r);
 			return -1;
@@ -283,7 +283,7 @@ main(int argc, char *argv[])
 			break;
 		case 'u':
 			if (*optarg == '\0')
-				errx(EXIT_TROUBLE, "empty field name for -u");
+				xerrx(EXIT_TROUBLE, "empty field name for -u");
 			url_field = optarg;
 			break;
 		}

@@ -5,7 +5,6 @@
  * sorted, never in hash order.
  *	extract logs.gz | normalize | tally -g platform --by day -a distinct:key
  */
-#include <err.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 
 #include "agg.h"
 #include "filter.h"
+#include "msg.h"
 #include "opts.h"
 #include "progress.h"
 #include "tally.h"
@@ -93,7 +93,7 @@ add_after(struct tally *tl, const char *s)
 	unsigned long long v;
 
 	if (parse_count(s, 100000, &v) < 0)
-		errx(EXIT_TROUBLE, "bad --after \"%s\": want days, 0 to 100000", s);
+		xerrx(EXIT_TROUBLE, "bad --after \"%s\": want days, 0 to 100000", s);
 	c->after = xrealloc(c->after, (c->nafter + 1) * sizeof(*c->after));
 	c->after[c->nafter++] = (long)v;
 }
@@ -104,7 +104,7 @@ day_arg(const char *opt, const char *s)
 	int64_t d;
 
 	if (time_parse_day(s, strlen(s), &d) < 0)
-		errx(EXIT_TROUBLE, "bad %s \"%s\": want a day as YYYY-MM-DD", opt, s);
+		xerrx(EXIT_TROUBLE, "bad %s \"%s\": want a day as YYYY-MM-DD", opt, s);
 	return d;
 }
 
@@ -114,7 +114,7 @@ count_arg(const char *opt, const char *s)
 	unsigned long long v;
 
 	if (parse_count(s, UINT64_MAX, &v) < 0)
-		errx(EXIT_TROUBLE, "bad %s \"%s\": want a count", opt, s);
+		xerrx(EXIT_TROUBLE, "bad %s \"%s\": want a count", opt, s);
 	return v;
 }
 
@@ -144,7 +144,7 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			if (*optarg == '\0')
-				errx(EXIT_TROUBLE, "empty field name for -t");
+				xerrx(EXIT_TROUBLE, "empty field name for -t");
 			t.time_field = optarg;
 			break;
 		case 'N':
@@ -155,7 +155,7 @@ main(int argc, char *argv[])
 			break;
 		case 'b':
 			if ((by_unit = time_unit_by_name(optarg)) < 0)
-				errx(EXIT_TROUBLE, "bad --by \"%s\": want hour, day, week or month",
+				xerrx(EXIT_TROUBLE, "bad --by \"%s\": want hour, day, week or month",
 				    optarg);
 			break;
 		case 'c':
@@ -163,7 +163,7 @@ main(int argc, char *argv[])
 				t.cohort.unit = COHORT_ALL;
 			else if ((t.cohort.unit = time_unit_by_name(optarg)) < 0 ||
 			    t.cohort.unit == TIME_HOUR)
-				errx(EXIT_TROUBLE, "bad --cohort \"%s\": want day, week, month or "
+				xerrx(EXIT_TROUBLE, "bad --cohort \"%s\": want day, week, month or "
 				    "all", optarg);
 			break;
 		case 'f':
@@ -188,27 +188,27 @@ main(int argc, char *argv[])
 		tally_add_group(&t, names[by_unit]);
 	}
 	if (t.merge && t.naggs)
-		errx(EXIT_TROUBLE, "--merge takes its aggregates from the input; drop -a");
+		xerrx(EXIT_TROUBLE, "--merge takes its aggregates from the input; drop -a");
 	if (t.partial && (t.top_n || t.min_count || t.wide))
-		errx(EXIT_TROUBLE, "--partial keeps every group: drop -n, --min-count, --wide");
+		xerrx(EXIT_TROUBLE, "--partial keeps every group: drop -n, --min-count, --wide");
 	if (t.wide && (t.naggs || t.ngroups < 2))
-		errx(EXIT_TROUBLE, "--wide needs two or more group columns and no -a");
+		xerrx(EXIT_TROUBLE, "--wide needs two or more group columns and no -a");
 	if (t.cohort.unit != COHORT_OFF && (t.merge || t.partial || t.wide || t.naggs))
-		errx(EXIT_TROUBLE, "--cohort goes with -g, --from, --to, --alive-on, --after, "
+		xerrx(EXIT_TROUBLE, "--cohort goes with -g, --from, --to, --alive-on, --after, "
 		    "--fill");
 	if (t.cohort.unit == COHORT_OFF && (t.cohort.nafter || t.cohort.alive_day != INT64_MIN))
-		errx(EXIT_TROUBLE, "--alive-on and --after need --cohort");
+		xerrx(EXIT_TROUBLE, "--alive-on and --after need --cohort");
 	if (t.cohort.unit == COHORT_OFF && !t.fill &&
 	    (t.from_day != INT64_MIN || t.to_day != INT64_MAX))
-		errx(EXIT_TROUBLE, "--from and --to need --cohort or --fill");
+		xerrx(EXIT_TROUBLE, "--from and --to need --cohort or --fill");
 	if (t.from_day > t.to_day)
-		errx(EXIT_TROUBLE, "--from %s is after --to %s", from_arg, to_arg);
+		xerrx(EXIT_TROUBLE, "--from %s is after --to %s", from_arg, to_arg);
 	if (t.fill && t.partial)
-		errx(EXIT_TROUBLE, "--fill goes on the --merge of the partials, not on --partial");
+		xerrx(EXIT_TROUBLE, "--fill goes on the --merge of the partials, not on --partial");
 	if (t.fill && t.min_count)
-		errx(EXIT_TROUBLE, "--fill writes every bucket: drop --min-count");
+		xerrx(EXIT_TROUBLE, "--fill writes every bucket: drop --min-count");
 	if (t.fill && t.cohort.unit == COHORT_ALL)
-		errx(EXIT_TROUBLE, "--fill needs --cohort day, week or month, not all");
+		xerrx(EXIT_TROUBLE, "--fill needs --cohort day, week or month, not all");
 	t.cohort.from_day = t.from_day;
 	t.cohort.to_day = t.to_day;
 	if (t.fill && (t.cohort.unit != COHORT_OFF || !t.merge || t.ngroups))

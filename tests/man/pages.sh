@@ -16,7 +16,7 @@ for f in extract normalize dedupe tally; do
 			field=$(echo "$o" | sed 's/where/wheres/; s/-/_/g')
 			grep -q "\.$field = " "$src" && grep "^	{ \"$o\"" "$TOP/common/opts.c"
 		done
-		grep -E '^	\{ "(files0-from|recursive|quiet|help|version)"' "$TOP/common/opts.c"
+		grep -E '^	\{ "(files0-from|recursive|max-record|quiet|help|version)"' "$TOP/common/opts.c"
 	} | sed -n 's/^	{ \(NULL\|"\([a-z0-9-]*\)"\), \(0\|'"'"'\(.\)'"'"'\),.*/--\2 -\4/p' |
 	    sed 's/^-- //; s/ -$//' | norm >code.opts
 	# --help: the first word or two of each line after "options:"
