@@ -24,7 +24,7 @@
  * Memory per distinct key, beyond its bytes: the slot, 8 bytes at 37.5 to
  * 75 % load, so 10.7 to 21.3; the record header, 4 + 1 (2 for keys of 128
  * bytes or more) + 0 to 3 bytes of padding; the reference, 4. So 21 to 33
- * bytes, measured at about 27 (doc/aggregate.md). Arrays grow by doubling
+ * bytes, measured at about 27 (BENCHMARKS.md). Arrays grow by doubling
  * with realloc; their untouched tails cost address space, not memory.
  * Limits: HASH_MAX entries and 16 GiB of key records (exit 2 beyond).
  *
