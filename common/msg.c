@@ -30,44 +30,22 @@ put(struct out *o, const char *s, size_t n)
 }
 
 /*
- * The length of the valid UTF-8 character of two to four bytes at s (n
- * bytes left) and its code point, or 0 when s does not start one.
+ * Is the valid UTF-8 character at s (len bytes) one that changes how the
+ * rest of a line is shown: a C1 control, a bidirectional embedding,
+ * override (U+202A-U+202E) or isolate (U+2066-U+2069), a line or
+ * paragraph separator (U+2028, U+2029)? Its code point in *cp.
  */
-static size_t
-utf8_char(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	size_t len, i;
-	unsigned long c, min;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, c = s[0] & 0x1f, min = 0x80;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, c = s[0] & 0x0f, min = 0x800;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, c = s[0] & 0x07, min = 0x10000;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/* Characters that change how the rest of a line is shown. */
 static int
-hidden_control(unsigned long c)
+hidden_control(const unsigned char *s, size_t len, unsigned *cp)
 {
-	return c <= 0x9f ||			/* C1 (C0 never comes here) */
-	    (c >= 0x202a && c <= 0x202e) ||	/* bidirectional embeddings, overrides */
-	    (c >= 0x2066 && c <= 0x2069) ||	/* bidirectional isolates */
-	    c == 0x2028 || c == 0x2029;		/* line and paragraph separators */
+	if (len == 2 && s[0] == 0xc2 && s[1] <= 0x9f) {
+		*cp = s[1];
+		return 1;
+	}
+	if (len != 3 || s[0] != 0xe2)
+		return 0;
+	*cp = 0x2000 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
+	return (*cp >= 0x2028 && *cp <= 0x202e) || (*cp >= 0x2066 && *cp <= 0x2069);
 }
 
 /* Escape n bytes of s into o (or only count them when o->p is NULL). */
@@ -77,7 +55,7 @@ escape(struct out *o, const unsigned char *s, size_t n)
 	static const char hex[] = "0123456789abcdef";
 	char buf[16];
 	size_t i = 0, k;
-	unsigned long c;
+	unsigned c;
 
 	while (i < n) {
 		if (s[i] >= 0x20 && s[i] < 0x7f) {
@@ -90,9 +68,9 @@ escape(struct out *o, const unsigned char *s, size_t n)
 			buf[1] = s[i] == '\t' ? 't' : s[i] == '\n' ? 'n' : 'r';
 			put(o, buf, 2);
 			i++;
-		} else if (s[i] >= 0x80 && (k = utf8_char(s + i, n - i, &c)) > 0) {
-			if (hidden_control(c)) {
-				snprintf(buf, sizeof(buf), "\\u%04lx", c);
+		} else if (s[i] >= 0x80 && (k = utf8_len((const char *)s + i, n - i)) > 0) {
+			if (hidden_control(s + i, k, &c)) {
+				snprintf(buf, sizeof(buf), "\\u%04x", c);
 				put(o, buf, 6);
 			} else
 				put(o, (const char *)s + i, k);

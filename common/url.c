@@ -42,41 +42,6 @@ all_of(const char *s, size_t n, const char *extra)
 	return 1;
 }
 
-size_t
-utf8_len(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t need, i;
-
-	if (n == 0)
-		return 0;
-	if (u[0] < 0x80)
-		return 1;
-	if (u[0] >= 0xc2 && u[0] <= 0xdf)
-		need = 2;
-	else if (u[0] >= 0xe0 && u[0] <= 0xef) {
-		need = 3;
-		if (u[0] == 0xe0)
-			lo = 0xa0;		/* overlong */
-		else if (u[0] == 0xed)
-			hi = 0x9f;		/* surrogates */
-	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
-		need = 4;
-		if (u[0] == 0xf0)
-			lo = 0x90;		/* overlong */
-		else if (u[0] == 0xf4)
-			hi = 0x8f;		/* past U+10FFFF */
-	} else
-		return 0;
-	if (n < need || u[1] < lo || u[1] > hi)
-		return 0;
-	for (i = 2; i < need; i++)
-		if ((u[i] & 0xc0) != 0x80)
-			return 0;
-	return need;
-}
-
 unsigned long long
 lead_num(const char *s, size_t n)
 {

@@ -98,8 +98,6 @@ int		 url_host_add(struct buf *b, const char *s, size_t n);
 /* Bytes. */
 int		 all_digits(const char *s, size_t n);
 int		 all_of(const char *s, size_t n, const char *extra); /* alnum + extra */
-/* Length of the valid UTF-8 sequence at s (1 for ASCII), 0 if there is none. */
-size_t		 utf8_len(const char *s, size_t n);
 /* Leading decimal digits as TDLib reads them: 0 when none or too large. */
 unsigned long long lead_num(const char *s, size_t n);
 

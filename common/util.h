@@ -79,6 +79,9 @@ ascii_alnum(int c)
 void	 sort_r(void *base, size_t n, size_t size,
 	    int (*cmp)(const void *, const void *, void *), void *ctx);
 
+/* Length of the valid UTF-8 sequence at s (1 for ASCII), 0 if there is none. */
+size_t	 utf8_len(const char *s, size_t n);
+
 /* The value of a hexadecimal digit, or -1. */
 static inline int
 hex_value(int c)
