@@ -39,15 +39,23 @@ first_input_free(struct first_input *f)
 
 void
 put_header(const struct tsv_reader *r, const char *const *names, const int *have,
-    size_t n)
+    size_t n, int csv_safe)
 {
-	size_t len;
-	const char *h = tsv_header_line(r, &len);
+	const char *const *in = tsv_names(r);
+	size_t i, ncols = tsv_ncols(r);
 
-	fwrite(h, 1, len, stdout);
-	for (size_t i = 0; i < n; i++)
-		if (have[i] < 0)
-			printf("\t%s", names[i]);
+	/* The input's names as fields are written, never its line as read. */
+	for (i = 0; i < ncols; i++) {
+		if (i)
+			putchar('\t');
+		tsv_put_name(stdout, in[i], csv_safe);
+	}
+	for (i = 0; i < n; i++)
+		if (have[i] < 0) {
+			if (ncols > 0 || i > 0)
+				putchar('\t');
+			tsv_put_name(stdout, names[i], csv_safe);
+		}
 	putchar('\n');
 	fflush(stdout);
 }

@@ -35,12 +35,13 @@ int	 first_input(struct first_input *f, const struct tsv_reader *r);
 void	 first_input_free(struct first_input *f);
 
 /*
- * Our header: the input's line, then "\tNAME" for each of names[0..n)
- * whose have[i] is negative (a column the input lacks); flushed, so the
+ * Our header: the input's names, then NAME for each of names[0..n) whose
+ * have[i] is negative (a column the input lacks), each written by
+ * tsv_put_name (escaped; csv_safe: --csv-safe's guard); flushed, so the
  * next stage can check it before any data comes.
  */
 void	 put_header(const struct tsv_reader *r, const char *const *names,
-	    const int *have, size_t n);
+	    const int *have, size_t n, int csv_safe);
 
 /* "a,b,c" as a new array of *n new strings (empty items dropped; free
  * them with util's free_strings). */

@@ -8,11 +8,67 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "groupkey.h"
 #include "pivot.h"
 #include "tsv.h"
 #include "util.h"
+
+/*
+ * A column name is written once: the next filter refuses a header that
+ * names a column twice. The group columns come first, then a column per
+ * value in order, then count. A value's column is headed by the value as
+ * written, an empty one by "(empty)"; when that is a group column's name,
+ * "count" or an earlier value's heading, the first of NAME~2, NAME~3 ...
+ * that is free heads it instead.
+ */
+static void
+put_names(const struct hash_table *cols, const uint32_t *corder,
+    const char *const *names, size_t ngroups)
+{
+	struct hash_table seen;
+	char *w, *name = NULL;
+	const char *k;
+	size_t i, kn, len, cap = 0, base;
+	unsigned long long suffix;
+	int added;
+
+	hash_init(&seen);
+	hash_put(&seen, "count", 5, NULL);
+	for (i = 0; i + 1 < ngroups; i++) {
+		len = strlen(names[i]);
+		w = tsv_written_name(names[i], len, &len);
+		hash_put(&seen, w ? w : names[i], len, NULL);
+		free(w);
+		tsv_put_name(stdout, names[i], 0);
+		putchar('\t');
+	}
+	for (i = 0; i < cols->n; i++) {
+		k = hash_key(cols, corder[i], &kn);
+		if (kn == 0) {
+			k = "(empty)";
+			kn = 7;
+		}
+		w = tsv_written_name(k, kn, &kn);
+		xgrow(&name, &cap, kn + 24);
+		memcpy(name, w ? w : k, kn);
+		free(w);
+		base = kn;
+		for (suffix = 2, len = kn;; suffix++) {
+			hash_put(&seen, name, len, &added);
+			if (added)
+				break;
+			len = base + (size_t)snprintf(name + base, cap - base, "~%llu",
+			    suffix);
+		}
+		fwrite(name, 1, len, stdout);
+		putchar('\t');
+	}
+	fputs("count\n", stdout);
+	free(name);
+	hash_free(&seen);
+}
 
 size_t
 pivot_write(const struct hash_table *gt, const uint32_t *order, size_t n,
@@ -59,17 +115,7 @@ pivot_write(const struct hash_table *gt, const uint32_t *order, size_t n,
 		}
 		corder[j] = x;
 	}
-	for (i = 0; i + 1 < ngroups; i++)
-		printf("%s\t", names[i]);
-	for (i = 0; i < cols.n; i++) {
-		k = hash_key(&cols, corder[i], &kn);
-		if (kn == 0)
-			fputs("(empty)", stdout);
-		else
-			tsv_write_escaped(stdout, k, kn);
-		putchar('\t');
-	}
-	fputs("count\n", stdout);
+	put_names(&cols, corder, names, ngroups);
 	rorder = xmalloc((rows.n ? rows.n : 1) * sizeof(*rorder));
 	for (i = 0; i < rows.n; i++)
 		rorder[i] = i;

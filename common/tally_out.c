@@ -13,6 +13,7 @@
 #include "msg.h"
 #include "pivot.h"
 #include "tally.h"
+#include "tsv.h"
 #include "util.h"
 
 void
@@ -96,8 +97,11 @@ sort_order(struct tally *t, uint32_t *order, size_t n)
 static void
 write_header(const struct tally *t)
 {
-	for (size_t i = 0; i < t->ngroups; i++)
-		printf("%s\t", t->groups[i].name);
+	/* Names from the command line or a header: escaped as fields are. */
+	for (size_t i = 0; i < t->ngroups; i++) {
+		tsv_put_name(stdout, t->groups[i].name, 0);
+		putchar('\t');
+	}
 	if (t->cohort.unit != COHORT_OFF) {
 		cohort_header(&t->cohort);
 		putchar('\n');
@@ -105,9 +109,13 @@ write_header(const struct tally *t)
 	}
 	fputs("count", stdout);
 	for (size_t i = 0; i < t->naggs; i++) {
-		printf("\t%s", t->aggs[i].out_name);
-		if (t->aggs[i].op->flags & AGG_TIMED)
-			printf("\t%s:time", t->aggs[i].out_name);
+		putchar('\t');
+		tsv_put_name(stdout, t->aggs[i].out_name, 0);
+		if (t->aggs[i].op->flags & AGG_TIMED) {
+			putchar('\t');
+			tsv_put_name(stdout, t->aggs[i].out_name, 0);
+			fputs(":time", stdout);
+		}
 	}
 	if (t->partial)
 		fputs("\tpartial_agg\tpartial_value", stdout);
@@ -165,7 +173,9 @@ write_partial(const struct tally *t, const uint32_t *order, size_t n)
 			fputs("0", stdout);
 			for (size_t m = 0; m < t->naggs; m++)
 				fputs(t->aggs[m].op->flags & AGG_TIMED ? "\t\t" : "\t", stdout);
-			printf("\t%s\t", t->aggs[ai].out_name);
+			putchar('\t');
+			tsv_put_name(stdout, t->aggs[ai].out_name, 0);
+			putchar('\t');
 			tsv_write_escaped(stdout, v, vn);
 			putchar('\n');
 		}

@@ -60,6 +60,7 @@ tabs_at(const char *line, size_t len, size_t i)
 }
 #endif
 
+#include "hash.h"
 #include "input.h"
 #include "msg.h"
 #include "tsv.h"
@@ -304,8 +305,10 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 static void
 free_names(struct tsv_reader *r)
 {
-	free_strings(r->names, r->ncols);
+	free(r->namebuf);
+	free(r->names);
 	r->names = NULL;
+	r->namebuf = NULL;
 }
 
 struct tsv_reader *
@@ -322,11 +325,44 @@ tsv_open(const char *path)
 	return tsv_attach(in, rc > 0 ? line : NULL, len, rc < 0);
 }
 
+static size_t	skip_plain(const char *s, size_t i, size_t len);
+
+/*
+ * Two names the reader holds apart must not be written alike, or the next
+ * stage would refuse the header we wrote: compare them as written.
+ */
+char *
+tsv_written_name(const char *name, size_t len, size_t *out_len)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	if (skip_plain(name, 0, len) == len)
+		return NULL;
+	if ((f = open_memstream(&buf, &n)) == NULL)
+		xerr(EXIT_TROUBLE, "open_memstream");
+	tsv_write_escaped(f, name, len);
+	if (fclose(f) != 0)
+		xerr(EXIT_TROUBLE, "open_memstream");
+	*out_len = n;
+	return buf;
+}
+
+/*
+ * Names are checked for duplicates in a hash set, in the form they are
+ * written: a header of a million columns (a hostile or broken input)
+ * costs a moment, not the hours comparing every pair would take.
+ */
 struct tsv_reader *
 tsv_attach(struct input *in, const char *header, size_t len, int error)
 {
 	struct tsv_reader *r;
-	size_t n, i, j;
+	struct hash_table seen;
+	const char *name;
+	char *w;
+	size_t n, i, wlen;
+	int added;
 
 	r = xcalloc(1, sizeof(*r));
 	r->in = in;
@@ -343,23 +379,35 @@ tsv_attach(struct input *in, const char *header, size_t len, int error)
 	split(header, len, r->field, n);
 	r->header = xmemdup(header, len);
 	r->header_len = len;
-	for (i = 0; i < n; i++)
-		r->names[i] = xmemdup(r->field[i].p, r->field[i].len);
+	/* The names: the header's bytes, each tab a NUL, in one block. */
+	r->namebuf = xmemdup(header, len);
+	for (i = 0; i < n; i++) {
+		r->names[i] = r->namebuf + (r->field[i].p - header);
+		r->names[i][r->field[i].len] = '\0';
+	}
+	hash_init(&seen);
 	for (i = 0; i < n; i++) {
 		if (r->field[i].len == 0 || strlen(r->names[i]) != r->field[i].len) {
 			xwarnx("%s:%llu: empty column name (column %zu)", input_name(in),
 			    input_lineno(in), i + 1);
 			goto bad;
 		}
-		for (j = 0; j < i; j++)
-			if (strcmp(r->names[i], r->names[j]) == 0) {
-				xwarnx("%s:%llu: duplicate column name \"%s\"",
-				    input_name(in), input_lineno(in), r->names[i]);
-				goto bad;
-			}
+		wlen = r->field[i].len;
+		w = tsv_written_name(r->names[i], wlen, &wlen);
+		name = w ? w : r->names[i];
+		hash_put(&seen, name, wlen, &added);
+		if (!added) {
+			xwarnx("%s:%llu: duplicate column name \"%.*s\"",
+			    input_name(in), input_lineno(in), (int)wlen, name);
+			free(w);
+			goto bad;
+		}
+		free(w);
 	}
+	hash_free(&seen);
 	return r;
 bad:
+	hash_free(&seen);
 	tsv_close(r);
 	return NULL;
 }
@@ -947,12 +995,22 @@ tsv_unescape(char *dst, const char *src, size_t len)
 }
 
 void
+tsv_put_name(FILE *out, const char *name, int csv_safe)
+{
+	size_t len = strlen(name);
+
+	if (csv_safe && tsv_formula(name, len))
+		putc('\'', out);
+	tsv_write_escaped(out, name, len);
+}
+
+void
 tsv_header(FILE *out, const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			putc('\t', out);
-		fputs(names[i], out);
+		tsv_put_name(out, names[i], 0);
 	}
 	putc('\n', out);
 }

@@ -177,9 +177,18 @@ void			 tsv_puts(FILE *out, const char *s);
 size_t			 tsv_unescape(char *dst, const char *src, size_t len);
 
 /*
- * Write a header line of column names; names are checked to be escape-free
- * by the caller (they are ours or came from a header).
+ * Write a column name as a header cell: as a field read from TSV is
+ * written (tsv_write_escaped: a raw control byte a foreign writer left in
+ * a header is escaped), with a ' before it when csv_safe and tsv_formula.
  */
+void			 tsv_put_name(FILE *out, const char *name, int csv_safe);
+/*
+ * The bytes tsv_write_escaped would write for name[0..len), as a new
+ * string of *out_len bytes; NULL (and *out_len untouched) when they are
+ * name's own. For checking that names are unique as written.
+ */
+char			*tsv_written_name(const char *name, size_t len, size_t *out_len);
+/* Write a header line of column names, each by tsv_put_name (no guard). */
 void			 tsv_header(FILE *out, const char *const *names, size_t n);
 
 #endif

@@ -13,6 +13,7 @@ struct tsv_reader {
 	struct input		*in;
 	size_t			 ncols;		/* from the header; 0 for empty input */
 	char			**names;	/* ncols NUL-terminated column names */
+	char			*namebuf;	/* where they are, in one block */
 	const char		*header;	/* the header line as read */
 	size_t			 header_len;
 	struct tsv_field	*field;		/* ncols fields of the current row */

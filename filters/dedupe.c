@@ -142,7 +142,7 @@ write_header(const struct tsv_reader *r)
 	const char *const names[] = { "count", "first_time", "last_time" };
 	const int have[] = { count_col, first_col, last_col };
 
-	put_header(r, names, have, summary && !merge ? 3 : 0);
+	put_header(r, names, have, summary && !merge ? 3 : 0, 0);
 }
 
 /*

@@ -121,8 +121,10 @@ write_header(void)
 	    "\tmsg_id", stdout);
 	if (src_platform)
 		fputs("\tsrc_platform", stdout);
-	for (size_t i = 0; i < opts.nkeep; i++)
-		printf("\t%s", opts.keep[i]);
+	for (size_t i = 0; i < opts.nkeep; i++) {
+		putchar('\t');
+		tsv_put_name(stdout, opts.keep[i], csv_safe);
+	}
 	if (with_text)
 		fputs("\ttext", stdout);
 	putchar('\n');

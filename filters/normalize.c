@@ -66,7 +66,7 @@ write_header(const struct tsv_reader *r)
 	const char *const names[] = { "platform", "kind", "key", "channel_key" };
 	const int have[] = { platform_col, kind_col, key_col, chan_col };
 
-	put_header(r, names, have, 4);
+	put_header(r, names, have, 4, csv_safe);
 }
 
 static void
