@@ -27,21 +27,14 @@ static void
 put_names(const struct hash_table *cols, const uint32_t *corder,
     const char *const *names, size_t ngroups)
 {
-	struct hash_table seen;
-	char *w, *name = NULL;
-	const char *k;
-	size_t i, kn, len, cap = 0, base;
-	unsigned long long suffix;
-	int added;
+	struct tsv_unique u = TSV_UNIQUE_INIT;
+	const char *k, *w;
+	size_t i, kn;
 
-	hash_init(&seen);
-	hash_put(&seen, "count", 5, NULL);
+	tsv_unique_name(&u, "count", 5, &kn);
 	for (i = 0; i + 1 < ngroups; i++) {
-		len = strlen(names[i]);
-		w = tsv_written_name(names[i], len, &len);
-		hash_put(&seen, w ? w : names[i], len, NULL);
-		free(w);
-		tsv_put_name(stdout, names[i], 0);
+		w = tsv_unique_name(&u, names[i], strlen(names[i]), &kn);
+		fwrite(w, 1, kn, stdout);
 		putchar('\t');
 	}
 	for (i = 0; i < cols->n; i++) {
@@ -50,24 +43,12 @@ put_names(const struct hash_table *cols, const uint32_t *corder,
 			k = "(empty)";
 			kn = 7;
 		}
-		w = tsv_written_name(k, kn, &kn);
-		xgrow(&name, &cap, kn + 24);
-		memcpy(name, w ? w : k, kn);
-		free(w);
-		base = kn;
-		for (suffix = 2, len = kn;; suffix++) {
-			hash_put(&seen, name, len, &added);
-			if (added)
-				break;
-			len = base + (size_t)snprintf(name + base, cap - base, "~%llu",
-			    suffix);
-		}
-		fwrite(name, 1, len, stdout);
+		w = tsv_unique_name(&u, k, kn, &kn);
+		fwrite(w, 1, kn, stdout);
 		putchar('\t');
 	}
 	fputs("count\n", stdout);
-	free(name);
-	hash_free(&seen);
+	tsv_unique_free(&u);
 }
 
 size_t

@@ -35,15 +35,35 @@ bad:
 	return -1;
 }
 
+/*
+ * Is name one write_header renamed, NAME~N? Then *len is NAME's length.
+ */
+static int
+renamed(const char *name, size_t *len)
+{
+	const char *tilde = strrchr(name, '~');
+
+	if (tilde == NULL || tilde == name || tilde[1] < '2' || tilde[1] > '9' ||
+	    strspn(tilde + 1, "0123456789") != strlen(tilde + 1))
+		return 0;
+	*len = (size_t)(tilde - name);
+	return 1;
+}
+
 /* The aggregates come from the header, after the count column. */
 static void
 header_aggs(struct tally *t, const struct tsv_reader *r)
 {
-	size_t i, k;
+	size_t i, k, nk;
 	const char *name;
 	char *tname;
 
 	t->count_col = tally_need_col(r, "count", " (--merge reads tally output)");
+	/* a tally of a count column: count, ..., count~2 (the last is ours) */
+	for (i = (size_t)t->count_col + 1; i < tsv_ncols(r); i++)
+		if (renamed(tsv_names(r)[i], &nk) && nk == 5 &&
+		    strncmp(tsv_names(r)[i], "count", 5) == 0)
+			t->count_col = (int)i;
 	t->pagg_col = tsv_col(r, "partial_agg");
 	t->pval_col = tsv_col(r, "partial_value");
 	if ((t->pagg_col < 0) != (t->pval_col < 0))
@@ -60,12 +80,19 @@ header_aggs(struct tally *t, const struct tsv_reader *r)
 		if (k > 5 && strcmp(name + k - 5, ":time") == 0 &&
 		    (strncmp(name, "first:", 6) == 0 || strncmp(name, "last:", 5) == 0))
 			continue;
-		tally_add_agg(t, name);
+		k = t->naggs;
+		if (renamed(name, &nk)) {
+			tname = xmemdup(name, nk);
+			tally_add_agg(t, tname);
+			free(tname);
+		} else
+			tally_add_agg(t, name);
+		if (t->naggs > k)
+			t->aggs[k].col = (int)i;
 	}
 	for (i = 0; i < t->naggs; i++) {
 		struct agg *a = &t->aggs[i];
 
-		a->col = tsv_col(r, a->out_name);
 		if ((a->op->flags & AGG_DISTINCT) && t->pagg_col < 0)
 			xerrx(EXIT_TROUBLE, "%s:1: %s cannot be merged exactly: tally the "
 			    "shards with --partial", tsv_name(r), a->out_name);

@@ -94,32 +94,56 @@ sort_order(struct tally *t, uint32_t *order, size_t n)
 	return order;
 }
 
+/*
+ * Every name is written once (the next filter refuses a header naming a
+ * column twice): the group columns as given, then count and the
+ * aggregates, each renamed NAME~2 (the first free) when taken, as the
+ * count of a tally of counts: tally -g key | tally -g count.
+ */
 static void
 write_header(const struct tally *t)
 {
-	/* Names from the command line or a header: escaped as fields are. */
+	struct tsv_unique u = TSV_UNIQUE_INIT;
+	const char *w;
+	char *timed;
+	size_t n;
+
 	for (size_t i = 0; i < t->ngroups; i++) {
-		tsv_put_name(stdout, t->groups[i].name, 0);
+		w = tsv_unique_name(&u, t->groups[i].name, strlen(t->groups[i].name), &n);
+		fwrite(w, 1, n, stdout);
 		putchar('\t');
 	}
 	if (t->cohort.unit != COHORT_OFF) {
 		cohort_header(&t->cohort);
 		putchar('\n');
+		tsv_unique_free(&u);
 		return;
 	}
-	fputs("count", stdout);
+	w = tsv_unique_name(&u, "count", 5, &n);
+	fwrite(w, 1, n, stdout);
 	for (size_t i = 0; i < t->naggs; i++) {
+		const char *name = t->aggs[i].out_name;
+
 		putchar('\t');
-		tsv_put_name(stdout, t->aggs[i].out_name, 0);
+		w = tsv_unique_name(&u, name, strlen(name), &n);
+		fwrite(w, 1, n, stdout);
 		if (t->aggs[i].op->flags & AGG_TIMED) {
+			timed = xmalloc(strlen(name) + sizeof(":time"));
+			strcpy(stpcpy(timed, name), ":time");
 			putchar('\t');
-			tsv_put_name(stdout, t->aggs[i].out_name, 0);
-			fputs(":time", stdout);
+			w = tsv_unique_name(&u, timed, strlen(timed), &n);
+			fwrite(w, 1, n, stdout);
+			free(timed);
 		}
 	}
-	if (t->partial)
-		fputs("\tpartial_agg\tpartial_value", stdout);
+	if (t->partial) {
+		w = tsv_unique_name(&u, "partial_agg", 11, &n);
+		printf("\t%.*s", (int)n, w);
+		w = tsv_unique_name(&u, "partial_value", 13, &n);
+		printf("\t%.*s", (int)n, w);
+	}
 	putchar('\n');
+	tsv_unique_free(&u);
 }
 
 static void

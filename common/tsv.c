@@ -349,6 +349,42 @@ tsv_written_name(const char *name, size_t len, size_t *out_len)
 	return buf;
 }
 
+const char *
+tsv_unique_name(struct tsv_unique *u, const char *name, size_t len, size_t *out_len)
+{
+	char *w = tsv_written_name(name, len, &len);
+	size_t base, n;
+	int added;
+
+	if (!u->ready) {
+		hash_init(&u->seen);
+		u->ready = 1;
+	}
+	xgrow(&u->buf, &u->cap, len + 24);
+	memcpy(u->buf, w ? w : name, len);
+	free(w);
+	base = n = len;
+	for (unsigned long long suffix = 2;; suffix++) {
+		hash_put(&u->seen, u->buf, n, &added);
+		if (added)
+			break;
+		n = base + (size_t)snprintf(u->buf + base, u->cap - base, "~%llu", suffix);
+	}
+	*out_len = n;
+	return u->buf;
+}
+
+void
+tsv_unique_free(struct tsv_unique *u)
+{
+	if (u->ready)
+		hash_free(&u->seen);
+	free(u->buf);
+	u->buf = NULL;
+	u->cap = 0;
+	u->ready = 0;
+}
+
 /*
  * Names are checked for duplicates in a hash set, in the form they are
  * written: a header of a million columns (a hostile or broken input)

@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "hash.h"
+
 struct input;
 struct tsv_ahead;
 
@@ -190,5 +192,23 @@ void			 tsv_put_name(FILE *out, const char *name, int csv_safe);
 char			*tsv_written_name(const char *name, size_t len, size_t *out_len);
 /* Write a header line of column names, each by tsv_put_name (no guard). */
 void			 tsv_header(FILE *out, const char *const *names, size_t n);
+
+/*
+ * The names of a header a filter makes up (tally's), each written once:
+ * tsv_unique_name gives name[0..len) as tsv_put_name writes it or, when
+ * that was given before, the first of NAME~2, NAME~3 ... that was not,
+ * as *out_len bytes valid until the next call.
+ *	struct tsv_unique u = TSV_UNIQUE_INIT;
+ */
+struct tsv_unique {
+	struct hash_table	 seen;
+	char			*buf;
+	size_t			 cap;
+	int			 ready;
+};
+#define TSV_UNIQUE_INIT	{ .ready = 0 }
+const char		*tsv_unique_name(struct tsv_unique *u, const char *name, size_t len,
+			    size_t *out_len);
+void			 tsv_unique_free(struct tsv_unique *u);
 
 #endif
