@@ -701,14 +701,53 @@ build_value(struct jx *x, int t)
 	return 1;
 }
 
+/*
+ * A message that cannot be read, nested too deep or longer than the record
+ * bound, after the reader said so: reported at the line it began on,
+ * counted, and skipped unheld, so that one bad message costs itself only
+ * and the rest of the export is read. depth: the container's. 0, or the
+ * token that broke the input while skipping it.
+ */
+static int
+skip_message(struct jx *x, int depth, unsigned long long line)
+{
+	if (strcmp(json_error(x->j), "too long") == 0)
+		xwarnx("%s:%llu: message longer than --max-record (%zu bytes): skipped",
+		    fmt_src_name(x->src), line, input_max_record());
+	else
+		xwarnx("%s:%llu: message nested deeper than %d levels: skipped",
+		    fmt_src_name(x->src), line, JSON_MAX_DEPTH);
+	x->st->skipped++;
+	json_limit(x->j, 0);
+	/* a cut inside it is reported by the caller, as any other */
+	return json_skip_broken(x->j, depth) > 0 ? 0 : JSON_ERROR;
+}
+
+/*
+ * The message object whose '{' (t) was just read, into x->d, bounded by
+ * --max-record: 1; 0 when it was skipped; else the token that broke it.
+ */
+static int
+read_message(struct jx *x, int t, unsigned long long line)
+{
+	int depth = json_depth(x->j) - 1;
+
+	json_limit(x->j, json_offset(x->j) - 1 + input_max_record());
+	t = json_doc_read(x->j, &x->d, t);
+	if (t == JSON_ERROR && json_skippable(x->j))
+		return skip_message(x, depth, line);
+	json_limit(x->j, 0);
+	return t;
+}
+
 /* One message object streamed out of a container, at the line it starts on. */
 static int
 streamed_message(struct jx *x, int t, const struct text *chan)
 {
 	unsigned long long line = x->src->lineno;
 
-	if ((t = json_doc_read(x->j, &x->d, t)) <= 0)
-		return t;
+	if ((t = read_message(x, t, line)) <= 0)
+		return t < 0 ? t : 1;
 	telethon_message(x, 0, line, chan);
 	return 1;
 }
@@ -945,11 +984,17 @@ static int
 messages(struct jx *x, enum kind kind)
 {
 	unsigned long long line;
-	int t;
+	int t, depth = json_depth(x->j);
 
 	while (!x->stop) {
 		if ((t = json_next(x->j)) == JSON_END_ARRAY)
 			return 0;
+		if (t == JSON_ERROR && json_skippable(x->j)) {
+			/* a message too deep to begin */
+			if (skip_message(x, depth, x->src->lineno) < 0)
+				return stream_error(x, JSON_ERROR);
+			continue;
+		}
 		if (t <= 0)
 			return stream_error(x, t);
 		if (t != JSON_BEGIN_OBJECT) {
@@ -959,11 +1004,18 @@ messages(struct jx *x, enum kind kind)
 		}
 		line = x->src->lineno;
 		if (kind == K_JSONL) {
-			if ((t = object(x, line)) <= 0)
+			if ((t = object(x, line)) == JSON_ERROR && json_skippable(x->j)) {
+				if (skip_message(x, depth, line) < 0)
+					return stream_error(x, JSON_ERROR);
+				continue;
+			}
+			if (t <= 0)
 				return stream_error(x, t);
 			continue;
 		}
-		if ((t = json_doc_read(x->j, &x->d, t)) <= 0)
+		if ((t = read_message(x, t, line)) == 0)
+			continue;
+		if (t < 0)
 			return stream_error(x, t);
 		if (kind == K_TDESKTOP)
 			tdesktop_message(x, line);

@@ -30,6 +30,8 @@ struct json_reader {
 	const char	*chunk, *p, *end;
 	int		 eol;		/* the chunk ends its line */
 	size_t		 col;		/* bytes of the line before the chunk */
+	unsigned long long base;	/* bytes of input before the chunk */
+	unsigned long long limit;	/* json_limit's end; 0: none */
 	unsigned long long tops;	/* top-level values ended */
 	int		 eof, failed, line_mode, started;
 	enum state	 state;
@@ -39,6 +41,8 @@ struct json_reader {
 	size_t		 blen, bcap;
 	const char	*err;
 	size_t		 errcol;
+	int		 skippable;	/* the error leaves the input readable */
+	int		 in_string;	/* ... and came inside a string */
 	/* json_new_mem: the one chunk */
 	const char	*mem;
 	size_t		 memlen;
@@ -147,6 +151,7 @@ static int
 fail(struct json_reader *j, const char *what)
 {
 	j->err = what;
+	j->skippable = 0;
 	j->errcol = j->col + (size_t)(j->p - j->chunk) + 1;
 	return JSON_ERROR;
 }
@@ -162,6 +167,7 @@ json_recover(struct json_reader *j)
 	j->depth = 0;
 	j->state = ST_TOP;
 	j->err = NULL;
+	j->skippable = 0;
 }
 
 /* Next chunk: 1, or 0 at the end (or after a source error). */
@@ -174,6 +180,7 @@ refill(struct json_reader *j)
 	if (j->eof)
 		return 0;
 	j->col = j->eol ? 0 : j->col + (size_t)(j->end - j->chunk);
+	j->base += (size_t)(j->end - j->chunk);
 	if (j->piece != NULL)
 		rc = j->piece(j->ctx, &j->chunk, &len, &j->eol);
 	else {
@@ -337,8 +344,15 @@ string(struct json_reader *j)
 				/* the string goes on in the next piece */
 				put(j, j->p, (size_t)(j->end - j->p));
 				j->p = j->end;
-				if (refill(j))
+				if (refill(j)) {
+					if (j->limit && j->base > j->limit) {
+						/* not held whole: skipped from here */
+						fail(j, "too long");
+						j->skippable = j->in_string = 1;
+						return JSON_ERROR;
+					}
 					continue;
+				}
 			}
 			if (q == NULL) {
 				j->p = j->end;
@@ -420,8 +434,12 @@ value_done(struct json_reader *j)
 static int
 open_container(struct json_reader *j, unsigned char c)
 {
-	if (j->depth >= JSON_MAX_DEPTH)
-		return fail(j, "nesting too deep");
+	if (j->depth >= JSON_MAX_DEPTH) {
+		fail(j, "nesting too deep");
+		j->skippable = 1;
+		j->in_string = 0;
+		return JSON_ERROR;
+	}
 	j->stack[j->depth++] = c;
 	j->p++;
 	j->state = c == '{' ? ST_KEY_OR_CLOSE : ST_VALUE_OR_CLOSE;
@@ -481,6 +499,12 @@ json_next(struct json_reader *j)
 			}
 			return JSON_END;
 		}
+		if (j->limit && json_offset(j) > j->limit) {
+			fail(j, "too long");
+			j->skippable = 1;
+			j->in_string = 0;
+			return JSON_ERROR;
+		}
 		switch (j->state) {
 		case ST_TOP:
 		case ST_VALUE:
@@ -529,10 +553,103 @@ json_skip(struct json_reader *j, int t)
 		return t;
 	depth = j->depth - 1;
 	do {
-		if ((u = json_next(j)) <= 0)
+		if ((u = json_next(j)) == JSON_ERROR && j->skippable && !j->limit)
+			/* what is skipped may be nested past the stack */
+			return json_skip_broken(j, depth) > 0 ? t : JSON_ERROR;
+		if (u <= 0)
 			return u == JSON_END ? JSON_ERROR : u;
 	} while (j->depth > depth);
 	return t;
+}
+
+unsigned long long
+json_offset(const struct json_reader *j)
+{
+	return j->base + (unsigned long long)(j->p - j->chunk);
+}
+
+void
+json_limit(struct json_reader *j, unsigned long long end)
+{
+	j->limit = end;
+}
+
+int
+json_skippable(const struct json_reader *j)
+{
+	return j->err != NULL && j->skippable;
+}
+
+/*
+ * The rest of a value that was too deep or too long to read, skipped by
+ * its brackets and strings alone: no stack, no token held, so memory stays
+ * what it was whatever the value holds. Its inside is not checked.
+ */
+int
+json_skip_broken(struct json_reader *j, int depth)
+{
+	unsigned long long level = (unsigned long long)j->depth;
+	int in_string = j->in_string;
+	const char *q;
+
+	if (!json_skippable(j))
+		return JSON_ERROR;
+	j->err = NULL;
+	j->skippable = 0;
+	for (;;) {
+		if (j->p == j->end) {
+			if (in_string && j->eol)
+				return fail(j, "unterminated string");
+			if (j->line_mode == 1 && j->eol)
+				return fail(j, "line ends inside a JSON value");
+			if (!refill(j)) {
+				if (j->failed)
+					return JSON_ERROR;
+				j->err = "unexpected end of input";
+				j->errcol = 0;
+				return JSON_ERROR;
+			}
+			continue;
+		}
+		if (in_string) {
+			q = j->p;
+			while (q < j->end && *q != '"' && *q != '\\')
+				q++;
+			if (q == j->end) {
+				j->p = q;
+				continue;
+			}
+			if (*q == '\\') {
+				/* a piece never ends after a backslash, but a line may */
+				if (q + 1 == j->end) {
+					j->p = q;
+					return fail(j, "unterminated string");
+				}
+				j->p = q + 2;
+				continue;
+			}
+			j->p = q + 1;
+			in_string = 0;
+			continue;
+		}
+		switch (*j->p++) {
+		case '"':
+			in_string = 1;
+			break;
+		case '{':
+		case '[':
+			level++;
+			break;
+		case '}':
+		case ']':
+			if (level-- == (unsigned long long)depth + 1) {
+				j->depth = depth;
+				value_done(j);
+				return 1;
+			}
+			break;
+		}
+	}
 }
 
 /* The doc */

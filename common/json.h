@@ -94,6 +94,21 @@ int			 json_depth(const struct json_reader *j);
  */
 int			 json_skip(struct json_reader *j, int t);
 
+/*
+ * Bytes of input read before the next token, all lines counted. A limit
+ * (json_limit, an offset; 0 for none) makes the next token that starts, or
+ * a string that runs, past it an error "too long", json_skippable as one
+ * nested past JSON_MAX_DEPTH is: json_skip_broken then skips the rest of
+ * the value until the reader is back at depth (json_depth before the
+ * value began), holding nothing of it, and returns 1, or JSON_ERROR when
+ * the input breaks or ends first. json_skip skips values nested too deep
+ * itself (when no limit is set).
+ */
+unsigned long long	 json_offset(const struct json_reader *j);
+void			 json_limit(struct json_reader *j, unsigned long long end);
+int			 json_skippable(const struct json_reader *j);
+int			 json_skip_broken(struct json_reader *j, int depth);
+
 /* After JSON_ERROR: what went wrong, and the 1-based byte in its line. */
 const char		*json_error(const struct json_reader *j);
 size_t			 json_error_column(const struct json_reader *j);

@@ -114,6 +114,7 @@ struct links {
 	struct span		*hits;		/* this line's hits, for -e merging */
 	size_t			 nhits, cap_hits;
 	char			 error[320];
+	int			 failed;	/* a match error on this line */
 
 	/* caches for one line: see the comment at the top */
 	size_t			 tail_from, tail_to;	/* run from tail_from ends at tail_to */
@@ -225,6 +226,19 @@ links_platform_filter(struct links *lk, const char *list)
 	return status;
 }
 
+void
+links_set_limits(struct links *lk, unsigned match, unsigned depth)
+{
+	if (match) {
+		pcre2_set_match_limit(lk->mctx, match);
+		pcre2_set_match_limit(lk->hctx, match);
+	}
+	if (depth) {
+		pcre2_set_depth_limit(lk->mctx, depth);
+		pcre2_set_depth_limit(lk->hctx, depth);
+	}
+}
+
 const char *
 links_error(const struct links *lk)
 {
@@ -262,6 +276,27 @@ run(pcre2_match_context *ctx, struct regex *re, const char *s, size_t n, size_t 
 	if (re->jit)
 		return pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, from, opts, re->md, ctx);
 	return pcre2_match(re->code, (PCRE2_SPTR)s, n, from, opts, re->md, ctx);
+}
+
+/*
+ * A match error of one of our own patterns (a PCRE2 limit on hostile
+ * text): never taken for "no match", as pcre2grep does not; told, first
+ * only, through links_scan's -1, which the caller reports with the place.
+ * The search goes on past it, so only what that one match would have found
+ * can be lost.
+ */
+static void
+match_error(struct links *lk, const char *what, int rc)
+{
+	PCRE2_UCHAR msg[120];
+
+	if (!lk->failed) {
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		snprintf(lk->error, sizeof(lk->error),
+		    "built-in %s pattern: %s (rest of the line still searched)", what,
+		    (char *)msg);
+	}
+	lk->failed = 1;
 }
 
 static int
@@ -645,6 +680,8 @@ tail_run(struct links *lk, const char *s, size_t n, size_t i)
 	if (i >= lk->tail_from && i <= lk->tail_to)
 		return lk->tail_to;
 	rc = run(lk->mctx, &lk->tail, s, n, i, PCRE2_ANCHORED);
+	if (rc < PCRE2_ERROR_NOMATCH)
+		match_error(lk, "path", rc);
 	lk->tail_from = i;
 	lk->tail_to = rc > 0 ? pcre2_get_ovector_pointer(lk->tail.md)[1] : i;
 	return lk->tail_to;
@@ -961,7 +998,9 @@ find(struct links *lk, const char *s, size_t n)
 		pcre2_set_offset_limit(lk->hctx, a);
 		rc = run(lk->hctx, &lk->head, s, n, lo, 0);
 		if (rc <= 0) {
-			/* no match holds this anchor; limits cannot hit possessive patterns */
+			/* no match holds this anchor */
+			if (rc < PCRE2_ERROR_NOMATCH)
+				match_error(lk, "link", rc);
 			a++;
 			continue;
 		}
@@ -1054,7 +1093,7 @@ find_custom(struct links *lk, const char *s, size_t n)
 				/* A limit ends this pattern on this line only: the
 				 * other patterns and our own matcher still search
 				 * all of it, and the first error is the one told. */
-				if (status == 0) {
+				if (status == 0 && !lk->failed) {
 					pcre2_get_error_message(rc, msg, sizeof(msg));
 					snprintf(lk->error, sizeof(lk->error),
 					    "-e pattern %zu: %s (rest of the line searched without it)",
@@ -1101,6 +1140,7 @@ links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void 
 
 	lk->nhits = 0;
 	lk->error[0] = '\0';
+	lk->failed = 0;
 	if (len == 0)
 		return 0;
 	s = refang_run(&lk->rf, text, len, &n);
@@ -1127,7 +1167,7 @@ links_scan(struct links *lk, const char *text, size_t len, links_fn *emit, void 
 		emit(ctx, &hit);
 		kept++;
 	}
-	return status < 0 ? -1 : (long)kept;
+	return status < 0 || lk->failed ? -1 : (long)kept;
 }
 
 /*

@@ -58,8 +58,8 @@ typedef void	 links_fn(void *ctx, const struct link_hit *hit);
 /*
  * Call emit for every link of text[0..len), in order of appearance
  * (duplicates kept). Returns the number of hits, or -1 when a -e pattern
- * hit a PCRE2 error or limit (links_error says which; the hits found are
- * still emitted).
+ * or one of our own hit a PCRE2 error or limit (links_error says which;
+ * the search went on past it and the hits found are still emitted).
  */
 long		 links_scan(struct links *lk, const char *text, size_t len,
 		    links_fn *emit, void *ctx);
@@ -73,6 +73,12 @@ long		 links_scan(struct links *lk, const char *text, size_t len,
  * With a -e pattern it returns 0: those may match anything.
  */
 size_t		 links_first_sign(const struct links *lk, const char *text, size_t len);
+
+/*
+ * PCRE2's match and depth limits for every pattern (defaults 10,000,000
+ * and 100,000; 0 keeps one as it is), for tests that make a match fail.
+ */
+void		 links_set_limits(struct links *lk, unsigned match, unsigned depth);
 
 /* The message of the last -1 from links_scan. */
 const char	*links_error(const struct links *lk);
