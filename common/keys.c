@@ -269,6 +269,7 @@ keys_classify(struct keys *k, const char *url, size_t len, struct key_result *r)
 		url++, len--;
 	url_space_start(&k->us, len);
 	k->key.n = k->chan.n = 0;
+	k->match.error_rc = 0;
 	r->kind = KIND_INVALID;
 	r->platform = "web";
 
@@ -345,4 +346,5 @@ done:
 	r->key_len = k->key.n;
 	r->channel_key = k->chan.p;
 	r->channel_key_len = k->chan.n;
+	r->error = k->match.error_rc ? k->match.error.p : NULL;
 }

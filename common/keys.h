@@ -33,6 +33,12 @@ struct key_result {
 	size_t		 key_len;
 	const char	*channel_key;	/* owning channel of a post, else "" */
 	size_t		 channel_key_len;
+	/*
+	 * NULL, or why a row of the platform table could not be tried (a
+	 * PCRE2 match or depth limit on a hostile link): the result is
+	 * that of the other rows, and the caller reports the link.
+	 */
+	const char	*error;
 };
 
 struct keys;

@@ -942,6 +942,7 @@ table_match_free(struct table_match *m)
 {
 	pcre2_match_data_free(m->md);
 	buf_free(&m->scratch);
+	buf_free(&m->error);
 }
 
 /*
@@ -953,8 +954,24 @@ run(pcre2_code *re, const char *s, size_t n, struct table_match *m,
     const struct table_row *row, int in, int param)
 {
 	PCRE2_SIZE *ov;
+	int rc = pcre2_match(re, (PCRE2_SPTR)(s ? s : ""), n, 0, 0, m->md, NULL);
 
-	if (pcre2_match(re, (PCRE2_SPTR)(s ? s : ""), n, 0, 0, m->md, NULL) < 0)
+	if (rc < PCRE2_ERROR_NOMATCH && m->error_rc == 0) {
+		PCRE2_UCHAR what[120];
+
+		if (pcre2_get_error_message(rc, what, sizeof(what)) < 0)
+			snprintf((char *)what, sizeof(what), "error %d", rc);
+		m->error_rc = rc;
+		m->error.n = 0;
+		buf_adds(&m->error, "platform table row ");
+		buf_adds(&m->error, row->f.file);
+		buf_addc(&m->error, ':');
+		buf_addnum(&m->error, row->f.line);
+		buf_adds(&m->error, ": ");
+		buf_adds(&m->error, (const char *)what);
+		buf_addc(&m->error, '\0');
+	}
+	if (rc < 0)
 		return 0;
 	ov = pcre2_get_ovector_pointer(m->md);
 	for (size_t i = 0; i < row->ncaps; i++) {

@@ -87,6 +87,13 @@ struct table_match {
 	}		 cap[TABLE_MAXCAP];
 	struct buf	 scratch;	/* decoded query values */
 	void		*md;		/* PCRE2 match data */
+	/*
+	 * A PCRE2 error (a match or depth limit) met by table_match: the
+	 * row then does not match, and this says why, as "FILE:LINE: what";
+	 * the caller clears error_rc before a link.
+	 */
+	int		 error_rc;
+	struct buf	 error;
 };
 
 void		 table_match_init(struct table_match *m);

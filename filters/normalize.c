@@ -42,6 +42,7 @@ static int		 platform_out, kind_out, key_out, chan_out;
 static unsigned long long n_records, n_kind[32];	/* by table_kinds */
 static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width */
 static unsigned long long n_filtered;		/* records --where passed over */
+static unsigned long long n_errors;		/* links a table row could not try */
 
 static const struct opt own_options[] = {
 	{ "url-field", 'u', "field", 'u',
@@ -136,6 +137,11 @@ normalize_record(const struct tsv_reader *r)
 		xgrow(&url_buf, &url_cap, url->len + 1);
 	n = tsv_unescape(url_buf, url->p, url->len);
 	keys_classify(keys, url_buf, n, &kr);
+	if (kr.error) {
+		xwarnx("%s:%llu: %s (the other rows tried)", tsv_name(r), tsv_lineno(r),
+		    kr.error);
+		n_errors++;
+	}
 	if (wheres.n && !record_wanted(r, &kr)) {
 		n_filtered++;
 		return;
@@ -289,7 +295,7 @@ main(int argc, char *argv[])
 		}
 	}
 	keys = keys_new();
-	if (opts_inputs(&cl, argc, argv, normalize_file, NULL) < 0)
+	if (opts_inputs(&cl, argc, argv, normalize_file, NULL) < 0 || n_errors)
 		status = EXIT_TROUBLE;
 	if (show_stats)
 		print_stats();
