@@ -26,6 +26,17 @@
  * streaming calls for the same reason, and each reads concatenated frames
  * or streams as one, as its own tool does.
  *
+ * Why --max-record (max_record): a runaway line (a 1 GB line of zeros is
+ * 1 MB of gzip) would otherwise take as much memory as it is long, more
+ * as its buffer doubles. A line past the bound is read on and thrown
+ * away as it comes, never held, reported and counted where the caller
+ * reads it (on its thread, in order with the lines), and the lines after
+ * it keep their numbers; the sifting thread hands over only its place,
+ * an empty line marked NUM_SKIPPED. Buffers grow by an eighth past 16 MiB
+ * and are given back after a long line. Why no exit on the producer
+ * thread: the caller may be mid-write, so an error there (no memory
+ * included) is noted in why, like damage, and the caller reports it.
+ *
  * Why a binary check: an image or a zip read as lines gives no rows and no
  * word, and the analyst thinks the export held no links. A NUL byte in the
  * first block, in bytes that are not UTF-8, is binary; a text with a stray
