@@ -32,8 +32,10 @@
  * away as it comes, never held, reported and counted where the caller
  * reads it (on its thread, in order with the lines), and the lines after
  * it keep their numbers; the sifting thread hands over only its place,
- * an empty line marked NUM_SKIPPED. Buffers grow by an eighth past 16 MiB
- * and are given back after a long line. Why no exit on the producer
+ * an empty line marked NUM_SKIPPED. A long line kept is held once: the
+ * sifting thread hands it over as it comes (past SIFT_STREAM), a TSV
+ * batch takes the buffer it was gathered in (input_take). Buffers grow
+ * by an eighth past 16 MiB and are given back after a long line. Why no exit on the producer
  * thread: the caller may be mid-write, so an error there (no memory
  * included) is noted in why, like damage, and the caller reports it.
  *
@@ -73,6 +75,7 @@ enum {
 	RING = 4,		/* one held by the caller, one filling, two ready */
 	RAW_DEFLATE = 2 * BLOCK,	/* compressed bytes held for libdeflate */
 	SIFT_READ = 1 << 18,	/* sifting reads: small enough to stay in cache */
+	SIFT_STREAM = 1 << 20,	/* a longer line is handed over before it is whole */
 	MAGIC_MOST = 6,		/* xz's magic, the longest */
 	GROW_SLOW = 1 << 24,	/* past 16 MiB a buffer grows by an eighth */
 	KEEP_MOST = 1 << 23,	/* a larger line buffer is let go after its line */
@@ -182,6 +185,7 @@ struct input {
 	size_t			 scap, sstart, sscan, send;
 	int			 seof;
 	int			 sdrop;		/* sbuf: inside a line too long */
+	int			 sstream;	/* inside a long line, handed over as it comes */
 };
 
 /* --max-record: a longer line is skipped (see too_long). */
@@ -1203,6 +1207,28 @@ skip_lines(const struct input *in, const char *p, size_t n, unsigned long long *
 }
 
 /*
+ * Producer: append p[0..n) to b and the blocks after it. The block to go
+ * on with, NULL when the caller stopped.
+ */
+static struct block *
+put_bytes(struct input *in, struct block *b, const char *p, size_t n)
+{
+	size_t m;
+
+	for (;;) {
+		m = n < BLOCK - b->len ? n : BLOCK - b->len;
+		memcpy(b->data + b->len, p, m);
+		b->len += m;
+		p += m;
+		if ((n -= m) == 0)
+			return b;
+		publish(in, b, 0);
+		if ((b = claim(in)) == NULL)
+			return NULL;
+	}
+}
+
+/*
  * Producer: append the line p[0..n) (its newline too, if it has one), the
  * num-th of the input, to b; a line longer than a block goes on in the
  * next ones. The block to go on with, NULL when the caller stopped.
@@ -1210,8 +1236,6 @@ skip_lines(const struct input *in, const char *p, size_t n, unsigned long long *
 static struct block *
 put_line(struct input *in, struct block *b, const char *p, size_t n, unsigned long long num)
 {
-	size_t m;
-
 	if (b->len > 0 && n > BLOCK - b->len) {
 		publish(in, b, 0);
 		if ((b = claim(in)) == NULL)
@@ -1230,17 +1254,7 @@ put_line(struct input *in, struct block *b, const char *p, size_t n, unsigned lo
 		b->capnums = cap;
 	}
 	b->nums[b->nnums++] = num;
-	for (;;) {
-		m = n < BLOCK - b->len ? n : BLOCK - b->len;
-		memcpy(b->data + b->len, p, m);
-		b->len += m;
-		p += m;
-		if ((n -= m) == 0)
-			return b;
-		publish(in, b, 0);
-		if ((b = claim(in)) == NULL)
-			return NULL;
-	}
+	return put_bytes(in, b, p, n);
 }
 
 /*
@@ -1308,10 +1322,21 @@ sift(void *arg)
 			} else
 				in->sstart = in->sscan = in->send;
 		}
+		/* Inside a long line handed over as it comes: on to its newline. */
+		if (in->sstream) {
+			p = in->sbuf + in->sstart;
+			n = in->send - in->sstart;
+			nl = memchr(p, '\n', n);
+			k = nl != NULL ? (size_t)(nl - p) + 1 : n;
+			if (k > 0 && (b = put_bytes(in, b, p, k)) == NULL)
+				return NULL;
+			in->sstart = in->sscan = in->sstart + k;
+			in->sstream = nl == NULL;
+		}
 		/* Whole lines first: is there a newline in what is new? */
 		p = in->sbuf + in->sscan;
 		n = in->send - in->sscan;
-		if (!in->sdrop && memchr(p, '\n', n) != NULL) {
+		if (!in->sdrop && !in->sstream && memchr(p, '\n', n) != NULL) {
 			p = in->sbuf + in->sstart;
 			n = in->send - in->sstart;
 			while ((k = skip_lines(in, p, n, &lines)) < n &&
@@ -1329,11 +1354,24 @@ sift(void *arg)
 			in->sstart = (size_t)(p - in->sbuf);
 		}
 		in->sscan = in->send;
-		/* A line not yet whole that is too long already: its place only. */
-		if (!in->sdrop && in->send - in->sstart > max_record) {
+		/*
+		 * A line not yet whole that is too long already: its place only.
+		 * One that is long, all of it, as it comes, so that it is not
+		 * held here as well as by the caller (want may pass it over; it
+		 * need not).
+		 */
+		if (in->sdrop || in->sstream)
+			;
+		else if (in->send - in->sstart > max_record) {
 			if ((b = put_skipped(in, b, ++lines)) == NULL)
 				return NULL;
 			in->sdrop = 1;
+			in->sstart = in->sscan = in->send;
+		} else if (in->send - in->sstart > SIFT_STREAM) {
+			if ((b = put_line(in, b, in->sbuf + in->sstart,
+			    in->send - in->sstart, ++lines)) == NULL)
+				return NULL;
+			in->sstream = 1;
 			in->sstart = in->sscan = in->send;
 		}
 		if (r <= 0)
@@ -1347,7 +1385,7 @@ sift(void *arg)
 			return NULL;	/* stopped */
 	}
 	/* A last line without a newline is still a line; so is one cut by an error. */
-	if (!in->sdrop && (n = in->send - in->sstart) > 0) {
+	if (!in->sdrop && !in->sstream && (n = in->send - in->sstart) > 0) {
 		p = in->sbuf + in->sstart;
 		lines++;
 		if (in->want(in->want_ctx, p, n) < n && (b = put_line(in, b, p, n, lines)) == NULL)
@@ -1670,6 +1708,39 @@ input_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
 		max = 1;
 	return in->gzip || in->sift ? ring_piece(in, max, p, len, eol) :
 	    plain_piece(in, max, p, len, eol);
+}
+
+char *
+input_take(struct input *in, const char *line, size_t *cap)
+{
+	uintptr_t at = (uintptr_t)line, lo = (uintptr_t)in->buf;
+	size_t held, fresh_cap;
+	char *p, *fresh;
+
+	if (in->buf == NULL || in->cap <= KEEP_MOST || at < lo || at >= lo + in->cap)
+		return NULL;
+	if (in->gzip || in->sift) {
+		/* the line was gathered in buf, which holds nothing else */
+		if (in->end != 0)
+			return NULL;
+		fresh = NULL;
+		fresh_cap = 0;
+	} else {
+		/* plain: the bytes read after the line go on in a buffer of their own */
+		held = in->end - in->start;
+		fresh_cap = held + 2 * READ_BLOCK;
+		if ((fresh = malloc(fresh_cap)) == NULL)
+			return NULL;
+		memcpy(fresh, in->buf + in->start, held);
+		in->scan -= in->start;
+		in->end = held;
+		in->start = 0;
+	}
+	p = in->buf;
+	*cap = in->cap;
+	in->buf = fresh;
+	in->cap = fresh_cap;
+	return p;
 }
 
 int

@@ -66,6 +66,16 @@ int		 input_piece(struct input *in, size_t max, const char **p, size_t *len,
 		    int *eol);
 
 /*
+ * The memory of the line input_line returned last (at line), handed over
+ * so that a caller keeping a long line need not copy it: when it is over
+ * 8 MiB and gathered in the input's own buffer, that buffer (malloc'd,
+ * *cap bytes, line inside it; the caller frees it), the input going on
+ * with another; else NULL, and the caller copies the line as before.
+ * Call before the next input_line.
+ */
+char		*input_take(struct input *in, const char *line, size_t *cap);
+
+/*
  * From now on return only the lines the caller has a use for: want(ctx,
  * p, n) gets a run of whole lines (newlines included) and returns the
  * offset of the first byte worth a look, or n for none. Lines passed over

@@ -512,7 +512,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 	size_t len, used = 0, n, width = r->npick ? r->npick : r->ncols;
 	unsigned long long lineno, k;
 	struct tsv_field *f;
-	int rc;
+	int rc, taken;
 	char *p;
 
 	b->n = 0;
@@ -535,6 +535,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		b->cap = 0;
 	}
 	while (b->n < TSV_BATCH) {
+		taken = 0;
 		if (r->have_held) {
 			line = r->held;
 			len = r->held_len;
@@ -559,10 +560,20 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		if (used + len + 1 > b->cap) {
 			if (b->n > 0)
 				goto hold;	/* the views handed out must not move */
-			/* just the room asked for: a long row is not doubled */
-			n = len + 1 > 1 << 16 ? len + 1 : 1 << 16;
-			if ((p = realloc(b->buf, n)) == NULL)
-				return batch_no_memory(r, lineno, n);
+			/*
+			 * A long row is not copied: the batch takes the input's
+			 * buffer that holds it. Else just the room asked for.
+			 */
+			if (len > BATCH_KEEP && !r->npick &&
+			    (p = input_take(r->in, line, &n)) != NULL) {
+				taken = 1;
+			} else {
+				n = len + 1 > 1 << 16 ? len + 1 : 1 << 16;
+				if ((p = realloc(b->buf, n)) == NULL)
+					return batch_no_memory(r, lineno, n);
+			}
+			if (taken)
+				free(b->buf);
 			b->buf = p;
 			b->cap = n;
 		}
@@ -582,7 +593,9 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			continue;
 		}
 		p = b->buf + used;
-		if (r->npick) {
+		if (taken) {
+			p = (char *)line;	/* in place, in the buffer taken */
+		} else if (r->npick) {
 			/* The picked fields, joined: no longer than the line. */
 			len = pick_fields(r, line, len, f, p);
 		} else {
@@ -594,7 +607,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		b->row[b->n].p = p;
 		b->row[b->n].len = len;
 		b->lineno[b->n++] = lineno;
-		used += len + 1;
+		used = (size_t)(p - b->buf) + len + 1;
 		r->rows++;
 	}
 	if (b->n > 0)

@@ -16,6 +16,7 @@ for f in m.txt m.txt.gz; do
 done
 # a bound above the longest line: nothing skipped
 run "extract --max-record 2M" extract --max-record 2M m.txt.gz
+run "extract --max-record 2M, plain" extract --max-record 2M m.txt
 { header; rows 1 2; long x; printf '\tk\tt\n'; rows 4 5; long y; } >t.tsv
 gzip -n <t.tsv >t.tsv.gz
 tsv_all "" --max-record 64k t.tsv
@@ -38,3 +39,12 @@ run "tally --stats" tally --max-record 64k --stats t.tsv.gz
 	echo '5,"see t.me/csv_five"'
 } >c.csv
 run "extract csv" extract --max-record 64k c.csv
+# A long row within the bound (9 MB, past the 8 MiB a batch copies) is
+# kept whole, plain and gzip, and with the sifting thread's hand-over.
+{ header; rows 1 2; head -c 9437184 /dev/zero | tr '\0' w; printf '\tk9\tt9\n'; rows 4 5; } >w.tsv
+gzip -n <w.tsv >w.tsv.gz
+for f in w.tsv w.tsv.gz; do
+	dedupe --max-record 16M $f | cmp -s - w.tsv && echo "dedupe $f: every row, the long one whole"
+done
+{ msgs 1 2; head -c 9437184 /dev/zero | tr '\0' w; echo ' t.me/after_9_mb'; msgs 4 4; } >w.txt
+run "extract, a 9 MB line kept" extract --max-record 16M w.txt

@@ -1,11 +1,13 @@
-# No memory on a reading thread (extract's sifting thread for plain text,
-# the TSV read-ahead thread of dedupe, as of tally) does not end the process
-# from that thread: the error goes to the main thread, which reports it
-# with the file ("PROG: stdin: out of memory", or with the line and its
-# size), writes every row read before it and ends with exit 2, stdout
-# ending on a whole line. The trigger is real: ulimit -v (120 MB) below a 200 MB
-# line, with --max-record above it. Not under the sanitizers (their
-# shadow memory needs more address space than the limit).
+# No memory for a long line does not end the process where it happens:
+# on the TSV read-ahead thread of dedupe (as of tally) the error goes to
+# the main thread, and in extract (plain text: the sifting thread hands a
+# long line over as it comes, the main thread gathers it) the input ends
+# as on a read error. Either way it is reported with the file and line
+# ("PROG: stdin:LINE: out of memory (a line of N bytes)"), every row read
+# before it is written, stdout ends on a whole line, exit 2. The trigger
+# is real: ulimit -v (120 MB) below a 200 MB line, with --max-record
+# above it. Not under the sanitizers (their shadow memory needs more
+# address space than the limit).
 [ "${CROSSLINK_BUILD:-}" = san ] && { echo "ulimit -v and the sanitizers do not mix" >&2; exit 77; }
 (ulimit -v 120000) 2>/dev/null || { echo "no ulimit -v" >&2; exit 77; }
 . "$TOP/tests/lib/bad.sh"
