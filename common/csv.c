@@ -3,6 +3,10 @@
  * field that reaches the end of a line pulls the next line in (with the
  * newline it stood for). Decoded fields are kept as offsets into one
  * growing buffer and pointed at once the record is complete.
+ * Why a record has a bound (csv_limit) though its lines have one: a quote
+ * left open joins every line after it into one record, and a runaway
+ * record must not take the machine's memory; past the bound it is parsed
+ * on, to find its end, but not kept.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +25,13 @@ csv_new(csv_line_fn *more, void *ctx, unsigned long long first)
 	r->sep = ',';
 	r->lines = first > 0 ? first - 1 : 0;
 	return r;
+}
+
+void
+csv_limit(struct csv_reader *r, size_t max, csv_lineno_fn *lineno)
+{
+	r->max = max;
+	r->lineno = lineno;
 }
 
 void
@@ -139,6 +150,7 @@ next_line(struct csv_reader *r, const char **p, size_t *len)
 		*p = r->pend;
 		*len = r->pend_len;
 		r->lines++;
+		r->gap = 0;
 		return 1;
 	}
 	if (r->eof)
@@ -149,13 +161,23 @@ next_line(struct csv_reader *r, const char **p, size_t *len)
 		r->failed = rc < 0;
 		return rc;
 	}
-	r->lines++;
+	if (r->lineno != NULL) {
+		unsigned long long n = r->lineno(r->ctx);
+
+		r->gap = n != r->lines + 1;
+		r->lines = n;
+	} else
+		r->lines++;
 	return 1;
 }
 
 static void
 put(struct csv_reader *r, const char *s, size_t n)
 {
+	if (r->over || (r->max > 0 && r->blen + n > r->max)) {
+		r->over = 1;	/* read on to the record's end, keeping nothing */
+		return;
+	}
 	xgrow(&r->buf, &r->bcap, r->blen + n + 1);
 	memcpy(r->buf + r->blen, s, n);
 	r->blen += n;
@@ -183,8 +205,10 @@ record(struct csv_reader *r)
 	size_t len, start;
 	int rc;
 
+again:
 	r->nfields = 0;
 	r->blen = 0;
+	r->over = 0;
 	do {
 		if ((rc = next_line(r, &p, &len)) <= 0)
 			return rc;
@@ -209,6 +233,14 @@ record(struct csv_reader *r)
 						    r->lines - r->line + 1);
 						r->err = r->errbuf;
 						return CSV_BAD;
+					}
+					if (r->gap) {
+						/* the rest of the record was too long */
+						r->pend = p;
+						r->pend_len = len;
+						r->have_pend = 1;
+						r->lines--;
+						goto again;
 					}
 					end = p + len;
 					continue;
@@ -242,6 +274,12 @@ record(struct csv_reader *r)
 			end_field(r, r->blen);
 			break;
 		}
+	}
+	if (r->over) {
+		snprintf(r->errbuf, sizeof(r->errbuf),
+		    "record longer than --max-record (%zu bytes), skipped", r->max);
+		r->err = r->errbuf;
+		return CSV_BAD;
 	}
 	for (size_t i = 0; i < r->nfields; i++)
 		r->field[i].p = r->buf + r->off[i];

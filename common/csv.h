@@ -23,6 +23,8 @@
 
 /* Next line without its newline: 1, 0 at the end, -1 on a read error. */
 typedef int csv_line_fn(void *ctx, const char **p, size_t *len);
+/* The number of the line csv_line_fn gave last. */
+typedef unsigned long long csv_lineno_fn(void *ctx);
 
 struct csv_field {
 	const char	*p;	/* decoded: quotes removed, "" made " */
@@ -45,11 +47,15 @@ struct csv_reader {
 	size_t			*off;
 	char			*buf;
 	size_t			 blen, bcap;
-	char			 errbuf[64];
+	char			 errbuf[96];
 	int			 eof, failed;
 	const char		*pend;		/* the header line, read ahead */
 	size_t			 pend_len;
 	int			 have_pend;
+	size_t			 max;		/* csv_limit's; 0: none */
+	csv_lineno_fn		*lineno;
+	int			 over;		/* the record is longer than max */
+	int			 gap;		/* lines were passed over before this one */
 };
 
 enum {
@@ -61,6 +67,18 @@ enum {
 /* first: the number of the first line more gives (1, or more for a piece). */
 struct csv_reader	*csv_new(csv_line_fn *more, void *ctx, unsigned long long first);
 void			 csv_free(struct csv_reader *r);
+
+/*
+ * --max-record for records of many lines: a record whose decoded fields
+ * pass max bytes is read to its end without being kept and is CSV_BAD
+ * ("record longer than --max-record (N bytes), skipped"). lineno, when
+ * not NULL, numbers the lines: a line source that passes over lines (too
+ * long: reported and counted there) says so by its numbers, and a quoted
+ * field open across such a gap is taken to have ended in it: its record
+ * is dropped without a word (it was counted with the line), and reading
+ * goes on at the line after the gap as at a record's start.
+ */
+void			 csv_limit(struct csv_reader *r, size_t max, csv_lineno_fn *lineno);
 
 /*
  * Read the header: 1, 0 for empty input, -1 on a read error or a header

@@ -67,8 +67,9 @@ read_text(struct fmt_src *src, const struct format_opts *o, message_fn *fn, void
 		if (fn(ctx, &m) != 0)
 			break;
 	}
-	/* every line of the input is a message, read or not */
-	st->messages += (rc > 0 && held ? src->lineno : input_lineno(src->in)) - before;
+	/* every line of the input is a message, read or not, but those too long */
+	st->messages += (rc > 0 && held ? src->lineno : input_lineno(src->in)) - before -
+	    input_skipped(src->in);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -593,6 +594,7 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 		rc = fmt_read_dcetext(&src, o, fn, ctx, st);
 	else
 		rc = fmt_read_json(&src, format, o, fn, ctx, st);
+	st->skipped += input_skipped(src.in);	/* lines too long */
 	if (fmt_skipped_status(input_name(src.in), st->skipped - skipped, o) < 0)
 		rc = -1;
 	status = input_close(src.in) < 0 || src.error || rc < 0 ? -1 : 0;

@@ -34,6 +34,13 @@ static const char *const forward_name_cols[] = {
 	"author_forwarded_from_name", "forward_msg_from_peer_name", NULL
 };
 
+/* The line fmt_src_line gave last, for csv_limit. */
+static unsigned long long
+src_lineno(void *src)
+{
+	return ((struct fmt_src *)src)->lineno;
+}
+
 /* A column of the CSV header: given, or a default in any case. */
 static int
 find(const struct csv_reader *r, const char *given, const char *const *defaults)
@@ -60,6 +67,7 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 	int fwdc = -1, idc = -1, rc, status = -1, warned_local = 0;
 	struct csv_field *f;
 
+	csv_limit(r, input_max_record(), src_lineno);
 	if ((rc = csv_header(r)) <= 0) {
 		if (rc < 0 && r->err)
 			xwarnx("%s:%llu: bad header: %s", name, r->line, r->err);

@@ -129,6 +129,7 @@ fmt_read_irc(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 		if (fn(ctx, &m) != 0)
 			break;
 	}
-	st->messages += (rc > 0 && held ? src->lineno : input_lineno(src->in)) - before;
+	st->messages += (rc > 0 && held ? src->lineno : input_lineno(src->in)) - before -
+	    input_skipped(src->in);
 	return rc < 0 ? -1 : 0;
 }

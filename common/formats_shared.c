@@ -31,7 +31,7 @@ fmt_src_line(void *p, const char **line, size_t *len)
 	}
 	rc = input_line(s->in, line, len);
 	if (rc > 0)
-		s->lineno++;
+		s->lineno = input_lineno(s->in);	/* past lines too long, skipped */
 	else if (rc < 0)
 		s->error = 1;
 	return rc;

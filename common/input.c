@@ -26,6 +26,19 @@
  * streaming calls for the same reason, and each reads concatenated frames
  * or streams as one, as its own tool does.
  *
+ * Why --max-record (max_record): a runaway line (a 1 GB line of zeros is
+ * 1 MB of gzip) would otherwise take as much memory as it is long, more
+ * as its buffer doubles. A line past the bound is read on and thrown
+ * away as it comes, never held, reported and counted where the caller
+ * reads it (on its thread, in order with the lines), and the lines after
+ * it keep their numbers; the sifting thread hands over only its place,
+ * an empty line marked NUM_SKIPPED. A long line kept is held once: the
+ * sifting thread hands it over as it comes (past SIFT_STREAM), a TSV
+ * batch takes the buffer it was gathered in (input_take). Buffers grow
+ * by an eighth past 16 MiB and are given back after a long line. Why no exit on the producer
+ * thread: the caller may be mid-write, so an error there (no memory
+ * included) is noted in why, like damage, and the caller reports it.
+ *
  * Why a binary check: an image or a zip read as lines gives no rows and no
  * word, and the analyst thinks the export held no links. A NUL byte in the
  * first block, in bytes that are not UTF-8, is binary; a text with a stray
@@ -62,7 +75,10 @@ enum {
 	RING = 4,		/* one held by the caller, one filling, two ready */
 	RAW_DEFLATE = 2 * BLOCK,	/* compressed bytes held for libdeflate */
 	SIFT_READ = 1 << 18,	/* sifting reads: small enough to stay in cache */
+	SIFT_STREAM = 1 << 20,	/* a longer line is handed over before it is whole */
 	MAGIC_MOST = 6,		/* xz's magic, the longest */
+	GROW_SLOW = 1 << 24,	/* past 16 MiB a buffer grows by an eighth */
+	KEEP_MOST = 1 << 23,	/* a larger line buffer is let go after its line */
 	WINDOW_LOG_MOST = 31	/* zstd window, xz dictionary: 2 GiB at most */
 };
 
@@ -101,6 +117,9 @@ struct input {
 	int			 eof;
 	int			 error;
 	int			 mid;		/* input_piece: inside a line */
+	int			 dropping;	/* ring: inside a line too long, thrown away */
+	int			 oom;		/* no memory for a line: the input has ended */
+	unsigned long long	 skipped;	/* lines longer than max_record */
 
 	/*
 	 * Plain input, and the line buffer for gzip: lines run over block
@@ -165,7 +184,18 @@ struct input {
 	char			*sbuf;		/* the producer's lines being read */
 	size_t			 scap, sstart, sscan, send;
 	int			 seof;
+	int			 sdrop;		/* sbuf: inside a line too long */
+	int			 sstream;	/* inside a long line, handed over as it comes */
 };
+
+/* --max-record: a longer line is skipped (see too_long). */
+static size_t max_record = INPUT_MAX_RECORD;
+
+/*
+ * In a sifted block, a line number with this bit set stands for a line
+ * that was too long: the producer put an empty line in its place.
+ */
+#define NUM_SKIPPED	(1ULL << 63)
 
 static input_hook_fn	*block_hook;
 #ifdef INPUT_X86
@@ -187,6 +217,53 @@ tell_hook(struct input *in)
 		in->hooked = in->offset;
 		block_hook(in, n);
 	}
+}
+
+/*
+ * Grow *buf to hold need bytes: doubling up to GROW_SLOW, then by an
+ * eighth, so a long line costs little more than itself. -1, the buffer
+ * untouched, when there is no memory: on a producer or read-ahead thread
+ * that must come back to the caller, not end the process.
+ */
+static int
+grow(char **buf, size_t *cap, size_t need)
+{
+	size_t n = *cap ? *cap : 256;
+	char *p;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return -1;
+		n = n < GROW_SLOW ? 2 * n : n + n / 8;
+	}
+	if ((p = realloc(*buf, n)) == NULL)
+		return -1;
+	*buf = p;
+	*cap = n;
+	return 0;
+}
+
+/* The caller's side: no memory for the line being read; the input ends. */
+static int
+no_memory(struct input *in, size_t need)
+{
+	xwarnx("%s:%llu: out of memory (a line of %zu bytes)", in->name,
+	    in->lineno + 1, need);
+	in->error = in->oom = in->eof = 1;
+	in->end = 0;
+	return -1;
+}
+
+/* The line after lineno was longer than max_record: it has been passed over. */
+static void
+too_long(struct input *in)
+{
+	in->lineno++;
+	in->skipped++;
+	xwarnx("%s:%llu: record longer than --max-record (%zu bytes), skipped",
+	    in->name, in->lineno, max_record);
 }
 
 static void
@@ -405,16 +482,19 @@ inflate_block(struct input *in, struct block *b)
 	return 1;
 }
 
-/* Producer: start zlib on the compressed bytes held from rawpos. */
-static void
+/* Producer: start zlib on the compressed bytes held from rawpos; -1 if it cannot. */
+static int
 start_zlib(struct input *in, int between_members)
 {
-	if (inflateInit2(&in->z, 15 + 16) != Z_OK)
-		xerrx(EXIT_TROUBLE, "%s: out of memory", in->name);
+	if (inflateInit2(&in->z, 15 + 16) != Z_OK) {
+		failed(in, "out of memory", NULL);
+		return -1;
+	}
 	in->zlib_up = 1;
 	in->z.next_in = in->raw + in->rawpos;
 	in->z.avail_in = (unsigned)(in->rawend - in->rawpos);
 	in->member_done = between_members;
+	return 0;
 }
 
 /*
@@ -484,7 +564,10 @@ deflate_members(struct input *in, struct block *b)
 	/* Too large, damaged or cut short: zlib from this member on. */
 	libdeflate_free_decompressor(in->ld);
 	in->ld = NULL;
-	start_zlib(in, !first);
+	if (start_zlib(in, !first) < 0) {
+		publish(in, b, 1);
+		return NULL;
+	}
 	return b;
 }
 
@@ -588,8 +671,10 @@ bzip2_step(struct input *in, struct block *b, int eof)
 			return 0;
 		}
 		memset(&in->bz, 0, sizeof(in->bz));
-		if (BZ2_bzDecompressInit(&in->bz, 0, 0) != BZ_OK)
-			xerrx(EXIT_TROUBLE, "%s: out of memory", in->name);
+		if (BZ2_bzDecompressInit(&in->bz, 0, 0) != BZ_OK) {
+			failed(in, "out of memory", NULL);
+			return 0;
+		}
 		in->bz_up = 1;
 	}
 	in->bz.next_in = (char *)in->raw + in->rawpos;
@@ -670,8 +755,10 @@ produce(void *arg)
 		return NULL;
 	if (in->ld != NULL && (b = deflate_members(in, b)) == NULL)
 		return NULL;
-	if (!in->zlib_up)
-		start_zlib(in, 0);
+	if (!in->zlib_up && start_zlib(in, 0) < 0) {
+		publish(in, b, 1);
+		return NULL;
+	}
 	while ((rc = inflate_block(in, b)) > 0) {
 		publish(in, b, 0);
 		if ((b = claim(in)) == NULL)
@@ -900,8 +987,12 @@ fill(struct input *in)
 		in->scan -= in->start;
 		in->start = 0;
 	}
-	if (in->cap - in->end < READ_BLOCK + 1)
-		xgrow(&in->buf, &in->cap, in->end + READ_BLOCK + 1);
+	if (in->cap - in->end < READ_BLOCK + 1 &&
+	    grow(&in->buf, &in->cap, in->end + READ_BLOCK + 1) < 0) {
+		no_memory(in, in->end - in->start + READ_BLOCK);
+		in->start = in->scan = in->end;	/* no part of the line */
+		return 0;
+	}
 	room = in->cap - in->end - 1;		/* keep a byte for the NUL */
 	n = read_full(in, in->buf + in->end, room);
 	if (n <= 0) {
@@ -926,17 +1017,69 @@ give(struct input *in, char *p, size_t n, const char **line, size_t *len)
 	return 1;
 }
 
+/*
+ * Plain: the line at start is too long. Drop the bytes held and read on,
+ * keeping nothing, to the end of the line.
+ */
+static void
+drop_plain(struct input *in)
+{
+	char *nl;
+
+	in->start = in->scan = in->end;
+	while (fill(in) > 0) {
+		nl = memchr(in->buf + in->scan, '\n', in->end - in->scan);
+		if (nl != NULL) {
+			in->start = in->scan = (size_t)(nl + 1 - in->buf);
+			break;
+		}
+		in->start = in->scan = in->end;
+	}
+	too_long(in);
+}
+
+/* Plain: after a long line, give its buffer back; the bytes held move to the front. */
+static void
+shrink_plain(struct input *in)
+{
+	size_t held = in->end - in->start;
+	char *p;
+
+	if (in->cap <= KEEP_MOST || held > READ_BLOCK)
+		return;
+	memmove(in->buf, in->buf + in->start, held);
+	in->scan -= in->start;
+	in->end = held;
+	in->start = 0;
+	if ((p = realloc(in->buf, 2 * READ_BLOCK)) != NULL) {
+		in->buf = p;
+		in->cap = 2 * READ_BLOCK;
+	}
+}
+
 static int
 plain_line(struct input *in, const char **line, size_t *len)
 {
 	char *nl;
 	size_t n;
 
+	if (in->oom)
+		return -1;
+	shrink_plain(in);
 	for (;;) {
 		nl = memchr(in->buf + in->scan, '\n', in->end - in->scan);
-		if (nl != NULL)
-			break;
+		if (nl != NULL) {
+			if ((size_t)(nl - (in->buf + in->start)) <= max_record)
+				break;
+			in->start = in->scan = (size_t)(nl + 1 - in->buf);
+			too_long(in);
+			continue;
+		}
 		in->scan = in->end;
+		if (in->end - in->start > max_record) {
+			drop_plain(in);
+			continue;
+		}
 		if (fill(in) == 0) {
 			if (in->start == in->end)
 				return in->error ? -1 : 0;
@@ -1024,9 +1167,28 @@ count_lines(const char *p, size_t n)
 }
 
 /*
+ * Where in the whole lines p[0..n) the first line longer than max_record
+ * starts, or n: such a line is never passed over unseen, it is reported.
+ */
+static size_t
+before_long(const char *p, size_t n)
+{
+	const char *s = p, *end = p + n, *nl;
+
+	while (s < end) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (nl == NULL || (size_t)(nl - s) > max_record)
+			return (size_t)(s - p);
+		s = nl + 1;
+	}
+	return n;
+}
+
+/*
  * How many bytes of the lines at p[0..n) want passes over: whole lines
  * only, and *lines goes up by their number. The last line may be cut:
- * want sees it, but it is passed over only once it is whole.
+ * want sees it, but it is passed over only once it is whole. A line
+ * longer than max_record is not passed over.
  */
 static size_t
 skip_lines(const struct input *in, const char *p, size_t n, unsigned long long *lines)
@@ -1038,30 +1200,21 @@ skip_lines(const struct input *in, const char *p, size_t n, unsigned long long *
 	if ((nl = last_newline(p, k < n ? k : n)) == NULL)
 		return 0;
 	whole = (size_t)(nl - p) + 1;
+	if (whole > max_record)
+		whole = before_long(p, whole);
 	*lines += count_lines(p, whole);
 	return whole;
 }
 
 /*
- * Producer: append the line p[0..n) (its newline too, if it has one), the
- * num-th of the input, to b; a line longer than a block goes on in the
- * next ones. The block to go on with, NULL when the caller stopped.
+ * Producer: append p[0..n) to b and the blocks after it. The block to go
+ * on with, NULL when the caller stopped.
  */
 static struct block *
-put_line(struct input *in, struct block *b, const char *p, size_t n, unsigned long long num)
+put_bytes(struct input *in, struct block *b, const char *p, size_t n)
 {
 	size_t m;
 
-	if (b->len > 0 && n > BLOCK - b->len) {
-		publish(in, b, 0);
-		if ((b = claim(in)) == NULL)
-			return NULL;
-	}
-	if (b->nnums == b->capnums) {
-		b->capnums = b->capnums ? 2 * b->capnums : 1024;
-		b->nums = xrealloc(b->nums, b->capnums * sizeof(*b->nums));
-	}
-	b->nums[b->nnums++] = num;
 	for (;;) {
 		m = n < BLOCK - b->len ? n : BLOCK - b->len;
 		memcpy(b->data + b->len, p, m);
@@ -1073,6 +1226,45 @@ put_line(struct input *in, struct block *b, const char *p, size_t n, unsigned lo
 		if ((b = claim(in)) == NULL)
 			return NULL;
 	}
+}
+
+/*
+ * Producer: append the line p[0..n) (its newline too, if it has one), the
+ * num-th of the input, to b; a line longer than a block goes on in the
+ * next ones. The block to go on with, NULL when the caller stopped.
+ */
+static struct block *
+put_line(struct input *in, struct block *b, const char *p, size_t n, unsigned long long num)
+{
+	if (b->len > 0 && n > BLOCK - b->len) {
+		publish(in, b, 0);
+		if ((b = claim(in)) == NULL)
+			return NULL;
+	}
+	if (b->nnums == b->capnums) {
+		size_t cap = b->capnums ? 2 * b->capnums : 1024;
+		unsigned long long *nums = realloc(b->nums, cap * sizeof(*nums));
+
+		if (nums == NULL) {
+			failed(in, "out of memory", NULL);
+			publish(in, b, 1);
+			return NULL;
+		}
+		b->nums = nums;
+		b->capnums = cap;
+	}
+	b->nums[b->nnums++] = num;
+	return put_bytes(in, b, p, n);
+}
+
+/*
+ * Producer: in place of the num-th line, too long, an empty line marked
+ * NUM_SKIPPED, for the caller to report in its turn.
+ */
+static struct block *
+put_skipped(struct input *in, struct block *b, unsigned long long num)
+{
+	return put_line(in, b, "\n", 1, num | NUM_SKIPPED);
 }
 
 /*
@@ -1091,8 +1283,12 @@ sift_read(struct input *in)
 		in->send = held;
 		in->sstart = 0;
 	}
-	if (in->scap - in->send < SIFT_READ + 1)
-		xgrow(&in->sbuf, &in->scap, in->send + SIFT_READ + 1);
+	if (in->scap - in->send < SIFT_READ + 1 &&
+	    grow(&in->sbuf, &in->scap, in->send + SIFT_READ + 1) < 0) {
+		failed(in, "out of memory", NULL);
+		in->sstart = in->sscan = in->send = 0;	/* no part of the line */
+		return -1;
+	}
 	if ((r = pull_to(in, in->sbuf + in->send, SIFT_READ)) > 0)
 		in->send += (size_t)r;
 	return r;
@@ -1111,23 +1307,44 @@ sift(void *arg)
 	struct block *b;
 	unsigned long long lines = in->lines;
 	const char *p, *nl;
-	size_t n, k;
+	size_t n, k, m;
 	ssize_t r = in->seof ? 0 : 1;
 
 	if ((b = claim(in)) == NULL)
 		return NULL;
 	for (;;) {
+		/* Inside a line too long: its bytes are thrown away to its newline. */
+		if (in->sdrop) {
+			p = in->sbuf + in->sstart;
+			if ((nl = memchr(p, '\n', in->send - in->sstart)) != NULL) {
+				in->sdrop = 0;
+				in->sstart = in->sscan = (size_t)(nl + 1 - in->sbuf);
+			} else
+				in->sstart = in->sscan = in->send;
+		}
+		/* Inside a long line handed over as it comes: on to its newline. */
+		if (in->sstream) {
+			p = in->sbuf + in->sstart;
+			n = in->send - in->sstart;
+			nl = memchr(p, '\n', n);
+			k = nl != NULL ? (size_t)(nl - p) + 1 : n;
+			if (k > 0 && (b = put_bytes(in, b, p, k)) == NULL)
+				return NULL;
+			in->sstart = in->sscan = in->sstart + k;
+			in->sstream = nl == NULL;
+		}
 		/* Whole lines first: is there a newline in what is new? */
 		p = in->sbuf + in->sscan;
 		n = in->send - in->sscan;
-		if (memchr(p, '\n', n) != NULL) {
+		if (!in->sdrop && !in->sstream && memchr(p, '\n', n) != NULL) {
 			p = in->sbuf + in->sstart;
 			n = in->send - in->sstart;
 			while ((k = skip_lines(in, p, n, &lines)) < n &&
 			    (nl = memchr(p + k, '\n', n - k)) != NULL) {
-				/* the line at p + k is kept */
-				if ((b = put_line(in, b, p + k, (size_t)(nl - p - k) + 1,
-				    ++lines)) == NULL)
+				/* the line at p + k is kept, or is too long */
+				m = (size_t)(nl - p - k);
+				if ((b = m > max_record ? put_skipped(in, b, ++lines) :
+				    put_line(in, b, p + k, m + 1, ++lines)) == NULL)
 					return NULL;
 				k = (size_t)(nl - p) + 1;
 				p += k;
@@ -1137,6 +1354,26 @@ sift(void *arg)
 			in->sstart = (size_t)(p - in->sbuf);
 		}
 		in->sscan = in->send;
+		/*
+		 * A line not yet whole that is too long already: its place only.
+		 * One that is long, all of it, as it comes, so that it is not
+		 * held here as well as by the caller (want may pass it over; it
+		 * need not).
+		 */
+		if (in->sdrop || in->sstream)
+			;
+		else if (in->send - in->sstart > max_record) {
+			if ((b = put_skipped(in, b, ++lines)) == NULL)
+				return NULL;
+			in->sdrop = 1;
+			in->sstart = in->sscan = in->send;
+		} else if (in->send - in->sstart > SIFT_STREAM) {
+			if ((b = put_line(in, b, in->sbuf + in->sstart,
+			    in->send - in->sstart, ++lines)) == NULL)
+				return NULL;
+			in->sstream = 1;
+			in->sstart = in->sscan = in->send;
+		}
 		if (r <= 0)
 			break;
 		if (in->size == 0 && b->len > 0) {
@@ -1148,7 +1385,7 @@ sift(void *arg)
 			return NULL;	/* stopped */
 	}
 	/* A last line without a newline is still a line; so is one cut by an error. */
-	if ((n = in->send - in->sstart) > 0) {
+	if (!in->sdrop && !in->sstream && (n = in->send - in->sstart) > 0) {
 		p = in->sbuf + in->sstart;
 		lines++;
 		if (in->want(in->want_ctx, p, n) < n && (b = put_line(in, b, p, n, lines)) == NULL)
@@ -1212,7 +1449,8 @@ next_block(struct input *in)
 /*
  * gzip: lines inside the block held are views into it (the newline is
  * overwritten by the NUL); a line that runs over the end of a block is
- * gathered in buf[0..end).
+ * gathered in buf[0..end), up to max_record bytes: past that it is
+ * dropped (dropping) to its newline, and reported there.
  */
 static int
 gzip_line(struct input *in, const char **line, size_t *len)
@@ -1220,39 +1458,85 @@ gzip_line(struct input *in, const char **line, size_t *len)
 	char *p, *nl;
 	size_t n;
 
+	if (in->oom)
+		return -1;
+	/* A long line's buffer is let go once the caller is done with it. */
+	if (in->end == 0 && in->cap > KEEP_MOST) {
+		free(in->buf);
+		in->buf = NULL;
+		in->cap = 0;
+	}
 	for (;;) {
 		if (in->cur != NULL) {
 			/* gzip sifted here: pass over lines at a line's start */
-			if (in->want != NULL && !in->sift && in->end == 0)
+			if (in->want != NULL && !in->sift && in->end == 0 && !in->dropping)
 				in->pos += skip_lines(in, in->cur->data + in->pos,
 				    in->cur->len - in->pos, &in->lineno);
 			p = in->cur->data + in->pos;
 			n = in->cur->len - in->pos;
 			nl = memchr(p, '\n', n);
 			/* sifted: a line starting here has its number */
-			if (in->sift && in->end == 0 && (nl != NULL || n > 0))
-				in->lineno = in->cur->nums[in->num++] - 1;
-			if (nl != NULL && in->end == 0) {
+			if (in->sift && in->end == 0 && !in->dropping && (nl != NULL || n > 0)) {
+				unsigned long long num = in->cur->nums[in->num++];
+
+				in->lineno = (num & ~NUM_SKIPPED) - 1;
+				if (num & NUM_SKIPPED) {
+					in->pos += (size_t)(nl - p) + 1;	/* its place */
+					too_long(in);
+					continue;
+				}
+			}
+			if (in->dropping) {
+				if (nl == NULL)
+					in->pos += n;
+				else {
+					in->pos += (size_t)(nl - p) + 1;
+					in->dropping = 0;
+					too_long(in);
+					continue;
+				}
+			} else if (nl != NULL && in->end == 0) {
 				n = (size_t)(nl - p);
 				in->pos += n + 1;
+				if (n > max_record) {
+					too_long(in);
+					continue;
+				}
 				return give(in, p, n, line, len);
-			}
-			if (nl != NULL)
-				n = (size_t)(nl - p);
-			xgrow(&in->buf, &in->cap, in->end + n + 1);
-			memcpy(in->buf + in->end, p, n);
-			in->end += n;
-			in->pos += n + (nl != NULL);
-			if (nl != NULL) {
-				n = in->end;
-				in->end = 0;
-				return give(in, in->buf, n, line, len);
+			} else {
+				if (nl != NULL)
+					n = (size_t)(nl - p);
+				if (in->end + n > max_record) {
+					/* too long: what was gathered goes, and the rest */
+					in->end = 0;
+					in->pos += n + (nl != NULL);
+					if (nl != NULL)
+						too_long(in);
+					else
+						in->dropping = 1;
+					continue;
+				}
+				if (grow(&in->buf, &in->cap, in->end + n + 1) < 0)
+					return no_memory(in, in->end + n);
+				memcpy(in->buf + in->end, p, n);
+				in->end += n;
+				in->pos += n + (nl != NULL);
+				if (nl != NULL) {
+					n = in->end;
+					in->end = 0;
+					return give(in, in->buf, n, line, len);
+				}
 			}
 		}
 		if (in->eof || !next_block(in)) {
 			in->eof = 1;
 			break;
 		}
+	}
+	/* A line too long that the end cut. */
+	if (in->dropping) {
+		in->dropping = 0;
+		too_long(in);
 	}
 	/* A last line without a newline; or the part before damage. */
 	if (in->end > 0) {
@@ -1426,6 +1710,39 @@ input_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
 	    plain_piece(in, max, p, len, eol);
 }
 
+char *
+input_take(struct input *in, const char *line, size_t *cap)
+{
+	uintptr_t at = (uintptr_t)line, lo = (uintptr_t)in->buf;
+	size_t held, fresh_cap;
+	char *p, *fresh;
+
+	if (in->buf == NULL || in->cap <= KEEP_MOST || at < lo || at >= lo + in->cap)
+		return NULL;
+	if (in->gzip || in->sift) {
+		/* the line was gathered in buf, which holds nothing else */
+		if (in->end != 0)
+			return NULL;
+		fresh = NULL;
+		fresh_cap = 0;
+	} else {
+		/* plain: the bytes read after the line go on in a buffer of their own */
+		held = in->end - in->start;
+		fresh_cap = held + 2 * READ_BLOCK;
+		if ((fresh = malloc(fresh_cap)) == NULL)
+			return NULL;
+		memcpy(fresh, in->buf + in->start, held);
+		in->scan -= in->start;
+		in->end = held;
+		in->start = 0;
+	}
+	p = in->buf;
+	*cap = in->cap;
+	in->buf = fresh;
+	in->cap = fresh_cap;
+	return p;
+}
+
 int
 input_line(struct input *in, const char **line, size_t *len)
 {
@@ -1456,8 +1773,6 @@ input_newlines(const char *p, size_t n)
 	return count_lines(p, n);
 }
 
-static size_t max_record = INPUT_MAX_RECORD;
-
 void
 input_set_max_record(size_t max)
 {
@@ -1468,6 +1783,12 @@ size_t
 input_max_record(void)
 {
 	return max_record;
+}
+
+unsigned long long
+input_skipped(const struct input *in)
+{
+	return in->skipped;
 }
 
 const char *

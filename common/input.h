@@ -8,15 +8,23 @@
  *	while ((n = input_line(in, &line, &len)) > 0) ...
  *	status = input_close(in);
  *
- * Lines have no length limit. The view returned by input_line stays valid
+ * A line longer than input_max_record() bytes (its newline not counted)
+ * is never returned: its bytes are read and thrown away, not held, it is
+ * reported as "PROG: FILE:LINE: record longer than --max-record (N
+ * bytes), skipped" and counted (input_skipped), and the lines after it
+ * keep their numbers. The view returned by input_line stays valid
  * until the next call; the input owns it. A trailing "\r" before "\n" is
  * dropped; a last line without "\n" is still a line.
  *
  * Compressed input is decoded on a thread the input starts and owns;
  * input_close, at the end or before it, stops and joins it. One input is
  * used from one thread. Memory is bounded: a few MiB of blocks plus the
- * longest line (the largest piece, for input_piece), plus for zstd and xz the window the file asks for (2 GiB
- * at most).
+ * longest line kept and an eighth of it (the largest piece, for
+ * input_piece), plus for zstd and xz the window the file asks for (2 GiB
+ * at most). No memory for a line ends the input as an error ("PROG:
+ * FILE:LINE: out of memory (a line of N bytes)"), and an error on the
+ * decoding thread, out of memory too, comes back to the caller as a read
+ * error does: neither ends the process.
  */
 #ifndef CROSSLINK_INPUT_H
 #define CROSSLINK_INPUT_H
@@ -37,6 +45,7 @@ struct input	*input_open(const char *path);
  * Next line: 1 with line and len set (no newline; *line is NUL-terminated
  * for convenience but may hold NULs), 0 at the end, -1 after a read or
  * decompression error, which has been reported as "PROG: FILE: what".
+ * Lines too long are passed over (see above).
  * Every line before the damage has been returned first.
  */
 int		 input_line(struct input *in, const char **line, size_t *len);
@@ -55,6 +64,16 @@ int		 input_line(struct input *in, const char **line, size_t *len);
  */
 int		 input_piece(struct input *in, size_t max, const char **p, size_t *len,
 		    int *eol);
+
+/*
+ * The memory of the line input_line returned last (at line), handed over
+ * so that a caller keeping a long line need not copy it: when it is over
+ * 8 MiB and gathered in the input's own buffer, that buffer (malloc'd,
+ * *cap bytes, line inside it; the caller frees it), the input going on
+ * with another; else NULL, and the caller copies the line as before.
+ * Call before the next input_line.
+ */
+char		*input_take(struct input *in, const char *line, size_t *cap);
 
 /*
  * From now on return only the lines the caller has a use for: want(ctx,
@@ -78,7 +97,6 @@ void		 input_filter(struct input *in, input_want_fn *want, void *ctx);
 void		 input_set_origin(struct input *in, const char *name,
 		    unsigned long long first);
 
-/* The name for messages: the path, or "stdin". */
 /*
  * The longest record a filter reads (--max-record): a line, or a message
  * of an export, longer than this is skipped, reported and counted, so
@@ -88,6 +106,10 @@ void		 input_set_origin(struct input *in, const char *name,
 #define INPUT_MAX_RECORD	((size_t)256 << 20)
 void		 input_set_max_record(size_t max);
 size_t		 input_max_record(void);
+/* Lines skipped so far for being longer than that (see input_line). */
+unsigned long long input_skipped(const struct input *in);
+
+/* The name for messages: the path, or "stdin". */
 
 const char	*input_name(const struct input *in);
 /* The name for records: the path, or "-" for stdin. */

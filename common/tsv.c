@@ -483,12 +483,17 @@ tsv_next(struct tsv_reader *r)
 {
 	const char *line;
 	size_t len, n;
+	unsigned long long k;
 	int rc;
 
 	if (r->ncols == 0)
 		return r->error ? -1 : 0;
 	for (;;) {
-		if ((rc = input_line(r->in, &line, &len)) <= 0) {
+		/* lines too long, passed over by the input, are skipped rows */
+		k = input_skipped(r->in);
+		rc = input_line(r->in, &line, &len);
+		r->skipped += input_skipped(r->in) - k;
+		if (rc <= 0) {
 			if (rc < 0)
 				r->error = 1;
 			return rc;
@@ -567,26 +572,54 @@ pick_fields(const struct tsv_reader *r, const char *line, size_t len,
 	return n;
 }
 
+enum { BATCH_KEEP = 1 << 23 };	/* a larger batch buffer is let go */
+
+/*
+ * The read-ahead thread has no memory for a batch: said here, and the
+ * input ends as after a read error, for the caller to end cleanly (an
+ * exit on this thread could cut the caller's output mid-line).
+ */
+static int
+batch_no_memory(struct tsv_reader *r, unsigned long long lineno, size_t need)
+{
+	xwarnx("%s:%llu: out of memory (%zu bytes)", input_name(r->in), lineno, need);
+	r->error = 1;
+	r->done = -1;
+	return -1;
+}
+
 /* The next batch from the input, in this thread. */
 static int
 fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 {
 	const char *line;
 	size_t len, used = 0, n, width = r->npick ? r->npick : r->ncols;
-	unsigned long long lineno;
+	unsigned long long lineno, k;
 	struct tsv_field *f;
-	int rc;
+	int rc, taken;
 	char *p;
 
 	b->n = 0;
 	if (r->ncols == 0)
 		return r->error ? -1 : 0;
+	if (r->done < 0)
+		return -1;
 	if (b->ncols != width) {
+		if ((f = calloc(TSV_BATCH * width, sizeof(*f))) == NULL)
+			return batch_no_memory(r, input_lineno(r->in),
+			    TSV_BATCH * width * sizeof(*f));
 		free(b->field);
-		b->field = xcalloc(TSV_BATCH * width, sizeof(*b->field));
+		b->field = f;
 		b->ncols = width;
 	}
+	/* A long row's buffer is let go with its batch. */
+	if (b->cap > BATCH_KEEP) {
+		free(b->buf);
+		b->buf = NULL;
+		b->cap = 0;
+	}
 	while (b->n < TSV_BATCH) {
+		taken = 0;
 		if (r->have_held) {
 			line = r->held;
 			len = r->held_len;
@@ -595,7 +628,10 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		} else {
 			if (r->done)
 				break;
-			if ((rc = input_line(r->in, &line, &len)) <= 0) {
+			k = input_skipped(r->in);
+			rc = input_line(r->in, &line, &len);
+			r->skipped += input_skipped(r->in) - k;
+			if (rc <= 0) {
 				if (rc < 0)
 					r->error = 1;
 				r->done = rc < 0 ? -1 : 1;
@@ -608,7 +644,22 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		if (used + len + 1 > b->cap) {
 			if (b->n > 0)
 				goto hold;	/* the views handed out must not move */
-			xgrow(&b->buf, &b->cap, len + 1 > 1 << 16 ? len + 1 : 1 << 16);
+			/*
+			 * A long row is not copied: the batch takes the input's
+			 * buffer that holds it. Else just the room asked for.
+			 */
+			if (len > BATCH_KEEP && !r->npick &&
+			    (p = input_take(r->in, line, &n)) != NULL) {
+				taken = 1;
+			} else {
+				n = len + 1 > 1 << 16 ? len + 1 : 1 << 16;
+				if ((p = realloc(b->buf, n)) == NULL)
+					return batch_no_memory(r, lineno, n);
+			}
+			if (taken)
+				free(b->buf);
+			b->buf = p;
+			b->cap = n;
 		}
 		/*
 		 * Split the line where it lies, then copy it and move the views:
@@ -626,7 +677,9 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			continue;
 		}
 		p = b->buf + used;
-		if (r->npick) {
+		if (taken) {
+			p = (char *)line;	/* in place, in the buffer taken */
+		} else if (r->npick) {
 			/* The picked fields, joined: no longer than the line. */
 			len = pick_fields(r, line, len, f, p);
 		} else {
@@ -638,7 +691,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		b->row[b->n].p = p;
 		b->row[b->n].len = len;
 		b->lineno[b->n++] = lineno;
-		used += len + 1;
+		used = (size_t)(p - b->buf) + len + 1;
 		r->rows++;
 	}
 	if (b->n > 0)
