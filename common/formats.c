@@ -479,8 +479,21 @@ open_first(struct fmt_src *src, const char *path, const struct format_opts *o,
 	src->held_len[0] = *len;
 	src->held_eol[0] = eol;
 	src->nheld = 1;
-	if (!eol && !json_first(*line, *len, o))
+	if (!eol && !json_first(*line, *len, o)) {
+		int header = o->format == FORMAT_TSV ||
+		    (o->format == FORMAT_AUTO && is_tsv_header(*line, *len, o));
+
 		fmt_src_whole(src);
+		if (header && input_skipped(src->in) > 0) {
+			/* as tsv_attach says it: a TSV header past --max-record */
+			xwarnx("%s: no header (its line was skipped): input not read",
+			    input_name(src->in));
+			input_close(src->in);
+			free(src->held[0]);
+			src->held[0] = NULL;
+			return -1;
+		}
+	}
 	*line = src->held[0];
 	*len = src->held_len[0];
 	return 1;

@@ -712,10 +712,10 @@ static int
 skip_message(struct jx *x, int depth, unsigned long long line)
 {
 	if (strcmp(json_error(x->j), "too long") == 0)
-		xwarnx("%s:%llu: message longer than --max-record (%zu bytes): skipped",
+		xwarnx("%s:%llu: message longer than --max-record (%zu bytes), skipped",
 		    fmt_src_name(x->src), line, input_max_record());
 	else
-		xwarnx("%s:%llu: message nested deeper than %d levels: skipped",
+		xwarnx("%s:%llu: message nested deeper than %d levels, skipped",
 		    fmt_src_name(x->src), line, JSON_MAX_DEPTH);
 	x->st->skipped++;
 	json_limit(x->j, 0);

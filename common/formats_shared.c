@@ -56,15 +56,23 @@ fmt_src_piece(void *p, const char **piece, size_t *len, int *eol)
 	return rc;
 }
 
+/*
+ * A held line is made whole in a buffer that grows by half (not by each
+ * piece, which made a 300 MB first line take minutes), and no further
+ * than the record bound: a longer one is read to its end unheld, reported
+ * and counted as input_line's are, and held as an empty line.
+ */
 void
 fmt_src_whole(struct fmt_src *s)
 {
+	size_t max = input_max_record(), len, cap;
 	const char *p;
 	char *next;
-	size_t len;
-	int eol, rc;
+	int eol, rc, over;
 
-	for (int i = 0; i < s->nheld; i++)
+	for (int i = 0; i < s->nheld; i++) {
+		cap = s->held_len[i] + 1;
+		over = 0;
 		while (!s->held_eol[i]) {
 			next = NULL;
 			if (i + 1 < s->nheld) {
@@ -78,13 +86,24 @@ fmt_src_whole(struct fmt_src *s)
 				s->error |= rc < 0;
 				break;
 			}
-			s->held[i] = xrealloc(s->held[i], s->held_len[i] + len + 1);
-			memcpy(s->held[i] + s->held_len[i], p, len);
-			s->held_len[i] += len;
-			s->held[i][s->held_len[i]] = '\0';
 			s->held_eol[i] = eol;
+			if (over || s->held_len[i] + len > max) {
+				over = 1;
+				s->held_len[i] = 0;
+			} else {
+				if (s->held_len[i] + len + 1 > cap) {
+					cap = s->held_len[i] + len + 1 + cap / 2;
+					s->held[i] = xrealloc(s->held[i], cap);
+				}
+				memcpy(s->held[i] + s->held_len[i], p, len);
+				s->held_len[i] += len;
+			}
+			s->held[i][s->held_len[i]] = '\0';
 			free(next);
 		}
+		if (over)
+			input_too_long(s->in, input_lineno(s->in));
+	}
 }
 
 const char *

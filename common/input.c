@@ -129,6 +129,7 @@ struct input {
 	size_t			 cap;
 	size_t			 start;		/* first byte not yet returned */
 	size_t			 scan;		/* no newline in [start, scan) */
+	size_t			 word;		/* see piece_end */
 	size_t			 end;		/* bytes held */
 
 	/* compressed (gzip, zstd, xz, bzip2), the caller's side. */
@@ -260,10 +261,15 @@ no_memory(struct input *in, size_t need)
 static void
 too_long(struct input *in)
 {
-	in->lineno++;
+	input_too_long(in, ++in->lineno);
+}
+
+void
+input_too_long(struct input *in, unsigned long long line)
+{
 	in->skipped++;
 	xwarnx("%s:%llu: record longer than --max-record (%zu bytes), skipped",
-	    in->name, in->lineno, max_record);
+	    in->name, line, max_record);
 }
 
 static void
@@ -1563,13 +1569,18 @@ cut_after(unsigned char c)
 
 /*
  * Where the piece starting at p[0..n) ends: 1 with *len and *eol set, or 0
- * when more bytes are needed to tell (more: bytes may follow n).
+ * when more bytes are needed to tell (more: bytes may follow n). A word
+ * longer than max goes on to its end, but no further than the record
+ * bound (a line that long is skipped whole anyway); *word is where the
+ * search for its end resumes when more bytes come, so that a word of
+ * 300 MB is scanned once, not once a read.
  */
 static int
-piece_end(const char *p, size_t n, size_t max, int more, size_t *len, int *eol)
+piece_end(const char *p, size_t n, size_t max, int more, size_t *len, int *eol,
+    size_t *word)
 {
 	const char *nl = memchr(p, '\n', n < max ? n : max);
-	size_t k;
+	size_t k, most = max_record > max ? max_record : max;
 
 	*eol = 1;
 	if (nl != NULL) {
@@ -1584,16 +1595,20 @@ piece_end(const char *p, size_t n, size_t max, int more, size_t *len, int *eol)
 				return 1;
 			}
 		/* max bytes of a word: the piece goes on to its end */
-		for (k = max; k < n; k++) {
-			if (p[k] == '\n' || cut_after((unsigned char)p[k])) {
+		for (k = *word > max ? *word : max; k < n; k++) {
+			if (p[k] == '\n' || cut_after((unsigned char)p[k]) || k >= most) {
 				*eol = p[k] == '\n';
-				*len = k + !*eol;
+				*len = k + (!*eol && k < most);
+				*word = 0;
 				return 1;
 			}
 		}
+		*word = n;
 		*eol = 1;
 	}
 	*len = n;
+	if (!more)
+		*word = 0;
 	return !more;
 }
 
@@ -1605,6 +1620,7 @@ give_piece(struct input *in, const char *p, size_t len, int eol, const char **pp
 	if (!in->mid)
 		in->lineno++;
 	in->mid = !eol;
+	in->word = 0;
 	if (eol && len > 0 && p[len - 1] == '\r')
 		len--;
 	*pp = p;
@@ -1622,7 +1638,7 @@ plain_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
 		n = in->end - in->start;
 		if (n == 0 && in->eof)
 			break;
-		if (piece_end(in->buf + in->start, n, max, !in->eof, len, eol)) {
+		if (piece_end(in->buf + in->start, n, max, !in->eof, len, eol, &in->word)) {
 			*p = in->buf + in->start;
 			used = *len + (*eol && *len < n);	/* and its newline */
 			in->start += used;
@@ -1655,12 +1671,16 @@ ring_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
 		memmove(in->buf, in->buf + in->start, in->end - in->start);
 		in->end -= in->start;
 		in->start = 0;
+		/* what is left may end a piece already (it holds the newline) */
+		if (piece_end(in->buf, in->end, max, 1, len, eol, &in->word))
+			goto give;
 	}
 	for (;;) {
 		if (in->cur != NULL && in->pos < in->cur->len) {
 			q = in->cur->data + in->pos;
 			n = in->cur->len - in->pos;
-			if (in->end == 0 && piece_end(q, n, max, 1, len, eol)) {
+			/* a piece of the block itself: a search of its own */
+			if (in->end == 0 && piece_end(q, n, max, 1, len, eol, &(size_t){ 0 })) {
 				in->pos += *len + (*eol && *len < n);
 				return give_piece(in, q, *len, *eol, p, len, eol);
 			}
@@ -1676,7 +1696,7 @@ ring_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
 			memcpy(in->buf + in->end, q, m);
 			in->end += m;
 			in->pos += m;
-			if (piece_end(in->buf, in->end, max, 1, len, eol))
+			if (piece_end(in->buf, in->end, max, 1, len, eol, &in->word))
 				break;
 			continue;
 		}
@@ -1691,10 +1711,11 @@ ring_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
 				}
 				return in->error ? -1 : 0;
 			}
-			piece_end(in->buf, in->end, max, 0, len, eol);
+			piece_end(in->buf, in->end, max, 0, len, eol, &in->word);
 			break;
 		}
 	}
+give:
 	in->start = *len + (*eol && *len < in->end);
 	if (in->start == in->end)
 		in->start = in->end = 0;

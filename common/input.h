@@ -108,6 +108,11 @@ void		 input_set_max_record(size_t max);
 size_t		 input_max_record(void);
 /* Lines skipped so far for being longer than that (see input_line). */
 unsigned long long input_skipped(const struct input *in);
+/*
+ * A line read by input_piece that its caller gathered past the bound:
+ * reported and counted as input_line's are. line: its number.
+ */
+void		 input_too_long(struct input *in, unsigned long long line);
 
 /* The name for messages: the path, or "stdin". */
 

@@ -402,6 +402,12 @@ tsv_attach(struct input *in, const char *header, size_t len, int error)
 
 	r = xcalloc(1, sizeof(*r));
 	r->in = in;
+	if (input_skipped(in) > 0) {
+		/* the header was past --max-record: no column can be named */
+		xwarnx("%s: no header (its line was skipped): input not read", input_name(in));
+		tsv_close(r);
+		return NULL;
+	}
 	if (header == NULL) {
 		/* Empty input: a table with no columns and no rows. */
 		r->error = error;
