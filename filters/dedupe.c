@@ -64,7 +64,7 @@ static size_t		 cap;
 static uint64_t		 nrows;
 static struct arena	 rec_arena;		/* first records, never replaced */
 /*
- * --stats: rows of the wrong width (never in a batch), bad --merge counts,
+ * --stats: rows of the wrong width or too long (never in a batch), bad --merge counts,
  * rows --where passed over.
  */
 static uint64_t		 n_wrong_width, n_bad_count, n_filtered;
@@ -521,7 +521,7 @@ main(int argc, char *argv[])
 	 */
 	if (show_stats) {
 		fprintf(stderr, "dedupe: %" PRIu64 " in, %" PRIu32 " out, %" PRIu64
-		    " skipped (%" PRIu64 " wrong width, %" PRIu64 " bad count); %" PRIu64
+		    " skipped (%" PRIu64 " wrong width or too long, %" PRIu64 " bad count); %" PRIu64
 		    " duplicates", nrows + n_wrong_width, seen.n,
 		    n_wrong_width + n_bad_count, n_wrong_width, n_bad_count,
 		    nrows - n_bad_count - n_filtered - seen.n);

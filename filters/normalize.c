@@ -40,7 +40,7 @@ static size_t		 ncols_in;
 static int		 platform_out, kind_out, key_out, chan_out;
 
 static unsigned long long n_records, n_kind[32];	/* by table_kinds */
-static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width */
+static unsigned long long n_in, n_skipped;	/* rows read; of the wrong width or too long */
 static unsigned long long n_filtered;		/* records --where passed over */
 static unsigned long long n_errors;		/* links a table row could not try */
 
@@ -261,7 +261,7 @@ print_stats(void)
 	const char *sep = ";";
 
 	/* in = out + skipped (+ filtered); then what the records out are. */
-	fprintf(stderr, "normalize: %llu in, %llu out, %llu skipped (wrong width)",
+	fprintf(stderr, "normalize: %llu in, %llu out, %llu skipped (wrong width or too long)",
 	    n_in, n_records, n_skipped);
 	if (wheres.n)
 		fprintf(stderr, ", %llu filtered", n_filtered);

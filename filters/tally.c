@@ -225,7 +225,7 @@ main(int argc, char *argv[])
 	 */
 	if (show_stats) {
 		fprintf(stderr, "tally: %" PRIu64 " in, %" PRIu64 " out (groups), %" PRIu64
-		    " skipped (%" PRIu64 " wrong width, %" PRIu64 " bad count); %" PRIu64
+		    " skipped (%" PRIu64 " wrong width or too long, %" PRIu64 " bad count); %" PRIu64
 		    " counted, %" PRIu64 " filtered", t.n_rows + t.n_wrong_width, t.n_out,
 		    t.n_wrong_width + t.n_bad, t.n_wrong_width, t.n_bad,
 		    t.n_rows - t.n_bad - t.n_filtered, t.n_filtered);
