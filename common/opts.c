@@ -39,7 +39,7 @@ static const struct opt shared[] = {
 	{ "line-buffered", 0, NULL, V_LINE_BUFFERED,
 	    "write each row at once (tail -f)", NULL },
 	{ "csv-safe", 0, NULL, V_CSV_SAFE,
-	    "a ' before fields a spreadsheet would run", NULL },
+	    "a ' before cells a spreadsheet would run", NULL },
 	{ "files0-from", 0, "F", V_FILES0,
 	    "read the names of the inputs from F, NUL-ended", NULL },
 	{ "recursive", 'r', NULL, V_RECURSIVE,
