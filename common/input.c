@@ -35,9 +35,11 @@
  * an empty line marked NUM_SKIPPED. A long line kept is held once: the
  * sifting thread hands it over as it comes (past SIFT_STREAM), a TSV
  * batch takes the buffer it was gathered in (input_take). Buffers grow
- * by an eighth past 16 MiB and are given back after a long line. Why no exit on the producer
- * thread: the caller may be mid-write, so an error there (no memory
- * included) is noted in why, like damage, and the caller reports it.
+ * by an eighth past 16 MiB and are given back after a long line.
+ *
+ * Why no exit on the producer thread: the caller may be mid-write, so an
+ * error there (no memory included) is noted in why, like damage, and the
+ * caller reports it.
  *
  * Why a binary check: an image or a zip read as lines gives no rows and no
  * word, and the analyst thinks the export held no links. A NUL byte in the
