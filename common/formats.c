@@ -479,7 +479,7 @@ open_first(struct fmt_src *src, const char *path, const struct format_opts *o,
 	src->held_len[0] = *len;
 	src->held_eol[0] = eol;
 	src->nheld = 1;
-	if (!eol && !json_first(*line, *len, o)) {
+	if (!json_first(*line, *len, o)) {
 		int header = o->format == FORMAT_TSV ||
 		    (o->format == FORMAT_AUTO && is_tsv_header(*line, *len, o));
 

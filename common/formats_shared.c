@@ -59,8 +59,9 @@ fmt_src_piece(void *p, const char **piece, size_t *len, int *eol)
 /*
  * A held line is made whole in a buffer that grows by half (not by each
  * piece, which made a 300 MB first line take minutes), and no further
- * than the record bound: a longer one is read to its end unheld, reported
- * and counted as input_line's are, and held as an empty line.
+ * than the record bound: a longer one (a piece alone may be, when the
+ * bound is below a piece) is read to its end unheld, reported and counted
+ * as input_line's are, and held as an empty line.
  */
 void
 fmt_src_whole(struct fmt_src *s)
@@ -101,8 +102,13 @@ fmt_src_whole(struct fmt_src *s)
 			s->held[i][s->held_len[i]] = '\0';
 			free(next);
 		}
+		if (s->held_len[i] > max) {	/* one piece, but past the bound */
+			over = 1;
+			s->held_len[i] = 0;
+			s->held[i][0] = '\0';
+		}
 		if (over)
-			input_too_long(s->in, input_lineno(s->in));
+			input_too_long(s->in, s->lineno + 1 + (unsigned long long)i);
 	}
 }
 
