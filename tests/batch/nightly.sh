@@ -4,6 +4,8 @@
 # subfolders), a part cut after it was made is refused by name, a log that
 # cannot be read fails the run without stopping the others, two runs on one
 # OUT do not spoil each other, and no log is ever changed.
+[ "${CROSSLINK_BUILD:-}" = san ] &&
+	{ echo "scripts only: run once, with the release build" >&2; exit 77; }
 bin=$(dirname "$(command -v extract)")
 nightly() { MAKEFLAGS= MAKELEVEL= make -f "$TOP/scripts/nightly.mk" IN=logs OUT=reports BIN="$bin" "$@"; }
 

@@ -3,6 +3,8 @@
 # first line), TSV, CSV (quoted newlines across the cuts) and JSON Lines.
 # Names may hold any byte but NUL; a job that fails is an error naming its
 # input, with nothing written; no input is ever changed.
+[ "${CROSSLINK_BUILD:-}" = san ] &&
+	{ echo "scripts only: run once, with the release build" >&2; exit 77; }
 . "$TOP/tests/lib/batch.sh"
 shard=$TOP/scripts/shard
 
