@@ -888,6 +888,8 @@ put_utf8(struct buf *b, unsigned long cp)
 {
 	if (cp == 0 || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 		cp = 0xfffd;
+	else if (cp < 0x20 || cp == 0x7f)
+		cp = ' ';		/* a control in a title: a space */
 	if (cp < 0x80)
 		buf_addc(b, (int)cp);
 	else if (cp < 0x800) {
@@ -951,13 +953,13 @@ entity(const char *s, size_t n, struct buf *b)
 
 /*
  * A title as a person reads it: tags dropped, entities decoded (html),
- * white space runs one space, trimmed, at most PROBE_TITLE_MAX bytes (cut
+ * runs of white space and control bytes one space, trimmed, at most PROBE_TITLE_MAX bytes (cut
  * between characters).
  */
 static char *
 clean_title(const char *s, size_t n, int html)
 {
-	struct buf b = { 0 };
+	struct buf b = { 0 }, ent = { 0 };
 	int space = 0;
 
 	buf_add(&b, "", 0);
@@ -972,28 +974,30 @@ clean_title(const char *s, size_t n, int html)
 			space = 1;
 			continue;
 		}
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+		if (c <= ' ' || c == 0x7f) {	/* white space, and controls */
 			space = 1;
 			i++;
 			continue;
 		}
+		ent.n = 0;
+		if (html && c == '&' && (used = entity(s + i, n - i, &ent)) > 0) {
+			i += used;
+			if (ent.n == 1 && ent.p[0] == ' ') {	/* &nbsp; &#9; */
+				space = 1;
+				continue;
+			}
+		} else {
+			buf_addc(&ent, c);
+			i++;
+		}
 		if (space && b.n)
 			buf_addc(&b, ' ');
 		space = 0;
-		if (html && c == '&' && (used = entity(s + i, n - i, &b)) > 0) {
-			if (b.p[b.n - 1] == ' ') {	/* &nbsp; */
-				b.n--;
-				b.p[b.n] = '\0';
-				space = 1;
-			}
-			i += used;
-		} else {
-			buf_addc(&b, c);
-			i++;
-		}
+		buf_add(&b, ent.p, ent.n);
 		if (b.n > PROBE_TITLE_MAX)
 			break;
 	}
+	buf_free(&ent);
 	if (b.n > PROBE_TITLE_MAX) {
 		size_t k = PROBE_TITLE_MAX;
 

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "check.h"
 #include "probe_rules.h"
 #include "table.h"
@@ -233,6 +234,63 @@ test_count(void)
 	CHECK(probe_count(LIT("99999999999999999999 members")) == -1);
 }
 
+/* Titles as a person reads them; hostile pages end in bounded time. */
+static void
+test_pages(void)
+{
+	struct probe_request q;
+	struct probe_result r;
+	const char *why;
+	static const char ctl[] = "<div class=\"tgme_page_title\"><span>A\x1b[31m&#27;"
+	    "\tB&#0;&#xD800;&#1114112;&nbsp;&nbsp;C &lt;b&gt;</span></div>";
+	struct probe_answer a = { .http = 200, .body = ctl, .len = sizeof(ctl) - 1 };
+	struct buf big = { 0 };
+	size_t n = getenv("ASAN_OPTIONS") ? 20000 : 100000;	/* the sanitizer pass sets it */
+
+	CHECK(probe_request_for("telegram", "channel", LIT("t.me/x_y_z"), &q, &why) == 0);
+	probe_read(&q, &a, &r);
+	CHECK(r.status == PROBE_ALIVE && r.members == -1);
+	CHECK(r.title && strcmp(r.title, "A [31m B\xef\xbf\xbd\xef\xbf\xbd"
+	    "\xef\xbf\xbd C <b>") == 0);
+	probe_result_free(&r);
+
+	/* a long title is cut between characters */
+	for (size_t i = 0; i < 2000; i++)
+		buf_adds(&big, i ? "\xd0\x96" : "<span class=\"tgme_page_title\"><span>x");
+	buf_adds(&big, "</span>");
+	a.body = big.p;
+	a.len = big.n;
+	probe_read(&q, &a, &r);
+	CHECK(r.title && strlen(r.title) == PROBE_TITLE_MAX - 1);
+	probe_result_free(&r);
+
+	/* the title block's start over and over, and never a ">" */
+	big.n = 0;
+	buf_adds(&big, "<meta name=\"robots\" content=\"noindex\">");
+	for (size_t i = 0; i < n; i++)
+		buf_adds(&big, "class=\"tgme_page_title\"");
+	a.body = big.p;
+	a.len = big.n;
+	probe_read(&q, &a, &r);
+	CHECK(r.status == PROBE_ALIVE && r.title == NULL && r.members == -1);
+	probe_result_free(&r);
+	probe_request_free(&q);
+
+	/* no body at all */
+	CHECK(probe_request_for("discord", "invite", LIT("discord.gg/x"), &q, &why) == 0);
+	a.body = NULL;
+	a.len = 0;
+	a.http = 404;
+	probe_read(&q, &a, &r);
+	CHECK(r.status == PROBE_UNKNOWN && strcmp(r.why, "no marker matched (HTTP 404)") == 0);
+	a.http = 0;
+	probe_read(&q, &a, &r);
+	CHECK(r.status == PROBE_UNKNOWN && strcmp(r.why,
+	    "no marker matched (no HTTP status)") == 0);
+	probe_request_free(&q);
+	buf_free(&big);
+}
+
 /* Probe rows from a rules file: tried first; bad ones refused with FILE:LINE. */
 static void
 test_rules_file(void)
@@ -334,6 +392,7 @@ main(void)
 	CHECK(probe_rules_load() == 0);
 	test_requests();
 	test_count();
+	test_pages();
 	CHECK(strcmp(probe_status_name(PROBE_ALIVE), "alive") == 0);
 	CHECK(strcmp(probe_status_name(PROBE_GONE), "gone") == 0);
 	CHECK(strcmp(probe_status_name(PROBE_UNKNOWN), "unknown") == 0);
