@@ -17,3 +17,6 @@ tally --cohort day --fill --after 1 --alive-from "$p/join_night1.tsv" keys.tsv
 echo "--- the files in the other order: the same"
 tally --cohort all --alive-from "$p/join_night2.tsv" --alive-from "$p/join_night1.tsv" keys.tsv
 tally --cohort all --alive-from "$p/join_night1.tsv" --alive-from "$p/join_night2.tsv" keys.tsv
+echo "--- as BATCH.md and PIPELINE.md show it"
+cd "$TESTDATA/agg" && dedupe -k key --count sample.tsv | tally --cohort all \
+    --from 2019-11-29 --to 2019-12-02 --alive-from ../probe/join_night1.tsv
