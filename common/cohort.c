@@ -2,7 +2,10 @@
  * cohort: tally --cohort reads dedupe --count output, one row per key
  * with its first and last times, and counts each key into the cohort of
  * its first day, and into those still seen later; a cell the data cannot
- * show yet stays empty rather than a 0 that would read as churn. See
+ * show yet stays empty rather than a 0 that would read as churn. With
+ * --alive-from, each key also counts by its state when probe last checked
+ * it: those four cells are always written and add up to new, since a
+ * check is a fact about the key, not something the logs may yet show. See
  * cohort.h.
  *	dedupe --count -k key links.tsv | tally --cohort week --after 7,30
  */
@@ -48,6 +51,8 @@ cohort_add(struct cohort *c, uint32_t g, const struct cohort_key *k)
 	for (size_t i = 0; i < c->nafter; i++)
 		if (k->last_day - k->first_day >= c->after[i])
 			c->cafter[(size_t)g * c->nafter + i]++;
+	if (c->checked)
+		c->cchecked[(size_t)g * COHORT_STATES + (size_t)k->state]++;
 }
 
 void
@@ -61,6 +66,11 @@ cohort_grow(struct cohort *c, size_t old, size_t cap)
 	memset(c->cnew + old, 0, (cap - old) * sizeof(*c->cnew));
 	memset(c->calive + old, 0, (cap - old) * sizeof(*c->calive));
 	memset(c->cafter + old * na, 0, (cap - old) * na * sizeof(*c->cafter));
+	if (c->checked) {
+		c->cchecked = xrealloc(c->cchecked, cap * COHORT_STATES * sizeof(*c->cchecked));
+		memset(c->cchecked + old * COHORT_STATES, 0,
+		    (cap - old) * COHORT_STATES * sizeof(*c->cchecked));
+	}
 }
 
 /*
@@ -100,6 +110,8 @@ cohort_header(const struct cohort *c)
 		fputs("\talive", stdout);
 	for (size_t i = 0; i < c->nafter; i++)
 		printf("\tafter_%ld", c->after[i]);
+	if (c->checked)
+		fputs("\tchecked_alive\tchecked_gone\tchecked_unknown\tunchecked", stdout);
 }
 
 void
@@ -119,6 +131,10 @@ cohort_put(const struct cohort *c, uint32_t g, const char *k, size_t n, size_t n
 		if (c->after[i] <= span)
 			agg_put_u64(c->cafter[(size_t)g * c->nafter + i]);
 	}
+	for (size_t i = 0; c->checked && i < COHORT_STATES; i++) {
+		putchar('\t');
+		agg_put_u64(c->cchecked[(size_t)g * COHORT_STATES + i]);
+	}
 }
 
 void
@@ -128,4 +144,5 @@ cohort_free(struct cohort *c)
 	free(c->cnew);
 	free(c->calive);
 	free(c->cafter);
+	free(c->cchecked);
 }

@@ -1,7 +1,8 @@
 /*
  * cohort: tally --cohort, the keys of dedupe --count output grouped by
  * the day, week or month they were first seen, with how many were seen
- * again on --alive-on and N days --after.
+ * again on --alive-on and N days --after, and with --alive-from how many
+ * were alive, gone or unknown when probe last checked them.
  */
 #ifndef COHORT_H
 #define COHORT_H
@@ -21,17 +22,23 @@ struct cohort {
 	long		*after;			/* --after N,... */
 	size_t		 nafter;
 	int64_t		 data_end;	/* the last day the input shows */
+	int		 checked;	/* --alive-from: count the states below */
 	uint64_t	*cnew, *calive, *cafter;	/* per group */
+	uint64_t	*cchecked;	/* per group, COHORT_STATES each */
 };
 
+/* A key's state when last checked: alive, gone, unknown, never (tally_probed's order). */
+#define COHORT_STATES	4
+
 #define COHORT_INIT	{ COHORT_OFF, INT64_MIN, INT64_MAX, INT64_MIN, NULL, 0, \
-			  INT64_MIN, NULL, NULL, NULL }
+			  INT64_MIN, 0, NULL, NULL, NULL, NULL }
 
 /* A key's cohort: its label (the bucket of its first day), first and last days. */
 struct cohort_key {
 	char		 label[32];
 	size_t		 len;
 	int64_t		 first_day, last_day;
+	int		 state;		/* with checked: 0 to COHORT_STATES - 1 */
 };
 
 /* The cohort of a key first and last seen at the times of ff and lf; -1: none. */

@@ -14,6 +14,7 @@
 #include "filter.h"
 #include "cohort.h"
 #include "hash.h"
+#include "tally_probed.h"
 #include "timefmt.h"
 #include "tsv.h"
 #include "where.h"
@@ -49,6 +50,7 @@ struct tally {
 	struct agg	 aggs[TALLY_MAX_AGGS];
 	size_t		 naggs;
 	struct cohort	 cohort;		/* --cohort, --alive-on, --after */
+	struct probed	 probed;		/* --alive-from: keys' latest checks */
 
 	/* Per file. */
 	int		 time_col, count_col, pagg_col, pval_col;

@@ -24,6 +24,7 @@ tally_init(struct tally *t)
 	t->to_day = INT64_MAX;
 	t->wheres = (struct where_list)WHERE_LIST_INIT;
 	t->cohort = c;
+	probed_init(&t->probed);
 	t->time_col = t->count_col = t->pagg_col = t->pval_col = -1;
 	t->batch = (struct tsv_batch)TSV_BATCH_INIT;
 	t->fill_field = -1;
@@ -206,8 +207,9 @@ tally_batch(struct tally *t, const struct tsv_batch *b)
 		agg_distinct_batch(&t->store, t->aggs, t->naggs, b, skip, gid);
 }
 
+/* A dedupe --count row into its cohort; kcol: its key, for --alive-from. */
 static void
-cohort_row(struct tally *t, const struct tsv_reader *r, int fcol, int lcol)
+cohort_row(struct tally *t, const struct tsv_reader *r, int fcol, int lcol, int kcol)
 {
 	struct cohort_key k;
 	uint32_t g;
@@ -216,6 +218,8 @@ cohort_row(struct tally *t, const struct tsv_reader *r, int fcol, int lcol)
 		t->n_filtered++;
 		return;
 	}
+	if (kcol >= 0)
+		k.state = (int)probed_get(&t->probed, tsv_row(r)[kcol].p, tsv_row(r)[kcol].len);
 	g = tally_group_id(t, tally_group_key(t, tsv_row(r), 0, k.label, k.len));
 	cohort_add(&t->cohort, g, &k);
 }
@@ -308,7 +312,7 @@ tally_file(void *ctx, const char *path)
 {
 	struct tally *t = ctx;
 	struct tsv_reader *r;
-	int rc, fcol = -1, lcol = -1, cohort = t->cohort.unit != COHORT_OFF;
+	int rc, fcol = -1, lcol = -1, kcol = -1, cohort = t->cohort.unit != COHORT_OFF;
 
 	if ((r = tsv_open(path)) == NULL)
 		return -1;
@@ -325,6 +329,8 @@ tally_file(void *ctx, const char *path)
 	if (cohort) {
 		fcol = tally_need_col(r, "first_time", " (--cohort reads dedupe --count output)");
 		lcol = tally_need_col(r, "last_time", " (--cohort reads dedupe --count output)");
+		if (t->cohort.checked)
+			kcol = tally_need_col(r, "key", " (--alive-from matches on it)");
 	} else if (!t->merge)
 		for (size_t i = 0; i < t->naggs; i++) {
 			t->aggs[i].col = tally_need_col(r, t->aggs[i].col_name, "");
@@ -344,7 +350,7 @@ tally_file(void *ctx, const char *path)
 			continue;
 		}
 		if (cohort)
-			cohort_row(t, r, fcol, lcol);
+			cohort_row(t, r, fcol, lcol, kcol);
 		else
 			merge_row(t, r);
 	}
@@ -360,6 +366,7 @@ tally_free(struct tally *t)
 		agg_free(&t->aggs[i]);
 	agg_store_free(&t->store);
 	cohort_free(&t->cohort);
+	probed_free(&t->probed);
 	where_free(&t->wheres);
 	free(t->count);
 	free(t->kbuf);

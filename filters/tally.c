@@ -51,6 +51,8 @@ static const struct opt own_options[] = {
 	    "survival: seen on or after this day", NULL },
 	{ "after", 0, "N,...", 'N',
 	    "survival: seen N days or more after the first", NULL },
+	{ "alive-from", 0, "file", 'P',
+	    "survival: alive, gone, unknown when probe last checked", NULL },
 	{ "fill", 0, NULL, 'F', "write empty time buckets too", &t.fill },
 	{ "time-field", 't', "name", 't',
 	    "the time is in this column (default time)", NULL },
@@ -123,6 +125,8 @@ main(int argc, char *argv[])
 {
 	const char *from_arg = NULL, *to_arg = NULL;
 	const char *sort_name = NULL;
+	char **probe_files = NULL;
+	size_t nprobe = 0;
 	int ch, by_unit = -1, show_stats = 0, show_progress = 0, status = EXIT_OK;
 
 	tally_init(&t);
@@ -176,6 +180,13 @@ main(int argc, char *argv[])
 		case 'o':
 			sort_name = optarg;
 			break;
+		case 'P':
+			if (*optarg == '\0' || strcmp(optarg, "-") == 0)
+				xerrx(EXIT_TROUBLE, "bad --alive-from \"%s\": want a file of probe "
+				    "output (not the standard input)", optarg);
+			probe_files = xrealloc(probe_files, (nprobe + 1) * sizeof(*probe_files));
+			probe_files[nprobe++] = optarg;
+			break;
 		case 'T':
 			t.to_day = day_arg("--to", optarg);
 			to_arg = optarg;
@@ -195,9 +206,10 @@ main(int argc, char *argv[])
 		xerrx(EXIT_TROUBLE, "--wide needs two or more group columns and no -a");
 	if (t.cohort.unit != COHORT_OFF && (t.merge || t.partial || t.wide || t.naggs))
 		xerrx(EXIT_TROUBLE, "--cohort goes with -g, --from, --to, --alive-on, --after, "
-		    "--fill");
-	if (t.cohort.unit == COHORT_OFF && (t.cohort.nafter || t.cohort.alive_day != INT64_MIN))
-		xerrx(EXIT_TROUBLE, "--alive-on and --after need --cohort");
+		    "--alive-from, --fill");
+	if (t.cohort.unit == COHORT_OFF && (t.cohort.nafter || t.cohort.alive_day != INT64_MIN ||
+	    nprobe))
+		xerrx(EXIT_TROUBLE, "--alive-on, --after and --alive-from need --cohort");
 	if (t.cohort.unit == COHORT_OFF && !t.fill &&
 	    (t.from_day != INT64_MIN || t.to_day != INT64_MAX))
 		xerrx(EXIT_TROUBLE, "--from and --to need --cohort or --fill");
@@ -213,6 +225,12 @@ main(int argc, char *argv[])
 	t.cohort.to_day = t.to_day;
 	if (t.fill && (t.cohort.unit != COHORT_OFF || !t.merge || t.ngroups))
 		fill_resolve(&t, NULL);
+	/* The probe results first: a missing column fails before any data is read. */
+	t.cohort.checked = nprobe > 0;
+	for (size_t i = 0; i < nprobe; i++)
+		if (probed_read(&t.probed, probe_files[i]) < 0)
+			t.trouble = 1;
+	free(probe_files);
 
 	if (opts_inputs(&cl, argc, argv, tally_file, &t) < 0)
 		status = EXIT_TROUBLE;

@@ -4,7 +4,7 @@
 # A second run does nothing; a new, replaced or deleted log makes its parts
 # and the reports again; make -j works.
 #	make -f scripts/nightly.mk IN=logs/ OUT=reports/ [SRC_PLATFORM=telegram]
-#		[CHANNEL_FIELD=name]
+#		[CHANNEL_FIELD=name] [PROBE=1 [PROBE_DAYS=1] [PROBE_FLAGS='--max 500']]
 #
 # Why it is built this way:
 # - make cannot name a file with a space, $, :, # or %, so a log is never a
@@ -24,6 +24,13 @@
 #   SRC_PLATFORM or CHANNEL_FIELD reads every log again.
 # - A log that cannot be read, or whose stages fail, fails the run (status
 #   2) after every other log's parts were made (make -k).
+# - PROBE=1 asks the platforms, over the network, whether the night's new
+#   keys are still up; nothing else in the batch does. Its results are
+#   history that no log can give back, so probe.tsv only grows (written
+#   whole under a temporary name, then renamed) and clean leaves it.
+#   probe's status 2 says "some key ended unknown", but is also its status
+#   for trouble: it is taken as the first only when probe wrote its header
+#   and an unknown row, so a usage error still fails the run.
 
 IN		?= logs
 OUT		?= reports
@@ -34,9 +41,15 @@ SRC_PLATFORM	?= telegram
 CHANNEL_FIELD	?=
 # After how many days a channel counts as surviving, for the survival report.
 SURVIVE		?= 1,2,3,7
+# PROBE=1: probe the keys first seen in the last PROBE_DAYS days of the
+# data (the night's new keys), with PROBE_FLAGS (--rate, --max, --fresh...).
+PROBE		?=
+PROBE_DAYS	?= 1
+PROBE_FLAGS	?=
 BIN		?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../bin)
 SCRIPTS		:= $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 SELF		:= $(abspath $(lastword $(MAKEFILE_LIST)))
+PROBE_BIN	?= $(BIN)/probe
 
 EXTRACT_FLAGS	 = --all --src-platform '$(SRC_PLATFORM)'$(if $(CHANNEL_FIELD), --channel-field '$(CHANNEL_FIELD)')
 
@@ -84,6 +97,13 @@ endif
 TABLES		:= $(OUT_)/channels-per-day.tsv $(OUT_)/channels.tsv \
 		   $(OUT_)/new-per-day.tsv $(OUT_)/survival.tsv $(OUT_)/matrix.tsv \
 		   $(OUT_)/edges.tsv $(OUT_)/edges.gexf
+ifeq ($(PROBE),1)
+TABLES		+= $(OUT_)/probe.tsv
+endif
+# Results of an earlier night are joined on even when this one probes not.
+ifneq ($(PROBE)$(wildcard $(OUT_)/probe.tsv),)
+TABLES		+= $(OUT_)/alive.tsv
+endif
 REPORTS		:= $(TABLES) $(OUT_)/index.html
 # Drawn by scripts/report beside the page; not targets of their own.
 CHARTS		:= $(OUT_)/new-per-day.png $(OUT_)/survival.png
@@ -152,6 +172,38 @@ $(OUT_)/new-per-day.tsv: $(OUT_)/channels.tsv
 $(OUT_)/survival.tsv: $(OUT_)/channels.tsv
 	"$(BIN)/tally" --cohort day --after $(SURVIVE) $< >$@.tmp && mv $@.tmp $@
 
+# PROBE=1: the night's new keys, the rows of channels.tsv first seen in the
+# last PROBE_DAYS days of the data (which ends on the latest last_time),
+# probed unless probe.tsv says they were checked already (--skip-checked);
+# the night's rows are kept in probe-night.tsv and added to probe.tsv.
+# probe's status 2 with an unknown row is "some key ended unknown", not a
+# failure; any other status but 0 fails the rule, probe.tsv left as it was.
+ifeq ($(PROBE),1)
+$(OUT_)/probe.tsv: $(OUT_)/channels.tsv
+	[ "$(PROBE_DAYS)" -ge 1 ] 2>/dev/null || \
+		{ echo "nightly: PROBE_DAYS=$(PROBE_DAYS): want a number of days, 1 or more" >&2; exit 2; }
+	trap 'rm -f -- $@.keys $@.tmp $(OUT_)/probe-night.tsv.tmp' EXIT; \
+	awk -F '\t' -v days=$(PROBE_DAYS) -f "$(SCRIPTS)/nightly-new-keys" $< $< >$@.keys; \
+	status=0; "$(PROBE_BIN)" $(PROBE_FLAGS) $(if $(wildcard $@),--skip-checked $@) \
+		-- $@.keys >$(OUT_)/probe-night.tsv.tmp || status=$$?; \
+	if [ $$status -eq 2 ] && awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($$i == "status") c = i; next } \
+	    c && $$c == "unknown" { u = 1 } END { exit !u }' $(OUT_)/probe-night.tsv.tmp; then \
+		echo "nightly: probe: some keys ended unknown (their why column says why); the run goes on" >&2; \
+	elif [ $$status -ne 0 ]; then \
+		echo "nightly: probe failed (status $$status); $@ left as it was" >&2; exit 2; fi; \
+	if [ -s $@ ]; then \
+		cmp -s <(head -n 1 $@) <(head -n 1 $(OUT_)/probe-night.tsv.tmp) || \
+		{ echo "nightly: $(OUT_)/probe-night.tsv: header differs from $@'s; $@ left as it was" >&2; exit 2; }; \
+		{ cat $@; tail -n +2 $(OUT_)/probe-night.tsv.tmp; } >$@.tmp; \
+	else cp $(OUT_)/probe-night.tsv.tmp $@.tmp; fi; \
+	mv $(OUT_)/probe-night.tsv.tmp $(OUT_)/probe-night.tsv; \
+	mv $@.tmp $@
+endif
+
+# Found in a day, and alive, gone or unknown when last checked.
+$(OUT_)/alive.tsv: $(OUT_)/channels.tsv $(wildcard $(OUT_)/probe.tsv) $(filter %/probe.tsv,$(TABLES))
+	"$(BIN)/tally" --cohort day -g platform --alive-from $(OUT_)/probe.tsv $< >$@.tmp && mv $@.tmp $@
+
 # Which platform links to which: src_platform (where the messages were
 # posted), platform (where their links point), count.
 $(OUT_)/matrix.tsv: $(call part,matrix) $(P)/logs
@@ -186,7 +238,7 @@ refused:
 		exit 2; fi
 
 clean:
-	rm -rf -- $(P) $(REPORTS) $(CHARTS)
+	rm -rf -- $(P) $(filter-out %/probe.tsv,$(REPORTS)) $(CHARTS) $(OUT_)/probe-night.tsv
 
 .PHONY: all clean refused
 .SECONDARY:
