@@ -831,7 +831,7 @@ done(struct xfer *x, CURLcode rc, double now)
 		    rc == CURLE_GOT_NOTHING || rc == CURLE_SEND_ERROR ||
 		    rc == CURLE_PARTIAL_FILE)) {
 			n_retries++;
-			again(x->target, now + (1 << t->tries) * 0.5);
+			again(x->target, now + (1 << (t->tries - 1)) * 0.5);
 			return;
 		}
 		snprintf(why, sizeof(why), "%s%s", curl_easy_strerror(rc),
@@ -839,18 +839,17 @@ done(struct xfer *x, CURLcode rc, double now)
 		finish(x->target, PROBE_UNKNOWN, http, NULL, -1, why, NULL);
 		return;
 	}
-	if ((http == 429 || http == 403) && has(x->body, x->len, "1015")) {
-		finish(x->target, PROBE_UNKNOWN, http, NULL, -1, "", NULL);
+	if (http == 429)
+		n_429s++;
+	if ((http == 429 || http == 403) && has(x->body, x->len, "error code: 1015")) {
 		snprintf(why, sizeof(why), "%s stopped answering (%ld)", h->name, http);
-		free(t->why);
-		t->why = xstrdup(why);
+		finish(x->target, PROBE_UNKNOWN, http, NULL, -1, why, NULL);
 		stop_msg(h, http);
 		return;
 	}
 	if (http == 429) {
 		double wait = x->retry_after;
 
-		n_429s++;
 		if (wait < 0)
 			wait = json_retry_after(x->body, x->len);
 		if (wait < 0)
@@ -868,7 +867,7 @@ done(struct xfer *x, CURLcode rc, double now)
 	if (http >= 500 && http <= 599) {
 		if (++t->tries < TRIES) {
 			n_retries++;
-			again(x->target, now + (1 << t->tries) * 0.5);
+			again(x->target, now + (1 << (t->tries - 1)) * 0.5);
 			return;
 		}
 		snprintf(why, sizeof(why), "HTTP %ld (after 3 tries)", http);
@@ -1015,8 +1014,8 @@ print_stats(void)
 	    n_skipped);
 	if (wheres.n)
 		fprintf(stderr, ", %llu filtered", n_filtered);
-	fprintf(stderr, "; %u keys: %llu alive, %llu gone, %llu unknown",
-	    keys.n, n_alive, n_gone, n_unknown);
+	fprintf(stderr, "; %u key%s: %llu alive, %llu gone, %llu unknown",
+	    keys.n, keys.n == 1 ? "" : "s", n_alive, n_gone, n_unknown);
 	if (skip_file)
 		fprintf(stderr, " (%llu from %s)", n_reused, "--skip-checked");
 	fprintf(stderr, "; %llu requests, %llu retries, %llu 429s\n", n_requests, n_retries,

@@ -33,6 +33,7 @@ CAPTURED = {
 MADE = {
     "/+expiredhash": "mock_tme_invite_expired.html",
     "/kanal_ru": "mock_tme_channel_ru.html",
+    "/ctl": "mock_tme_title_control.html",
 }
 
 
