@@ -1,10 +1,22 @@
-# common/platforms.tsv -> build/gen/platforms_table.c: each row as its text
-# and line number, in file order; common/table.c reads them with the same
-# code that reads --rules files. A row of too few or too many fields stops
-# the build with "FILE:LINE: what"; the rest is checked when the table is
-# read (and by the unit tests, on every row).
+# common/platforms.tsv -> build/gen/platforms_table.c: each row (probe rows
+# too) as its text and line number, in file order; common/table.c reads
+# them with the same code that reads --rules files. A row of too few or
+# too many fields stops the build with "FILE:LINE: what"; the rest is
+# checked when the table is read (and by the unit tests, on every row).
 BEGIN { FS = "\t"; n = 0; bad = 0 }
 /^#/ || /^[ \t]*$/ { next }
+# A probe row ("probe" first) has fields of its own; common/probe_rules reads them.
+$1 == "probe" {
+	if (NF < 7) {
+		printf "%s:%d: want probe<tab>PLATFORM<tab>KIND<tab>KEY<tab>RATE<tab>REQUEST<tab>MARK...\n",
+		    FILENAME, FNR > "/dev/stderr"
+		bad = 1
+		next
+	}
+	text[++n] = cstring($0)
+	line[n] = FNR
+	next
+}
 {
 	if (NF < 2 || NF > 6 || $1 == "" || $2 == "") {
 		printf "%s:%d: want HOSTS<tab>PLATFORM[<tab>KIND<tab>SHAPE<tab>KEY[<tab>WITH]]\n",

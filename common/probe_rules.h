@@ -68,4 +68,23 @@ void		 probe_read(const struct probe_request *q, const struct probe_answer *a,
 		    struct probe_result *r);
 void		 probe_result_free(struct probe_result *r);
 
+/*
+ * Read the probe rows of the table (call after every table_load, before
+ * the first probe_request_for; that one reads them too if not). A bad
+ * row of a rules file is reported as "PROG: FILE:LINE: what" and -1
+ * returned (probe_request_for then exits 2); a bad built-in row exits 2.
+ */
+int		 probe_rules_load(void);
+
+#define PROBE_TITLE_MAX	1024			/* bytes of a title kept */
+#define PROBE_COUNT_MAX	1000000000000000LL	/* larger counts read as -1 */
+
+/*
+ * The first number in text[0..n), as a page writes a count: digits
+ * grouped by a space, U+00A0, U+202F, U+2009, ",", "." or "'" then three
+ * digits ("11 286 994 subscribers": 11286994; "97 957 members, 4 138
+ * online": 97957), or a short form ("1.2K": 1200, "3M"); -1 for none.
+ */
+long long	 probe_count(const char *text, size_t n);
+
 #endif

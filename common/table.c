@@ -86,6 +86,10 @@ static const char		**platform_list;
 static pthread_once_t		 builtin_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t		 compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* "probe" rows, kept as written for common/probe_rules: loaded ones first. */
+static struct table_text	*probe_rows;
+static size_t			 n_probe, n_probe_user, cap_probe;
+
 /* ---- reading a row ---- */
 
 struct reader {
@@ -668,6 +672,59 @@ complain(struct reader *rd, int builtin)
 }
 
 /*
+ * A probe row (first field "probe") is not a link row: only its field
+ * count is checked here; common/probe_rules reads the rest. Its place in
+ * text is marked in probe_at for read_rows to keep it once the file is
+ * taken.
+ */
+static size_t	*probe_at;
+static size_t	 n_probe_at, cap_probe_at;
+
+static int
+keep_probe_row(struct reader *rd, size_t i, const char *text)
+{
+	size_t nf = 1;
+
+	for (const char *c = text; *c; c++)
+		nf += *c == '\t';
+	if (nf < 7)
+		return fail(rd, "%s: want probe<tab>PLATFORM<tab>KIND<tab>KEY<tab>"
+		    "RATE<tab>REQUEST<tab>MARK...", "probe row");
+	if (n_probe_at == cap_probe_at) {
+		cap_probe_at = cap_probe_at ? 2 * cap_probe_at : 16;
+		probe_at = xrealloc(probe_at, cap_probe_at * sizeof(*probe_at));
+	}
+	probe_at[n_probe_at++] = i;
+	return 0;
+}
+
+/* Keep the probe rows read_rows marked, a rules file's before those known. */
+static void
+add_probe_rows(const struct reader *rd, const char *const *text,
+    const unsigned long *line_no, int user)
+{
+	if (n_probe + n_probe_at > cap_probe) {
+		cap_probe = 2 * (n_probe + n_probe_at);
+		probe_rows = xrealloc(probe_rows, cap_probe * sizeof(*probe_rows));
+	}
+	size_t at = user ? n_probe_user : n_probe;
+
+	memmove(probe_rows + at + n_probe_at, probe_rows + at,
+	    (n_probe - at) * sizeof(*probe_rows));
+	for (size_t k = 0; k < n_probe_at; k++) {
+		struct table_text *t = &probe_rows[at + k];
+
+		t->file = rd->file;
+		t->line = line_no[probe_at[k]];
+		t->text = xstrdup(text[probe_at[k]]);
+	}
+	n_probe += n_probe_at;
+	if (user)
+		n_probe_user += n_probe_at;
+	n_probe_at = 0;
+}
+
+/*
  * Read a table's lines: text[i] is line line_no[i] of rd->file. Every bad
  * row is reported; then the rows are added only if none was bad (a rules
  * file is taken whole or not at all). Returns 0 or -1.
@@ -689,6 +746,14 @@ read_rows(struct reader *rd, size_t n, const char *const *text,
 
 		rd->line = line_no[i];
 		rd->err[0] = '\0';
+		if (strncmp(line, "probe\t", 6) == 0 || strcmp(line, "probe") == 0) {
+			if (keep_probe_row(rd, i, text[i]) < 0) {
+				complain(rd, !user);
+				rc = -1;
+			}
+			free(line);
+			continue;
+		}
 		while (nf < 7) {
 			f[nf++] = p;
 			if ((p = strchr(p, '\t')) == NULL)
@@ -755,6 +820,9 @@ read_rows(struct reader *rd, size_t n, const char *const *text,
 			free_row(rows[i]);
 		free(hostlist[i]);
 	}
+	if (rc == 0)
+		add_probe_rows(rd, text, line_no, user);
+	n_probe_at = 0;
 	free(hostlist);
 	free(rows);
 	free(prev_hosts);
@@ -865,6 +933,14 @@ table_row_at(size_t i)
 {
 	pthread_once(&builtin_once, load_builtin);
 	return i < n_all ? all_rows[i] : NULL;
+}
+
+const struct table_text *
+table_probe_rows(size_t *n)
+{
+	pthread_once(&builtin_once, load_builtin);
+	*n = n_probe;
+	return probe_rows;
 }
 
 const char *const *

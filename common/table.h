@@ -54,6 +54,20 @@ struct table_facts {
 };
 const struct table_facts *table_facts(const struct table_row *row);
 
+/*
+ * The "probe" rows (first field "probe": no host, for it has no dot), as
+ * written; common/probe_rules reads them, table_load only counts their
+ * fields. A rules file's come first, then the built-in ones, each in file
+ * order. The array moves when a rules file is loaded; its strings do not,
+ * and live as long as the table.
+ */
+struct table_text {
+	const char	*file;		/* "common/platforms.tsv" or a rules file */
+	unsigned long	 line;
+	const char	*text;		/* the row, fields split by tabs */
+};
+const struct table_text *table_probe_rows(size_t *n);
+
 /* Every platform the rows name, NULL-terminated (for --src-platform). */
 const char *const *table_platforms(void);
 
