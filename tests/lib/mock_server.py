@@ -5,7 +5,8 @@
 
 Binds a free port on 127.0.0.1, writes it to PORTFILE, and serves until
 killed. Each request is logged to LOG as "SECONDS METHOD PATH" (monotonic
-clock, one line, written as it arrives), so a test can check the pace.
+clock, one line, written as it arrives), so a test can check the pace, and
+its User-Agent to LOG.ua.
 PAGES is the folder of captured pages (../shared/probe-pages), TESTDATA
 the folder of hand-made ones (testdata/probe). Standard library only.
 """
@@ -34,6 +35,7 @@ MADE = {
     "/+expiredhash": "mock_tme_invite_expired.html",
     "/kanal_ru": "mock_tme_channel_ru.html",
     "/ctl": "mock_tme_title_control.html",
+    "/+livehash": "tme_invite_live.html",
 }
 
 
@@ -67,11 +69,23 @@ class Handler(BaseHTTPRequestHandler):
             n = count[path]
             with open(logfile, "a") as log:
                 log.write("%.3f %s %s\n" % (time.monotonic(), self.command, path))
+            with open(logfile + ".ua", "a") as log:
+                log.write("%s\n" % self.headers.get("User-Agent"))
         if path in CAPTURED:
             name, ctype = CAPTURED[path]
             return self.answer(200, read(pages, name), ctype)
         if path in MADE:
             return self.answer(200, read(testdata, MADE[path]))
+        if path == "/api/v1/validateInviteToken":	# Rocket.Chat: POST {"token": ...}
+            n = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(min(n, 65536))
+            with lock:
+                with open(logfile, "a") as log:
+                    log.write("%.3f BODY %s\n" % (time.monotonic(), body.decode("utf-8", "replace")))
+            if self.command != "POST":
+                return self.answer(405, b"", "text/plain")
+            name = "rocketchat_valid.json" if b'"goodtoken"' in body else "rocketchat_invalid.json"
+            return self.answer(200, read(testdata, name), "application/json")
         if path == "/busy":		# 429 with Retry-After: 1, then the page
             if n == 1:
                 return self.answer(429, b"Too Many Requests\n", "text/plain",

@@ -18,3 +18,4 @@ echo "requests to t.me: $(grep -vc ' /api/' "$log"), to discord.com: $(grep -c '
 echo "requests for /durov: $(grep -c ' /durov$' "$log")"
 echo "t.me gaps under 230 ms: $(gaps '^/[^a]' | awk '$1 < 230' | wc -l)"
 echo "discord.com gaps under 230 ms: $(gaps '^/api/' | awk '$1 < 230' | wc -l)"
+echo "User-Agent: $(sort -u "$log.ua")"
