@@ -32,6 +32,7 @@
 #include "msg.h"
 #include "opts.h"
 #include "probe_rules.h"
+#include "rules.h"
 #include "tsv.h"
 #include "util.h"
 #include "where.h"
@@ -68,6 +69,7 @@ static const struct opt own_options[] = {
 	{ "max", 0, "n", 'M', "send at most N requests; later keys are unknown", NULL },
 	{ "rate", 0, "n", 'R', "at most N requests a second to a host (default: the table's)",
 	    NULL },
+	{ "rules", 0, "file", 'L', "more rows of the platform table (probe rows too)", NULL },
 	{ "skip-checked", 0, "file", 'S', "keys alive or gone in this earlier output: not asked",
 	    NULL },
 	{ "timeout", 0, "seconds", 'T', "give up on a request after this long (default 20)",
@@ -76,7 +78,7 @@ static const struct opt own_options[] = {
 };
 
 static struct opts cl = {
-	.usage = "usage: probe [-k field] [--rate n] [--timeout seconds] [--max n]\n"
+	.usage = "usage: probe [-k field] [--rules file] [--rate n] [--timeout seconds] [--max n]\n"
 	    "             [--skip-checked file [--fresh duration]] [--endpoint host=url ...]\n"
 	    "             [option ...] [file ... | --files0-from F]\n",
 	.own = own_options, .wheres = &wheres, .stats = &show_stats,
@@ -239,8 +241,8 @@ route(const char *url)
 	for (size_t i = 0; i < n_endpoints; i++) {
 		hl = strlen(endpoints[i].host);
 		rest = url + 8 + hl;
-		if (ascii_casecmp_n(url + 8, endpoints[i].host, hl) == 0 &&
-		    strlen(url + 8) >= hl &&
+		if (strlen(url + 8) >= hl &&
+		    ascii_casecmp_n(url + 8, endpoints[i].host, hl) == 0 &&
 		    (*rest == '\0' || *rest == '/' || *rest == '?' || *rest == ':')) {
 			if (*rest == ':')	/* a port: the endpoint gives its own */
 				rest += strcspn(rest, "/?");
@@ -265,7 +267,8 @@ hop(const struct target *t, const char *loc)
 	const char *h = t->q.host;
 	size_t hl = strlen(h);
 
-	if (strncmp(loc, "https://", 8) == 0 && ascii_casecmp_n(loc + 8, h, hl) == 0 &&
+	if (strncmp(loc, "https://", 8) == 0 && strlen(loc + 8) >= hl &&
+	    ascii_casecmp_n(loc + 8, h, hl) == 0 &&
 	    strchr("/?:", loc[8 + hl]) != NULL)
 		return route(loc);
 	for (size_t i = 0; i < n_endpoints; i++) {
@@ -1080,6 +1083,10 @@ main(int argc, char *argv[])
 				usage_error("empty field name for -k");
 			key_field = optarg;
 			break;
+		case 'L':
+			if (rules_load(optarg) < 0)
+				exit(EXIT_TROUBLE);
+			break;
 		case 'M':
 			if (parse_count(optarg, ~0ULL, &n) < 0)
 				usage_error("bad --max \"%s\": want a count", optarg);
@@ -1102,6 +1109,8 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
+	if (probe_rules_load() < 0)
+		exit(EXIT_TROUBLE);
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		xerrx(EXIT_TROUBLE, "cannot start curl");
 	snprintf(user_agent, sizeof(user_agent),

@@ -18,6 +18,10 @@ printf 'key\tchecked_at\tstatus\nt.me/a\tyesterday\talive\n' >earlier.tsv
 run "--skip-checked with a bad checked_at" probe --max 0 --skip-checked earlier.tsv again.tsv
 run "--skip-checked that is no probe output" probe --max 0 --skip-checked nokey.tsv again.tsv
 run "--skip-checked that cannot be read" probe --max 0 --skip-checked missing.tsv again.tsv
+printf 'probe\twhatsapp\tinvite\tchat.whatsapp.com/{code}\t5\n' >short.rules
+run "--rules with a probe row of too few fields" probe --max 0 --rules short.rules again.tsv
+printf 'probe\twhatsapp\tinvite\tchat.whatsapp.com/{code}\t5\tGET http://chat.whatsapp.com/{code}\tgone\thttp=404\n' >http.rules
+run "--rules with a probe row asking over http://" probe --max 0 --rules http.rules again.tsv
 run "--rate 0" probe --rate 0 again.tsv
 run "--rate x" probe --rate x again.tsv
 run "--timeout 0" probe --timeout 0 again.tsv
