@@ -116,6 +116,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/away":		# one that leaves it
             return self.answer(302, b"", "text/plain",
                                [("Location", "https://example.com/durov")])
+        if path == "/headers":		# 100 KiB of header lines
+            return self.answer(200, b"<html>", "text/html",
+                               [("X-Pad-%d" % i, "y" * 1000) for i in range(100)])
         if path == "/huge":		# past the 2 MiB read
             return self.answer(200, b"<html>" + b"x" * (3 * 1024 * 1024))
         if path.startswith("/api/v10/invites/ban"):	# Cloudflare 1015
