@@ -1,8 +1,8 @@
 # crosslink: small Unix filters for links between messaging platforms.
-#	make		build bin/extract bin/normalize bin/dedupe bin/tally
+#	make		build bin/extract bin/normalize bin/dedupe bin/tally bin/probe
 #	make check	unit and golden tests, then again under ASan and UBSan
 #	make demo	the pipeline on testdata/sample.log.gz
-# PCRE2, zlib, libdeflate, libzstd, liblzma and libidn2 come through
+# PCRE2, zlib, libdeflate, libzstd, liblzma, libidn2 and libcurl (probe) come through
 # pkg-config, libbz2 too where it has a bzip2.pc (Debian's has none: -lbz2); "make check" and
 # "make demo" install the Debian packages they need first (scripts/deps).
 
@@ -13,7 +13,7 @@ DESTDIR	?=
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	 = libpcre2-8 zlib libdeflate libzstd liblzma libidn2
+PKGS	 = libpcre2-8 zlib libdeflate libzstd liblzma libidn2 libcurl
 BZ2_LIBS   := $(shell pkg-config --libs bzip2 2>/dev/null || echo -lbz2)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS)
@@ -21,7 +21,7 @@ XCFLAGS	 = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   -Icommon -Ibuild/gen $(PKG_CFLAGS)
 LDLIBS	 = $(PKG_LIBS) -lpthread
 
-FILTERS	 = extract normalize dedupe tally
+FILTERS	 = extract normalize dedupe tally probe
 BINS	 = $(FILTERS:%=bin/%)
 COMMON_SRC = $(wildcard common/*.c)
 all:

@@ -5,7 +5,7 @@
 # --help, and the page (its SYNOPSIS and its option list).
 command -v mandoc >/dev/null || { echo "mandoc is not installed" >&2; exit 77; }
 norm() { sed 's/\\-/-/g' | tr ' ' '\n' | grep -E '^-(-[a-z0-9-]+|[a-zA-Z])$' | sort -u | tr '\n' ' '; echo; }
-for f in extract normalize dedupe tally; do
+for f in extract normalize dedupe tally probe; do
 	src=$TOP/filters/$f.c page=$TOP/filters/$f.1
 	mandoc -Tlint -Wwarning "$page" || echo "$f.1: mandoc -Tlint complains"
 	# the code: { "name", 'x', ... } rows of own_options[], and the shared

@@ -1,0 +1,2 @@
+# --help: the usage lines and every option, one a line.
+probe --help
