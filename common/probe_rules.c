@@ -953,8 +953,10 @@ entity(const char *s, size_t n, struct buf *b)
 
 /*
  * A title as a person reads it: tags dropped, entities decoded (html),
- * runs of white space and control bytes one space, trimmed, at most PROBE_TITLE_MAX bytes (cut
- * between characters).
+ * runs of white space and control characters (C1 too) one space, bytes
+ * that are not UTF-8 U+FFFD, bidirectional overrides and isolates dropped
+ * (a page's title must not reorder the row it lands in), trimmed, at most
+ * PROBE_TITLE_MAX bytes (cut between characters).
  */
 static char *
 clean_title(const char *s, size_t n, int html)
@@ -986,9 +988,24 @@ clean_title(const char *s, size_t n, int html)
 				space = 1;
 				continue;
 			}
-		} else {
+		} else if (c < 0x80) {
 			buf_addc(&ent, c);
 			i++;
+		} else if ((used = utf8_len(s + i, n - i)) == 0) {
+			put_utf8(&ent, 0xfffd);		/* not UTF-8 */
+			i++;
+		} else {
+			const unsigned char *u = (const unsigned char *)s + i;
+
+			i += used;
+			if (used == 2 && u[0] == 0xc2 && u[1] < 0xa0) {	/* C1 */
+				space = 1;
+				continue;
+			}
+			if (used == 3 && u[0] == 0xe2 && ((u[1] == 0x80 && u[2] >= 0xaa &&
+			    u[2] <= 0xae) || (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9)))
+				continue;	/* a bidi override or isolate: reorders what follows */
+			buf_add(&ent, (const char *)u, used);
 		}
 		if (space && b.n)
 			buf_addc(&b, ' ');

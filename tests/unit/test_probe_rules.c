@@ -254,6 +254,15 @@ test_pages(void)
 	    "\xef\xbf\xbd C <b>") == 0);
 	probe_result_free(&r);
 
+	/* bytes that are not UTF-8, a C1 CSI, an override, an isolate */
+	static const char raw[] = "<div class=\"tgme_page_title\"><span>a\xff" "b\xc2\x9b" "c"
+	    "\xe2\x80\xae" "d\xe2\x81\xa6" "e \xd0\x96</span></div>";
+	a.body = raw;
+	a.len = sizeof(raw) - 1;
+	probe_read(&q, &a, &r);
+	CHECK(r.title && strcmp(r.title, "a\xef\xbf\xbd" "b cde \xd0\x96") == 0);
+	probe_result_free(&r);
+
 	/* a long title is cut between characters */
 	for (size_t i = 0; i < 2000; i++)
 		buf_adds(&big, i ? "\xd0\x96" : "<span class=\"tgme_page_title\"><span>x");
