@@ -9,6 +9,12 @@ clock, one line, written as it arrives), so a test can check the pace, and
 its User-Agent to LOG.ua.
 PAGES is the folder of captured pages (../shared/probe-pages), TESTDATA
 the folder of hand-made ones (testdata/probe). Standard library only.
+
+With MOCK_UP=FILE in the environment (one channel name a line), it also
+stands in for t.me on made-up names, as the README's example needs: a
+name in FILE gets a channel page (its name as title, 100 subscribers a
+line number), any other name a page with no title block and "noindex",
+as t.me answers for a name nobody holds.
 """
 import json
 import os
@@ -37,6 +43,12 @@ MADE = {
     "/ctl": "mock_tme_title_control.html",
     "/+livehash": "tme_invite_live.html",
 }
+
+
+UP = None
+if os.environ.get("MOCK_UP"):
+    with open(os.environ["MOCK_UP"]) as f:
+        UP = {line.strip(): i for i, line in enumerate(f, 1) if line.strip()}
 
 
 def read(folder, name):
@@ -127,6 +139,17 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(404, json.dumps({"message": "Unknown Invite",
                                                 "code": 10006}).encode(),
                                "application/json")
+        name = path[1:]
+        if UP is not None and name and "/" not in name and not name.startswith("+"):
+            if name in UP:
+                page = ('<meta property="og:title" content="%s">'
+                        '<div class="tgme_page_title"><span dir="auto">%s</span></div>'
+                        '<div class="tgme_page_extra">%d subscribers</div>'
+                        % (name, name, 100 * UP[name]))
+                return self.answer(200, page.encode())
+            page = ('<meta name="robots" content="noindex, nofollow">'
+                    '<meta property="og:title" content="Telegram: Contact @%s">' % name)
+            return self.answer(200, page.encode())
         return self.answer(404, b"not here\n", "text/plain")
 
     do_GET = handle_one

@@ -3,7 +3,8 @@
 cd "$TOP" || exit 2
 work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
-cp -R testdata "$work"/
+cp -R testdata scripts "$work"/
+mkdir -p "$work/tests" && cp -R tests/lib "$work/tests/"
 mkdir "$work/bin"
 cp -R "$(dirname "$(command -v extract)")"/. "$work/bin/"
 cd "$work" || exit 2
