@@ -1064,7 +1064,7 @@ cleanup(void)
 int
 main(int argc, char *argv[])
 {
-	int ch, status = EXIT_OK;
+	int ch, status = EXIT_OK, fresh_given = 0;
 	unsigned long long n;
 	char *end;
 
@@ -1077,6 +1077,7 @@ main(int argc, char *argv[])
 			if (parse_duration(optarg, &fresh_s) < 0)
 				usage_error("bad --fresh \"%s\": want a duration as 30m, 12h or 7d",
 				    optarg);
+			fresh_given = 1;
 			break;
 		case 'k':
 			if (*optarg == '\0')
@@ -1109,6 +1110,8 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
+	if (fresh_given && skip_file == NULL)
+		usage_error("--fresh goes with --skip-checked");
 	if (probe_rules_load() < 0)
 		exit(EXIT_TROUBLE);
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)

@@ -18,6 +18,7 @@ printf 'key\tchecked_at\tstatus\nt.me/a\tyesterday\talive\n' >earlier.tsv
 run "--skip-checked with a bad checked_at" probe --max 0 --skip-checked earlier.tsv again.tsv
 run "--skip-checked that is no probe output" probe --max 0 --skip-checked nokey.tsv again.tsv
 run "--skip-checked that cannot be read" probe --max 0 --skip-checked missing.tsv again.tsv
+run "--fresh without --skip-checked" probe --max 0 --fresh 2h again.tsv
 printf 'probe\twhatsapp\tinvite\tchat.whatsapp.com/{code}\t5\n' >short.rules
 run "--rules with a probe row of too few fields" probe --max 0 --rules short.rules again.tsv
 printf 'probe\twhatsapp\tinvite\tchat.whatsapp.com/{code}\t5\tGET http://chat.whatsapp.com/{code}\tgone\thttp=404\n' >http.rules
