@@ -129,7 +129,7 @@ fuzz: $(FUZZERS)
 	@sh scripts/fuzz $(FUZZ_TIME) $(FUZZERS)
 
 fuzz-smoke: $(FUZZERS)
-	@FUZZ_SEED=1 sh scripts/fuzz 25 $(FUZZERS)
+	@FUZZ_SEED=1 sh scripts/fuzz 20 $(FUZZERS)
 
 # deps installs what is missing, then a fresh make sees pkg-config's answer.
 deps:
