@@ -29,25 +29,6 @@ put(struct out *o, const char *s, size_t n)
 	o->len += n;
 }
 
-/*
- * Is the valid UTF-8 character at s (len bytes) one that changes how the
- * rest of a line is shown: a C1 control, a bidirectional embedding,
- * override (U+202A-U+202E) or isolate (U+2066-U+2069), a line or
- * paragraph separator (U+2028, U+2029)? Its code point in *cp.
- */
-static int
-hidden_control(const unsigned char *s, size_t len, unsigned *cp)
-{
-	if (len == 2 && s[0] == 0xc2 && s[1] <= 0x9f) {
-		*cp = s[1];
-		return 1;
-	}
-	if (len != 3 || s[0] != 0xe2)
-		return 0;
-	*cp = 0x2000 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
-	return (*cp >= 0x2028 && *cp <= 0x202e) || (*cp >= 0x2066 && *cp <= 0x2069);
-}
-
 /* Escape n bytes of s into o (or only count them when o->p is NULL). */
 static void
 escape(struct out *o, const unsigned char *s, size_t n)
@@ -69,7 +50,7 @@ escape(struct out *o, const unsigned char *s, size_t n)
 			put(o, buf, 2);
 			i++;
 		} else if (s[i] >= 0x80 && (k = utf8_len((const char *)s + i, n - i)) > 0) {
-			if (hidden_control(s + i, k, &c)) {
+			if (utf8_control(s + i, k, &c)) {
 				snprintf(buf, sizeof(buf), "\\u%04x", c);
 				put(o, buf, 6);
 			} else

@@ -996,15 +996,14 @@ clean_title(const char *s, size_t n, int html)
 			i++;
 		} else {
 			const unsigned char *u = (const unsigned char *)s + i;
+			unsigned cp;
 
 			i += used;
-			if (used == 2 && u[0] == 0xc2 && u[1] < 0xa0) {	/* C1 */
-				space = 1;
+			if (utf8_control(u, used, &cp) && cp != 0x2028 && cp != 0x2029) {
+				/* C1: a space; an override or isolate reorders what follows */
+				space |= cp <= 0x9f;
 				continue;
 			}
-			if (used == 3 && u[0] == 0xe2 && ((u[1] == 0x80 && u[2] >= 0xaa &&
-			    u[2] <= 0xae) || (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9)))
-				continue;	/* a bidi override or isolate: reorders what follows */
 			buf_add(&ent, (const char *)u, used);
 		}
 		if (space && b.n)

@@ -249,6 +249,19 @@ utf8_len(const char *s, size_t n)
 	return need;
 }
 
+int
+utf8_control(const unsigned char *s, size_t len, unsigned *cp)
+{
+	if (len == 2 && s[0] == 0xc2 && s[1] <= 0x9f) {
+		*cp = s[1];
+		return 1;
+	}
+	if (len != 3 || s[0] != 0xe2)
+		return 0;
+	*cp = 0x2000 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
+	return (*cp >= 0x2028 && *cp <= 0x202e) || (*cp >= 0x2066 && *cp <= 0x2069);
+}
+
 void
 usage_error(const char *fmt, ...)
 {

@@ -81,6 +81,13 @@ void	 sort_r(void *base, size_t n, size_t size,
 
 /* Length of the valid UTF-8 sequence at s (1 for ASCII), 0 if there is none. */
 size_t	 utf8_len(const char *s, size_t n);
+/*
+ * Is the valid UTF-8 character at s (len bytes, as utf8_len gave) one that
+ * changes how the rest of a line is shown: a C1 control, a bidirectional
+ * embedding, override (U+202A-U+202E) or isolate (U+2066-U+2069), a line
+ * or paragraph separator? Its code point in *cp.
+ */
+int	 utf8_control(const unsigned char *s, size_t len, unsigned *cp);
 
 /* The value of a hexadecimal digit, or -1. */
 static inline int
