@@ -479,20 +479,18 @@ open_first(struct fmt_src *src, const char *path, const struct format_opts *o,
 	src->held_len[0] = *len;
 	src->held_eol[0] = eol;
 	src->nheld = 1;
+	/*
+	 * TSV is decided on the first line as read (a JSON line's first
+	 * piece), or on its first piece when the line was past --max-record:
+	 * tsv_attach then says the header is lost.
+	 */
+	src->tsv = o->format == FORMAT_TSV ||
+	    (o->format == FORMAT_AUTO && is_tsv_header(*line, *len, o));
 	if (!json_first(*line, *len, o)) {
-		int header = o->format == FORMAT_TSV ||
-		    (o->format == FORMAT_AUTO && is_tsv_header(*line, *len, o));
-
 		fmt_src_whole(src);
-		if (header && input_skipped(src->in) > 0) {
-			/* as tsv_attach says it: a TSV header past --max-record */
-			xwarnx("%s: no header (its line was skipped): input not read",
-			    input_name(src->in));
-			input_close(src->in);
-			free(src->held[0]);
-			src->held[0] = NULL;
-			return -1;
-		}
+		if (input_skipped(src->in) == 0)
+			src->tsv = o->format == FORMAT_TSV || (o->format == FORMAT_AUTO &&
+			    is_tsv_header(src->held[0], src->held_len[0], o));
 	}
 	*line = src->held[0];
 	*len = src->held_len[0];
@@ -500,15 +498,13 @@ open_first(struct fmt_src *src, const char *path, const struct format_opts *o,
 }
 
 /*
- * TSV is decided on the first line as read, before any other format (on
- * the first piece of a long JSON line); its line is then made whole.
+ * TSV, decided by open_first before any other format: its line is made
+ * whole.
  */
 static int
-tsv_first(struct fmt_src *src, const char **line, size_t *len,
-    const struct format_opts *o)
+tsv_first(struct fmt_src *src, const char **line, size_t *len)
 {
-	if (o->format != FORMAT_TSV && (o->format != FORMAT_AUTO ||
-	    !is_tsv_header(*line, *len, o)))
+	if (!src->tsv)
 		return 0;
 	fmt_src_whole(src);
 	*line = src->held[0];
@@ -544,7 +540,7 @@ formats_probe(const char *path, const struct format_opts *o, struct format_probe
 		return rc;
 	if (input_gzip(src.in))
 		p->format = FORMAT_AUTO;
-	else if (tsv_first(&src, &line, &len, o))
+	else if (tsv_first(&src, &line, &len))
 		p->format = FORMAT_TSV;
 	else
 		p->format = hold_first(&src, o);
@@ -576,7 +572,7 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 
 	if ((rc = open_first(&src, path, o, &line, &len)) <= 0)
 		return rc;
-	if (tsv_first(&src, &line, &len, o)) {
+	if (tsv_first(&src, &line, &len)) {
 		r = tsv_attach(src.in, line, len, 0);
 		free(src.held[0]);
 		if (r == NULL)

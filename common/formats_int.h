@@ -35,6 +35,7 @@ struct fmt_src {
 	unsigned long long	 lineno;	/* of the line last returned */
 	int			 mid;		/* the last piece did not end its line */
 	int			 error;		/* input_line failed */
+	int			 tsv;		/* the first line is a TSV header */
 };
 
 /* A json_more_fn: 1 with a line, 0 at the end, -1 on an input error. */
