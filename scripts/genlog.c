@@ -16,6 +16,7 @@
  *	build/genlog -s 2020 -n 400 --links 40 --format text | gzip -n -9 >testdata/sample.txt.gz
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1437,28 +1438,53 @@ gen_message(struct buf *m, struct rng *r, struct buf *u)
 		m->len--;
 }
 
-/* Message text as one TSV field (escape \ and newline) or one text line. */
+/* How messages are written: --format. */
+enum msg_format { FMT_TEXT, FMT_TSV, FMT_JSONL };
+
+/*
+ * Message text as one text line, one TSV field (escape \ and newline) or
+ * one JSON string's contents (escape ", \ and bytes below 0x20; other
+ * bytes as they are, as exporters that keep UTF-8 write them).
+ */
 static void
-put_text(const struct buf *m, int tsv)
+put_text(const struct buf *m, enum msg_format fmt)
 {
+	static const char hex[] = "0123456789abcdef";
 	size_t i;
 
-	b_room(&out, m->len * 2 + 1);
+	b_room(&out, m->len * 6 + 3);
 	for (i = 0; i < m->len; i++) {
-		char c = m->p[i];
-		if (c == '\n') {
-			if (tsv) {
+		unsigned char c = (unsigned char)m->p[i];
+
+		if (fmt == FMT_JSONL && (c < 0x20 || c == '"' || c == '\\')) {
+			out.p[out.len++] = '\\';
+			if (c == '\n') {
+				out.p[out.len++] = 'n';
+			} else if (c == '"' || c == '\\') {
+				out.p[out.len++] = (char)c;
+			} else {
+				memcpy(out.p + out.len, "u00", 3);
+				out.len += 3;
+				out.p[out.len++] = hex[c >> 4];
+				out.p[out.len++] = hex[c & 15];
+			}
+		} else if (c == '\n') {
+			if (fmt == FMT_TSV) {
 				out.p[out.len++] = '\\';
 				out.p[out.len++] = 'n';
 			} else {
 				out.p[out.len++] = ' ';
 			}
-		} else if (c == '\\' && tsv) {
+		} else if (c == '\\' && fmt == FMT_TSV) {
 			out.p[out.len++] = '\\';
 			out.p[out.len++] = '\\';
 		} else {
-			out.p[out.len++] = c;
+			out.p[out.len++] = (char)c;
 		}
+	}
+	if (fmt == FMT_JSONL) {
+		out.p[out.len++] = '"';
+		out.p[out.len++] = '}';
 	}
 	out.p[out.len++] = '\n';
 }
@@ -1470,7 +1496,7 @@ put_text(const struct buf *m, int tsv)
  */
 static void
 run_messages(uint64_t seed, uint64_t count, uint64_t bytes, uint64_t span,
-    int tsv)
+    enum msg_format fmt)
 {
 	struct rng content = { mix(seed ^ 0x636f6e74656e74ull) };
 	struct rng meta = { mix(seed ^ 0x6d657461ull) };
@@ -1495,14 +1521,14 @@ run_messages(uint64_t seed, uint64_t count, uint64_t bytes, uint64_t span,
 	}
 	zipf_init(&target_pop, MSG_TARGETS);
 	zipf_init(&chan_pop, MSG_CHANNELS);
-	if (tsv)
+	if (fmt == FMT_TSV)
 		b_str(&out, "time\tchannel\ttext\n");
 	step = count ? span / count : 0;
 	for (i = 0; bytes ? out_total + out.len < bytes : i < count; i++) {
 		uint64_t t;
 
 		gen_message(&m, &content, &u);
-		if (tsv) {
+		if (fmt != FMT_TEXT) {
 			/* Times rise through the span, by message or by byte. */
 			if (bytes)	/* KiB keep the product below 2^64 */
 				t = ((out_total + out.len) >> 10) * span /
@@ -1511,13 +1537,24 @@ run_messages(uint64_t seed, uint64_t count, uint64_t bytes, uint64_t span,
 				t = i * span / count +
 				    (step ? next(&meta) % step : 0);
 			fmt_time(t, iso);
-			b_mem(&out, iso, 20);
-			b_ch(&out, '\t');
 			c = zipf_draw(&chan_pop, &meta);
-			b_mem(&out, chan[c], chan_len[c]);
-			b_ch(&out, '\t');
+			if (fmt == FMT_JSONL) {
+				char id[32];
+
+				b_mem(&out, id, (size_t)snprintf(id, sizeof(id),
+				    "{\"id\":%" PRIu64 ",\"date\":\"", i + 1));
+				b_mem(&out, iso, 20);
+				b_str(&out, "\",\"channel\":\"");
+				b_mem(&out, chan[c], chan_len[c]);
+				b_str(&out, "\",\"text\":\"");
+			} else {
+				b_mem(&out, iso, 20);
+				b_ch(&out, '\t');
+				b_mem(&out, chan[c], chan_len[c]);
+				b_ch(&out, '\t');
+			}
 		}
-		put_text(&m, tsv);
+		put_text(&m, fmt);
 		out_maybe_flush();
 	}
 	for (c = 0; c < MSG_CHANNELS; c++)
@@ -1632,10 +1669,11 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: genlog [-s SEED] [-n MESSAGES | -b BYTES] [-d DAYS] [-l PERCENT]\n"
-	    "              [--format text|tsv]\n"
+	    "              [--format text|tsv|jsonl]\n"
 	    "       genlog [-s SEED] [-d DAYS] --rows N [--keys K]\n"
 	    "Writes a deterministic log of scraped messages (default: 1000 messages,\n"
-	    "TSV with columns time, channel, text; --format text: one message a line),\n"
+	    "TSV with columns time, channel, text; --format text: one message a line;\n"
+	    "jsonl: one object a line with id, date, channel, text),\n"
 	    "or with --rows, N extracted rows (extract | normalize columns) over K\n"
 	    "distinct keys (default 500000). Times start 2019-11-25 and span DAYS days\n"
 	    "(default 10); PERCENT of messages carry links (default 4).\n");
@@ -1679,7 +1717,8 @@ int
 main(int argc, char **argv)
 {
 	uint64_t seed = 1, count = 0, bytes = 0, days = 10, rows = 0, keys = 0;
-	int tsv = 1, i, have_format = 0;
+	enum msg_format fmt = FMT_TSV;
+	int i, have_format = 0;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *val = NULL, *eq;
@@ -1732,18 +1771,19 @@ main(int argc, char **argv)
 			rows = number(opt, val, 1, 1000000000);
 		else if (!strcmp(opt, "--keys"))
 			keys = number(opt, val, 1, MAX_KEYS);
-		else if (!strcmp(val, "tsv") || !strcmp(val, "text")) {
-			tsv = val[1] == 's';
+		else if (!strcmp(val, "tsv") || !strcmp(val, "text") ||
+		    !strcmp(val, "jsonl")) {
+			fmt = val[0] == 'j' ? FMT_JSONL : val[1] == 's' ? FMT_TSV : FMT_TEXT;
 			have_format = 1;
 		} else
-			bad("--format: \"%s\" is not text or tsv", val);
+			bad("--format: \"%s\" is not text, tsv or jsonl", val);
 	}
 	if (count && bytes)
 		bad("%s", "-n and -b exclude each other");
 	if (keys && !rows)
 		bad("%s", "--keys needs --rows");
-	if (rows && (count || bytes || (have_format && !tsv)))
-		bad("%s", "--rows writes TSV rows; -n, -b and --format text do not apply");
+	if (rows && (count || bytes || (have_format && fmt != FMT_TSV)))
+		bad("%s", "--rows writes TSV rows; -n, -b and --format text or jsonl do not apply");
 
 	/* Everything derives from the seed, each use through its own mix. */
 	ent_seed = mix(seed ^ 0x656e74ull);
@@ -1753,7 +1793,7 @@ main(int argc, char **argv)
 		run_rows(seed, rows, keys ? keys : 500000, days * 86400);
 	else
 		run_messages(seed, bytes ? 0 : count ? count : 1000, bytes,
-		    days * 86400, tsv);
+		    days * 86400, fmt);
 	out_flush();
 	free(out.p);
 	if (fflush(stdout) != 0 || ferror(stdout))

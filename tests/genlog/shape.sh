@@ -33,3 +33,25 @@ awk -F '\t' 'NR > 1 && $11 != "" { n++; if ($9 != "post" || index($10, $11 "/") 
 sed 1d r.tsv | cut -f 1 | sort -c && echo "row times in order"
 genlog -s 11 --rows 300 --keys 1200 | sed 1d | cut -f 10 | sort -u | wc -l | sed 's/^ */N < K: distinct keys /'
 genlog -s 11 --rows 300 --keys 1 | sed 1d | cut -f 10 | sort -u | wc -l | sed 's/^ */K = 1: distinct keys /'
+
+# JSON Lines: one object a line, valid JSON, the same texts as TSV.
+genlog -s 11 -n 500 -d 3 --format jsonl >m.jsonl
+python3 -c '
+import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    o = json.loads(line)
+    n += 1
+    assert list(o) == ["id", "date", "channel", "text"] and o["id"] == n
+    print(o["text"].replace("\\", "\\\\").replace("\n", "\\n"))
+print(n, "objects", file=sys.stderr)
+' m.jsonl >j.txt 2>j.err
+cat j.err
+sed 1d m.tsv | cut -f 3 | cmp -s - j.txt && echo "jsonl texts: same as tsv"
+sed 1d m.tsv | cut -f 1,2 >tc.tsv
+python3 -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    o = json.loads(line)
+    print(o["date"] + "\t" + o["channel"])
+' m.jsonl | cmp -s - tc.tsv && echo "jsonl dates and channels: same as tsv"
