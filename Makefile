@@ -152,8 +152,8 @@ demo: deps
 	@$(MAKE) --no-print-directory $(BINS)
 	@sh scripts/demo
 
-# The benchmark races our filters against zcat, pigz, grep -P, ripgrep,
-# sort | uniq -c, datamash, Miller and awk; never part of "make check".
+# The benchmark races our filters against igzip, zcat, pigz, grep -P, ripgrep,
+# jq, sort | uniq -c, datamash, Miller and mawk; never part of "make check".
 bench:
 	@sh scripts/deps --bench
 	@$(MAKE) --no-print-directory $(BINS) build/genlog
