@@ -5,7 +5,7 @@
 # in pieces, hidden links, forwards, CSV records over two lines) are
 # still found, and records, line numbers, warnings and --stats are those
 # of a run without the pass (a -e pattern that matches nothing turns it
-# off), default, --all and --lenient alike.
+# off), default, --all and --lenient alike, from gzip and a pipe too.
 for f in hostile.jsonl hostile.tsv hostile.csv; do
 	cp "$TESTDATA/sign/$f" .
 done
@@ -52,4 +52,17 @@ for f in hostile.jsonl hostile.tsv hostile.csv many.tsv long.jsonl; do
 		fi
 	done
 	cat on.out on.err
+done
+# gzip (the TSV sift on the caller's thread) and a pipe
+for f in hostile.jsonl hostile.tsv many.tsv; do
+	gzip -c "$f" >"$f.gz"
+	extract --stats "$f.gz" >on.out 2>on.err
+	extract --stats -e '(?!)' "$f.gz" >off.out 2>off.err
+	extract --stats <"$f" >>on.out 2>>on.err
+	extract --stats -e '(?!)' <"$f" >>off.out 2>>off.err
+	if cmp -s on.out off.out && cmp -s on.err off.err; then
+		echo "$f.gz and stdin: as without the sign pass"
+	else
+		echo "$f.gz and stdin: differs"
+	fi
 done
