@@ -139,7 +139,16 @@ static void
 links_at(struct jx *x, size_t node, const char *path, const char *where)
 {
 	struct collect c = { x, where, 0, { NULL, 0 } };
+	char first[32];
+	size_t n = strcspn(path, ".[");
 
+	/* Most messages have no such member: look before walking the path. */
+	if (n < sizeof(first)) {
+		memcpy(first, path, n);
+		first[n] = '\0';
+		if (json_get(&x->d, node, first) == JSON_NONE)
+			return;
+	}
 	json_path_each(&x->d, node, path, collect_fn, &c);
 }
 
