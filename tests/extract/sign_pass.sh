@@ -5,7 +5,8 @@
 # in pieces, hidden links, forwards, CSV records over two lines) are
 # still found, and records, line numbers, warnings and --stats are those
 # of a run without the pass (a -e pattern that matches nothing turns it
-# off), default, --all and --lenient alike, from gzip and a pipe too.
+# off), default, --all, --lenient and --max-record alike, from gzip and a
+# pipe too.
 for f in hostile.jsonl hostile.tsv hostile.csv; do
 	cp "$TESTDATA/sign/$f" .
 done
@@ -38,7 +39,7 @@ awk 'BEGIN {
 	printf "{\"id\":20001,\"text\":\"t\\u002eme/last\"}\n"
 }' >long.jsonl
 for f in hostile.jsonl hostile.tsv hostile.csv many.tsv long.jsonl; do
-	for mode in "" --all --lenient; do
+	for mode in "" --all --lenient "--max-record 60"; do
 		extract --stats $mode "$f" >on.out 2>on.err
 		echo "exit $?" >>on.err
 		extract --stats $mode -e '(?!)' "$f" >off.out 2>off.err
