@@ -86,9 +86,13 @@ unescape(const struct tsv_field *f, char **buf, size_t *cap)
 	return t;
 }
 
+/*
+ * Rows of a TSV input; q, when not NULL, the sign pass to set on in once
+ * the columns are known.
+ */
 static int
 read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void *ctx,
-    struct format_stats *st)
+    struct format_stats *st, struct input *in, struct fmt_tsv_quiet *q)
 {
 	static const char *const text_defaults[] = { "text", NULL };
 	static const char *const time_defaults[] = { "time", "date", NULL };
@@ -128,6 +132,12 @@ read_tsv(struct tsv_reader *r, const struct format_opts *o, message_fn *fn, void
 			    o->keep[i]);
 			goto done;
 		}
+	/* Rows with no sign of a link are counted, not read (formats_read). */
+	if (q != NULL) {
+		q->ncols = n;
+		q->timec = timec;
+		input_filter(in, fmt_tsv_quiet, q);
+	}
 	while ((rc = tsv_next(r)) > 0) {
 		f = tsv_row(r);
 		m.line = tsv_lineno(r);
@@ -563,7 +573,9 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
     struct format_stats *st)
 {
 	struct fmt_src src = { 0 };
+	struct fmt_tsv_quiet q;
 	struct tsv_reader *r;
+	unsigned long long header, last, rows, repeated;
 	enum format format;
 	unsigned long long skipped = st->skipped;
 	const char *line;
@@ -574,14 +586,32 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 		return rc;
 	if (tsv_first(&src, &line, &len)) {
 		r = tsv_attach(src.in, line, len, 0);
-		free(src.held[0]);
-		if (r == NULL)
+		if (r == NULL) {
+			free(src.held[0]);
 			return -1;
-		rc = read_tsv(r, o, fn, ctx, st);
+		}
+		q = (struct fmt_tsv_quiet){ .want = o->want, .want_ctx = o->want_ctx,
+		    .header = src.held[0], .header_len = len };
+		header = tsv_lineno(r);
+		repeated = tsv_repeated_headers();
+		rc = read_tsv(r, o, fn, ctx, st, src.in, o->want ? &q : NULL);
+		last = tsv_lineno(r);
+		tsv_counts(r, &rows);
 		status = rc < 0 ? -1 : 0;
 		if (fmt_skipped_status(tsv_name(r), st->skipped - skipped, o) < 0)
 			status = -1;
-		return tsv_close(r) < 0 ? -1 : status;
+		if (tsv_close(r) < 0)
+			status = -1;
+		/*
+		 * Every line after the header is a row read, a row skipped, the
+		 * header again, or a row the sign pass passed over.
+		 */
+		if (o->want)
+			st->messages += last - header - rows - (st->skipped - skipped) -
+			    (tsv_repeated_headers() - repeated);
+		buf_free(&q.scratch);
+		free(src.held[0]);
+		return status;
 	}
 	format = hold_first(&src, o);
 	/* -f names a column; text and JSON have none (JSON: --json-text). */

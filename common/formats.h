@@ -96,8 +96,11 @@ struct format_opts {
 	unsigned long long	 first_line;
 	const char		*stdin_name;
 	/*
-	 * Text input only: lines in which want sees nothing are counted
-	 * as messages but not read (input_filter); NULL reads every line.
+	 * The sign pass (links_first_sign): lines of text in which want
+	 * sees nothing are counted as messages but not read
+	 * (input_filter); JSON Lines, TSV and CSV records the same once
+	 * their escapes are decoded (formats_quiet.c); NULL reads every
+	 * record.
 	 */
 	input_want_fn		*want;
 	void			*want_ctx;

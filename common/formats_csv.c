@@ -48,6 +48,22 @@ find(const struct csv_reader *r, const char *given, const char *const *defaults)
 	return fmt_find_col((const char *const *)r->names, r->ncols, given, defaults, 1);
 }
 
+/*
+ * Can the record with fields f yield nothing: no sign in its text, no
+ * column of hidden links or forward's name filled in?
+ */
+static int
+quiet(const struct format_opts *o, const struct csv_field *f, int tc, const int *hidc,
+    int fwdc)
+{
+	for (size_t i = 0; i < sizeof(hidden_cols) / sizeof(hidden_cols[0]); i++)
+		if (hidc[i] >= 0 && f[hidc[i]].len > 0)
+			return 0;
+	if (fwdc >= 0 && f[fwdc].len > 0)
+		return 0;
+	return o->want(o->want_ctx, f[tc].p, f[tc].len) == f[tc].len;
+}
+
 int
 fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, void *ctx,
     struct format_stats *st)
@@ -121,6 +137,11 @@ fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn, v
 		if (timec >= 0 && f[timec].len > 0 && fmt_time_culture(&m, f[timec].p,
 		    f[timec].len, name, r->line, &warned_local) < 0)
 			st->bad_times++;
+		/* The sign pass: a record with nothing but a quiet text is counted. */
+		if (o->want != NULL && quiet(o, f, tc, hidc, fwdc)) {
+			st->messages++;
+			continue;
+		}
 		m.channel = chanc >= 0 ? (struct text){ f[chanc].p, f[chanc].len } :
 		    folder ? (struct text){ folder, strlen(folder) } : (struct text){ "", 0 };
 		m.forward_from = fwdc >= 0 ? (struct text){ f[fwdc].p, f[fwdc].len } :

@@ -146,4 +146,35 @@ int	fmt_read_dcetext(struct fmt_src *src, const struct format_opts *o, message_f
 int	fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *fn,
 	    void *ctx, struct format_stats *st);
 
+/*
+ * The sign pass for JSON Lines and TSV (formats_quiet.c), for readers
+ * given o->want. fmt_json_quiet: is line (whole, no newline) one flat
+ * object the JSON reader takes whole, with a text member, and no sign in
+ * its strings as decoded? Then it is one message, *time the time it
+ * would be read with (empty: none; the caller still counts a bad one).
+ * scratch holds decoded bytes between calls.
+ */
+int	fmt_json_quiet(const struct format_opts *o, const char *line, size_t len,
+	    struct buf *scratch, struct text *time);
+
+/*
+ * An input_want_fn for a TSV input past its header line (header, ncols
+ * its fields): lines that are rows of that width, whose time (field
+ * timec, -1: none) is empty or readable, and that show no sign once their
+ * escapes are decoded are passed over. Used on the input's thread: the
+ * struct is that thread's alone until the input is closed.
+ */
+struct fmt_tsv_quiet {
+	input_want_fn		*want;
+	void			*want_ctx;
+	const char		*header;
+	size_t			 header_len, ncols;
+	int			 timec;
+	char			 time[40];	/* the last time read, good */
+	size_t			 time_len;
+	struct buf		 scratch;
+};
+
+size_t	fmt_tsv_quiet(void *ctx, const char *p, size_t n);
+
 #endif

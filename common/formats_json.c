@@ -47,6 +47,10 @@ struct jx {
 	struct json_doc		 guild, channel;
 	char			*chan;		/* channel column of an export */
 	int			 stop;		/* the callback said stop */
+	struct buf		 quiet;		/* fmt_json_quiet's decoded line */
+	char			 qtime[40];	/* the time of the line passed over last */
+	size_t			 qtime_len;	/* (0: none) */
+	int			 qtime_bad;	/* and whether it was unreadable */
 };
 
 static void
@@ -135,7 +139,16 @@ static void
 links_at(struct jx *x, size_t node, const char *path, const char *where)
 {
 	struct collect c = { x, where, 0, { NULL, 0 } };
+	char first[32];
+	size_t n = strcspn(path, ".[");
 
+	/* Most messages have no such member: look before walking the path. */
+	if (n < sizeof(first)) {
+		memcpy(first, path, n);
+		first[n] = '\0';
+		if (json_get(&x->d, node, first) == JSON_NONE)
+			return;
+	}
 	json_path_each(&x->d, node, path, collect_fn, &c);
 }
 
@@ -1223,6 +1236,55 @@ json_first_object(const char *p, size_t len)
 	return p < end && *p == '{' ? JSON_LINES_FIRST : 0;
 }
 
+/* memcmp(a, b, n) == 0 for a few bytes, without the call. */
+static int
+same(const char *a, const char *b, size_t n)
+{
+	unsigned char d = 0;
+
+	for (size_t i = 0; i < n; i++)
+		d |= (unsigned char)(a[i] ^ b[i]);
+	return d == 0;
+}
+
+/*
+ * JSON Lines, once in line mode: a json_piece_fn that passes over the
+ * lines fmt_json_quiet finds quiet, counting each as its message, and
+ * its time when unreadable, as the reader would.
+ */
+static int
+quiet_piece(void *p, const char **piece, size_t *len, int *eol)
+{
+	struct jx *x = p;
+	struct fmt_src *s = x->src;
+	struct message m;
+	struct text time;
+	unsigned long long bad;
+	int rc, start;
+
+	for (;;) {
+		start = !s->mid && s->next >= s->nheld && json_line_mode_on(x->j);
+		rc = fmt_src_piece(s, piece, len, eol);
+		if (rc <= 0 || !start || !*eol || *len > input_max_record() ||
+		    !fmt_json_quiet(x->o, *piece, *len, &x->quiet, &time))
+			return rc;
+		x->st->messages++;
+		/* times repeat from line to line: read each once */
+		if (time.len == x->qtime_len && time.len > 0 && same(time.p, x->qtime, time.len)) {
+			x->st->bad_times += (unsigned long long)x->qtime_bad;
+			continue;
+		}
+		bad = x->st->bad_times;
+		fmt_time(&m, time.p, time.len, x->st);
+		x->qtime_len = 0;
+		if (time.len <= sizeof(x->qtime)) {
+			memcpy(x->qtime, time.p, time.len);
+			x->qtime_len = time.len;
+			x->qtime_bad = x->st->bad_times > bad;
+		}
+	}
+}
+
 int
 fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts *o,
     message_fn *fn, void *ctx, struct format_stats *st)
@@ -1239,7 +1301,12 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 	x.keep = xcalloc(o->nkeep ? o->nkeep : 1, sizeof(*x.keep));
 	/* A Slack export's CHANNEL/YYYY-MM-DD.json: its messages name no channel. */
 	x.chan = format == FORMAT_JSONL ? fmt_day_folder(src) : NULL;
-	x.j = json_new_pieces(fmt_src_piece, src);
+	/* The sign pass: not with paths of the user's, which may read anything. */
+	if (format == FORMAT_JSONL && o->want != NULL && !o->json_text && !o->json_time &&
+	    !o->json_channel && !o->json_links)
+		x.j = json_new_pieces(quiet_piece, &x);
+	else
+		x.j = json_new_pieces(fmt_src_piece, src);
 	if (format == FORMAT_JSONL)
 		rc = jsonl(&x, src->held_eol[0] ? formats_json_line(src->held[0],
 		    src->held_len[0]) : json_first_object(src->held[0], src->held_len[0]));
@@ -1277,5 +1344,6 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 	free(x.chat_id);
 	free(x.chat_type);
 	free(x.chan);
+	buf_free(&x.quiet);
 	return rc;
 }

@@ -1323,8 +1323,9 @@ sign_bits32(const unsigned char *s)
 }
 
 /*
- * The first sign of s[i..n), i >= 1: 64 bytes at a time, a quick look for
- * the bytes a sign starts with, then where there are some, a closer one.
+ * The first sign of s[i..n), i >= 1, or n: 64 bytes at a time, a quick
+ * look for the bytes a sign starts with, then where there are some, a
+ * closer one.
  */
 __attribute__((target("avx2"))) static size_t
 first_sign_avx2(const unsigned char *s, size_t i, size_t n)
@@ -1345,7 +1346,27 @@ first_sign_avx2(const unsigned char *s, size_t i, size_t n)
 				return k;
 		}
 	}
-	return i;
+	/*
+	 * The last bytes, padded with NULs (no sign's lead byte, no label
+	 * byte) in a copy: a short line costs a block, not a call a byte.
+	 */
+	if (i < n) {
+		unsigned char pad[1 + 64 + 33] = { 0 };
+		uint64_t bits;
+
+		pad[0] = s[i - 1];
+		memcpy(pad + 1, s + i, n - i);
+		bits = sign_bits32(pad + 1) | (uint64_t)sign_bits32(pad + 33) << 32;
+		if (n - i < 64)
+			bits &= ((uint64_t)1 << (n - i)) - 1;
+		for (; bits != 0; bits &= bits - 1) {
+			size_t k = i + lowest_bit64(bits);
+
+			if (sign_at(s, k, n))
+				return k;
+		}
+	}
+	return n;
 }
 #endif
 

@@ -613,7 +613,7 @@ main(int argc, char *argv[])
 			exit(EXIT_TROUBLE);
 	if (platforms && links_platform_filter(finder, platforms) < 0)
 		exit(EXIT_TROUBLE);
-	/* Lines of plain text with no sign of a link are counted, not read. */
+	/* Records with no sign of a link are counted, not read (formats.h). */
 	if (npatterns == 0 && !mentions) {
 		opts.want = quiet_until;
 		opts.want_ctx = finder;

@@ -406,6 +406,10 @@ signs(void)
 			if (at != (s[i].at == (size_t)-1 ? n : pad + s[i].at))
 				fprintf(stderr, "sign of \"%s\" after %zu: %zu\n", s[i].text, pad, at);
 			CHECK(at == (s[i].at == (size_t)-1 ? n : pad + s[i].at));
+			/* the text last: the line's final bytes, any number of them */
+			n = pad + strlen(s[i].text);
+			at = links_first_sign(lk, buf, n);
+			CHECK(at == (s[i].at == (size_t)-1 ? n : pad + s[i].at));
 		}
 	/* a -e pattern may match anything: every line is worth a look */
 	CHECK(links_add_pattern(custom, "x") == 0);
