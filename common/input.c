@@ -987,7 +987,7 @@ small_members(struct input *in)
 
 /*
  * The ring of blocks and the producer thread that fills it (produce for
- * gzip, sift for plain input); on a pipe, the wake pipe input_close uses
+ * compressed input, sift for plain input); on a pipe, the wake pipe input_close uses
  * to stop it.
  */
 static void
