@@ -2,8 +2,8 @@
 #	make		build bin/extract bin/normalize bin/dedupe bin/tally bin/probe
 #	make check	unit and golden tests, then again under ASan and UBSan
 #	make demo	the pipeline on testdata/sample.log.gz
-# PCRE2, zlib, libdeflate, libzstd, liblzma, libidn2 and libcurl (probe) come through
-# pkg-config, libbz2 too where it has a bzip2.pc (Debian's has none: -lbz2); "make check" and
+# PCRE2, zlib, libdeflate, libzstd, liblzma, libidn2, libcurl (probe) and ISA-L
+# (optional) come through pkg-config, libbz2 too where it has a bzip2.pc (Debian's has none: -lbz2); "make check" and
 # "make demo" install the Debian packages they need first (scripts/deps).
 
 PREFIX	?= /usr/local
@@ -14,11 +14,17 @@ DESTDIR	?=
 CC	?= cc
 CFLAGS	?= -O2 -g
 PKGS	 = libpcre2-8 zlib libdeflate libzstd liblzma libidn2 libcurl
+# ISA-L inflates gzip where it is installed (libisal-dev); make ISAL=0 does without.
+ISAL	?= $(shell pkg-config --exists libisal 2>/dev/null && echo 1 || echo 0)
+ifeq ($(ISAL),1)
+PKGS	+= libisal
+ISAL_FLAGS = -DHAVE_ISAL
+endif
 BZ2_LIBS   := $(shell pkg-config --libs bzip2 2>/dev/null || echo -lbz2)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS)
 XCFLAGS	 = -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	   -Icommon -Ibuild/gen $(PKG_CFLAGS)
+	   -Icommon -Ibuild/gen $(PKG_CFLAGS) $(ISAL_FLAGS)
 LDLIBS	 = $(PKG_LIBS) -lpthread
 
 FILTERS	 = extract normalize dedupe tally probe
@@ -94,8 +100,9 @@ $(eval $(call flavour,san,CC,SAN_FLAGS,))
 $(eval $(call flavour_bins,san,SAN_FLAGS))
 
 # The scalar build (-DCROSSLINK_NO_SIMD): the code every other processor
-# runs, built and tested too, or it would rot unseen behind the vector paths.
-SCALAR_FLAGS = -O2 -DCROSSLINK_NO_SIMD
+# runs, built and tested too, or it would rot unseen behind the vector paths;
+# without ISA-L too (-DCROSSLINK_NO_ISAL), so that zlib's gzip path is tested.
+SCALAR_FLAGS = -O2 -DCROSSLINK_NO_SIMD -DCROSSLINK_NO_ISAL
 SCALAR_BINS = $(FILTERS:%=build/scalar/bin/%)
 SCALAR_UNITS = $(UNIT_SRC:tests/unit/%.c=build/scalar/unit/%)
 
