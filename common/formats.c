@@ -639,5 +639,9 @@ formats_read(const char *path, const struct format_opts *o, message_fn *fn, void
 	status = input_close(src.in) < 0 || src.error || rc < 0 ? -1 : 0;
 	free(src.held[0]);
 	free(src.held[1]);
+	if (src.sifting != NULL) {
+		buf_free(&src.sifting->scratch);
+		free(src.sifting);
+	}
 	return status;
 }

@@ -36,6 +36,8 @@ struct fmt_src {
 	int			 mid;		/* the last piece did not end its line */
 	int			 error;		/* input_line failed */
 	int			 tsv;		/* the first line is a TSV header */
+	/* JSON Lines sifted: the want's state, freed once the input is closed */
+	struct fmt_jsonl_quiet	*sifting;
 };
 
 /* A json_more_fn: 1 with a line, 0 at the end, -1 on an input error. */
@@ -156,6 +158,21 @@ int	fmt_read_csv(struct fmt_src *src, const struct format_opts *o, message_fn *f
  */
 int	fmt_json_quiet(const struct format_opts *o, const char *line, size_t len,
 	    struct buf *scratch, struct text *time);
+
+/*
+ * An input_want_fn for JSON Lines in line mode, on plain input: lines
+ * fmt_json_quiet finds quiet whose time is empty or readable are passed
+ * over (the reader counts each as a message). The struct is the input's
+ * thread's alone until the input is closed.
+ */
+struct fmt_jsonl_quiet {
+	const struct format_opts *o;
+	char			 time[40];	/* the last time read, good */
+	size_t			 time_len;
+	struct buf		 scratch;
+};
+
+size_t	fmt_jsonl_quiet(void *ctx, const char *p, size_t n);
 
 /*
  * An input_want_fn for a TSV input past its header line (header, ncols

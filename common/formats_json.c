@@ -48,6 +48,12 @@ struct jx {
 	char			*chan;		/* channel column of an export */
 	int			 stop;		/* the callback said stop */
 	struct buf		 quiet;		/* fmt_json_quiet's decoded line */
+	int			 quiet_on;	/* the sign pass passes over quiet lines */
+	int			 sifted;	/* input_filter is on (src->sifting) */
+	size_t			 line_len;	/* line mode: bytes of the line so far */
+	int			 cut;		/* its line was too long: no error of its own */
+	unsigned long long	 seen;		/* sifted: the line returned last */
+	unsigned long long	 long_seen;	/* and input_skipped then */
 	char			 qtime[40];	/* the time of the line passed over last */
 	size_t			 qtime_len;	/* (0: none) */
 	int			 qtime_bad;	/* and whether it was unreadable */
@@ -1183,6 +1189,13 @@ jsonl(struct jx *x, int line_mode)
 			    (xwarnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line), -1);
 		if (json_source_failed(x->j))
 			return -1;
+		if (x->cut) {	/* a line too long, reported */
+			x->cut = 0;
+			if (t > 0)
+				json_skip(x->j, t);
+			json_recover(x->j);
+			continue;
+		}
 		if (t > 0) {
 			xwarnx("%s:%llu: not a JSON object", fmt_src_name(x->src), line);
 			json_skip(x->j, t);
@@ -1248,12 +1261,66 @@ same(const char *a, const char *b, size_t n)
 }
 
 /*
- * JSON Lines, once in line mode: a json_piece_fn that passes over the
- * lines fmt_json_quiet finds quiet, counting each as its message, and
- * its time when unreadable, as the reader would.
+ * Sifted: the next line kept, whole. The lines passed over since the last
+ * one, but those too long (the input reports them), were messages.
  */
 static int
-quiet_piece(void *p, const char **piece, size_t *len, int *eol)
+sifted_piece(struct jx *x, const char **piece, size_t *len, int *eol)
+{
+	struct fmt_src *s = x->src;
+	int rc = fmt_src_piece(s, piece, len, eol);
+	unsigned long long now = input_lineno(s->in), longs = input_skipped(s->in);
+
+	x->st->messages += (rc > 0 ? now - 1 : now) - x->seen - (longs - x->long_seen);
+	x->seen = now;
+	x->long_seen = longs;
+	if (rc > 0)
+		s->lineno = now;
+	return rc;
+}
+
+/*
+ * JSON Lines in line mode: a line longer than --max-record is read on
+ * unheld, reported and counted as input_line's are (so it is the same
+ * whether the input is sifted, which reads whole lines, or not), and the
+ * reader is given an empty end of line in its place; if it had pieces of
+ * the line already, the error that makes is not its own (x->cut).
+ */
+static int
+bounded_piece(struct jx *x, const char **piece, size_t *len, int *eol)
+{
+	struct fmt_src *s = x->src;
+	size_t before = s->mid ? x->line_len : 0;
+	unsigned long long line;
+	int rc = fmt_src_piece(s, piece, len, eol);
+
+	x->line_len = before + (rc > 0 ? *len : 0);
+	if (rc <= 0 || !json_line_mode_on(x->j) || x->line_len <= input_max_record())
+		return rc;
+	line = s->lineno;
+	while (!*eol && (rc = fmt_src_piece(s, piece, len, eol)) > 0)
+		;
+	if (rc < 0)
+		return rc;
+	input_too_long(s->in, line);
+	x->cut = before > 0;
+	x->line_len = 0;
+	*piece = "";
+	*len = 0;
+	*eol = 1;
+	return 1;
+}
+
+/*
+ * JSON Lines: every piece the reader reads. Once in line mode, with the
+ * sign pass, lines fmt_json_quiet finds quiet are passed over, each
+ * counted as its message, and its time when unreadable, as the reader
+ * would. On plain input that is done on the input's own thread
+ * (input_filter), as for plain text; on compressed input, read in pieces
+ * so far, here.
+ */
+static int
+jsonl_piece(void *p, const char **piece, size_t *len, int *eol)
 {
 	struct jx *x = p;
 	struct fmt_src *s = x->src;
@@ -1262,10 +1329,21 @@ quiet_piece(void *p, const char **piece, size_t *len, int *eol)
 	unsigned long long bad;
 	int rc, start;
 
+	if (x->sifted)
+		return sifted_piece(x, piece, len, eol);
 	for (;;) {
-		start = !s->mid && s->next >= s->nheld && json_line_mode_on(x->j);
-		rc = fmt_src_piece(s, piece, len, eol);
-		if (rc <= 0 || !start || !*eol || *len > input_max_record() ||
+		start = x->quiet_on && !s->mid && s->next >= s->nheld && json_line_mode_on(x->j);
+		if (start && !input_gzip(s->in)) {
+			s->sifting = xcalloc(1, sizeof(*s->sifting));
+			s->sifting->o = x->o;
+			input_filter(s->in, fmt_jsonl_quiet, s->sifting);
+			x->sifted = 1;
+			x->seen = input_lineno(s->in);
+			x->long_seen = input_skipped(s->in);
+			return sifted_piece(x, piece, len, eol);
+		}
+		rc = bounded_piece(x, piece, len, eol);
+		if (rc <= 0 || !start || !*eol || *len == 0 ||
 		    !fmt_json_quiet(x->o, *piece, *len, &x->quiet, &time))
 			return rc;
 		x->st->messages++;
@@ -1302,9 +1380,10 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 	/* A Slack export's CHANNEL/YYYY-MM-DD.json: its messages name no channel. */
 	x.chan = format == FORMAT_JSONL ? fmt_day_folder(src) : NULL;
 	/* The sign pass: not with paths of the user's, which may read anything. */
-	if (format == FORMAT_JSONL && o->want != NULL && !o->json_text && !o->json_time &&
-	    !o->json_channel && !o->json_links)
-		x.j = json_new_pieces(quiet_piece, &x);
+	x.quiet_on = format == FORMAT_JSONL && o->want != NULL && !o->json_text &&
+	    !o->json_time && !o->json_channel && !o->json_links;
+	if (format == FORMAT_JSONL)
+		x.j = json_new_pieces(jsonl_piece, &x);
 	else
 		x.j = json_new_pieces(fmt_src_piece, src);
 	if (format == FORMAT_JSONL)

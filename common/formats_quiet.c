@@ -360,6 +360,57 @@ fmt_json_quiet(const struct format_opts *o, const char *s, size_t n, struct buf 
 	return o->want(o->want_ctx, scratch->p, scratch->n) == scratch->n;
 }
 
+/* Two digits at s, at most max? */
+static int
+two_digits(const char *s, int max)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
+	    (s[0] - '0') * 10 + (s[1] - '0') <= max;
+}
+
+/*
+ * Is t the good time last read but for its clock: "YYYY-MM-DDTHH:MM:SS"
+ * and what follows alike, the day the same, the clock a real one? Most
+ * lines of a log are; this spares them a full read.
+ */
+static int
+same_day(const struct fmt_jsonl_quiet *q, const char *t, size_t n)
+{
+	return n >= 19 && n == q->time_len && memcmp(t, q->time, 11) == 0 &&
+	    memcmp(t + 19, q->time + 19, n - 19) == 0 && t[10] == 'T' &&
+	    two_digits(t + 11, 23) && t[13] == ':' && two_digits(t + 14, 59) &&
+	    t[16] == ':' && two_digits(t + 17, 59);
+}
+
+size_t
+fmt_jsonl_quiet(void *ctx, const char *p, size_t n)
+{
+	struct fmt_jsonl_quiet *q = ctx;
+	const char *nl;
+	struct text time;
+	size_t at = 0, end;
+	char iso[21];
+
+	while (at < n) {
+		nl = memchr(p + at, '\n', n - at);
+		end = nl != NULL ? (size_t)(nl - p) : n;
+		if (!fmt_json_quiet(q->o, p + at, end - at, &q->scratch, &time))
+			return at;
+		/* times repeat from line to line: read each once */
+		if (time.len > 0 && !same_day(q, time.p, time.len) && !(time.len == q->time_len &&
+		    memcmp(time.p, q->time, time.len) == 0)) {
+			if (time_to_iso(time.p, time.len, iso) < 0)
+				return at;	/* the reader counts it */
+			if (time.len <= sizeof(q->time)) {
+				memcpy(q->time, time.p, time.len);
+				q->time_len = time.len;
+			}
+		}
+		at = end + 1;
+	}
+	return n;
+}
+
 /* Is the time field starting at line[ts] empty or one time_to_iso reads? */
 static int
 good_time(struct fmt_tsv_quiet *q, const char *line, size_t len, size_t ts)

@@ -1919,6 +1919,11 @@ give:
 int
 input_piece(struct input *in, size_t max, const char **p, size_t *len, int *eol)
 {
+	/* Filtered: the lines kept, whole, as input_line gives them. */
+	if (in->want != NULL) {
+		*eol = 1;
+		return input_line(in, p, len);
+	}
 	if (max == 0)
 		max = 1;
 	return in->gzip || in->sift ? ring_piece(in, max, p, len, eol) :

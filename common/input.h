@@ -60,7 +60,9 @@ int		 input_line(struct input *in, const char **line, size_t *len);
  * never cut in two (a run of such bytes longer than max makes a longer
  * piece). The view is not NUL-terminated and stays valid until the next
  * call. input_lineno counts the line once, at its first piece. Pieces
- * and input_line may be mixed at line ends; not after input_filter.
+ * and input_line may be mixed at line ends. After input_filter a piece
+ * is a whole line kept, as input_line gives it (held whole, so bounded by
+ * --max-record only).
  */
 int		 input_piece(struct input *in, size_t max, const char **p, size_t *len,
 		    int *eol);
@@ -84,7 +86,8 @@ char		*input_take(struct input *in, const char *line, size_t *cap);
  * promise: a line want would pass over may still be returned. Plain input
  * is sifted on a thread of the input's own, so want must not touch the
  * caller's state; gzip is sifted on the caller's thread (its own thread
- * inflates).
+ * inflates). Call it before the first line, or at a line end of plain
+ * input (not of compressed input read in pieces).
  */
 typedef size_t	 input_want_fn(void *ctx, const char *p, size_t n);
 void		 input_filter(struct input *in, input_want_fn *want, void *ctx);

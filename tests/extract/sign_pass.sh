@@ -39,7 +39,7 @@ awk 'BEGIN {
 	printf "{\"id\":20001,\"text\":\"t\\u002eme/last\"}\n"
 }' >long.jsonl
 for f in hostile.jsonl hostile.tsv hostile.csv many.tsv long.jsonl; do
-	for mode in "" --all --lenient "--max-record 60"; do
+	for mode in --all --lenient "--max-record 60" ""; do
 		extract --stats $mode "$f" >on.out 2>on.err
 		echo "exit $?" >>on.err
 		extract --stats $mode -e '(?!)' "$f" >off.out 2>off.err
@@ -52,7 +52,7 @@ for f in hostile.jsonl hostile.tsv hostile.csv many.tsv long.jsonl; do
 			diff on.err off.err | head -5
 		fi
 	done
-	cat on.out on.err
+	cat on.out on.err	# the default run
 done
 # gzip (the TSV sift on the caller's thread) and a pipe
 for f in hostile.jsonl hostile.tsv many.tsv; do
@@ -65,5 +65,16 @@ for f in hostile.jsonl hostile.tsv many.tsv; do
 		echo "$f.gz and stdin: as without the sign pass"
 	else
 		echo "$f.gz and stdin: differs"
+	fi
+done
+# A JSON Lines line past --max-record is skipped alike whether the input is
+# sifted (plain) or read in pieces (gzip, a -e pattern).
+for f in hostile.jsonl long.jsonl; do
+	extract --stats --max-record 60 <"$f" >plain.out 2>plain.err
+	gzip -c "$f" | extract --stats --max-record 60 >gz.out 2>gz.err
+	if cmp -s plain.out gz.out && cmp -s plain.err gz.err; then
+		echo "$f --max-record 60, plain and gzip: the same"
+	else
+		echo "$f --max-record 60, plain and gzip: differ"
 	fi
 done
