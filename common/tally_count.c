@@ -339,7 +339,6 @@ tally_file(void *ctx, const char *path)
 		}
 	if (!cohort && !t->merge) {
 		pick_columns(t, r);
-		tsv_read_ahead(r);	/* tally_batch writes no messages */
 		while (tsv_next_batch(r, &t->batch) > 0)
 			tally_batch(t, &t->batch);
 		return close_file(t, r);

@@ -28,7 +28,6 @@ struct tsv_reader {
 	unsigned long long	 held_lineno;
 	int			 have_held;
 	int			 done;		/* batch: 1 at the end, -1 after an error */
-	struct tsv_ahead	*ahead;		/* tsv_read_ahead's thread, or NULL */
 	/* tsv_pick: the columns batches carry, and the tabs that bound them */
 	size_t			*pick;
 	size_t			 npick;

@@ -391,9 +391,6 @@ dedupe_file(void *ctx, const char *path)
 		ncols_in = tsv_ncols(r);
 		write_header(r);
 	}
-	/* --merge reports bad counts itself: read ahead only without it. */
-	if (!merge && !line_buffered)
-		tsv_read_ahead(r);
 	while ((line_buffered ? next_row(r, &batch) : tsv_next_batch(r, &batch)) > 0)
 		if (dedupe_batch(r, &batch) < 0)
 			bad = 1;

@@ -305,8 +305,8 @@ check_pass_end(struct tsv_reader *r, const struct rand_rows *t, size_t got, size
 
 /*
  * Random rows (tabs anywhere, lengths around the 16- and 64-byte steps of
- * the split, some of the wrong width, one of 100 KiB): tsv_next, batches
- * and batches read ahead must give the same rows, fields and line numbers.
+ * the split, some of the wrong width, one of 100 KiB): tsv_next and
+ * batches must give the same rows, fields and line numbers.
  */
 static void
 test_batches(void)
@@ -323,11 +323,9 @@ test_batches(void)
 	rand_rows(&t, "a\tb\tc\td\te\n", NCOLS, NROWS, 11, 1234, 150, 150, 9);
 	/* The bad rows' reports are expected: keep them off the test's output. */
 	saved_err = stderr_off();
-	for (mode = 0; mode < 3; mode++) {
+	for (mode = 0; mode < 2; mode++) {
 		r = tsv_open(t.name);
 		CHECK(r != NULL && r->ncols == NCOLS);
-		if (mode == 2)
-			CHECK(tsv_read_ahead(r) == 0);
 		got = errs = 0;
 		while (mode == 0 && tsv_next(r) > 0 && got < t.good) {
 			naive_split(t.lines[got], t.lens[got], want, NCOLS);
@@ -358,7 +356,7 @@ test_batches(void)
  * tsv_pick: rows of 12 columns, 0 to 700 bytes (short rows, the 64-byte
  * blocks, past the 512 the vector path takes whole) and one of 100 KiB,
  * some of the wrong width; for several sets of columns, with and without
- * the read-ahead thread and the CPU's fast path, the batches must hold
+ * the CPU's fast path, the batches must hold
  * exactly the picked fields of the good rows, joined, in order.
  */
 static void
@@ -384,7 +382,7 @@ test_pick(void)
 	/* The bad rows' reports are expected: keep them off the test's output. */
 	saved_err = stderr_off();
 	for (s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
-		for (mode = 0; mode < 4; mode++) {
+		for (mode = 0; mode < 2; mode++) {
 			r = tsv_open(t.name);
 			CHECK(r != NULL && r->ncols == NCOLS);
 			npick = sets[s][0];
@@ -402,8 +400,6 @@ test_pick(void)
 			}
 			if (mode & 1)
 				r->fast = 0;		/* the portable split */
-			if (mode & 2)
-				CHECK(tsv_read_ahead(r) == 0);
 			got = errs = 0;
 			while (tsv_next_batch(r, &b) > 0) {
 				CHECK(b.ncols == n);
