@@ -9,6 +9,8 @@
  * byte-at-a-time loop remains. The length is mixed in first, so keys that
  * differ only by trailing zero bytes differ.
  */
+#include <sys/mman.h>
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +90,21 @@ hash_bytes(const void *p, size_t n)
 }
 
 void
+hash_prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+	uintptr_t hi = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+
+	if (n >= PREFAULT_MIN && hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+void
 hash_init(struct hash_table *t)
 {
 	memset(t, 0, sizeof(*t));
@@ -124,6 +141,7 @@ rebuild(struct hash_table *t)
 	while ((size_t)t->n + 1 > size / 4 * 3)
 		size *= 2;
 	t->slot = xcalloc(size, sizeof(*t->slot));
+	hash_prefault(t->slot, size * sizeof(*t->slot));
 	t->mask = size - 1;
 	for (id = 0; id < t->n; id++) {
 		k = record(t, t->ref[id], &back, &len);
@@ -147,6 +165,7 @@ grow(struct hash_table *t)
 		return;
 	}
 	t->slot = xcalloc(size, sizeof(*t->slot));
+	hash_prefault(t->slot, size * sizeof(*t->slot));
 	if (old != NULL)
 		for (i = 0; i <= t->mask; i++) {
 			if (old[i].ref == 0)
@@ -181,6 +200,14 @@ add_record(struct hash_table *t, const void *key, size_t len)
 			cap *= 2;
 		t->buf = xrealloc(t->buf, cap);
 		t->cap = cap;
+	}
+	if (t->used + need > t->ready) {	/* the next megabyte, mapped at once */
+		size_t from = t->used & ~(size_t)4095, to = t->used + need + (1 << 20);
+
+		if (to > t->cap)
+			to = t->cap;
+		hash_prefault(t->buf + from, to - from);
+		t->ready = to;
 	}
 	memcpy(t->buf + t->used, &id, 4);
 	memcpy(t->buf + t->used + 4, prefix, np);
@@ -647,6 +674,7 @@ hash_sort(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *n
 	 * the first up). Memory holds the one array, not both.
 	 */
 	mem = xrealloc(ids, n * sizeof(*v));
+	hash_prefault(mem, n * sizeof(*v));
 	for (i = n; i-- > 0;) {
 		memcpy(&id, mem + i * sizeof(id), sizeof(id));
 		it.id = id;

@@ -55,6 +55,7 @@ struct hash_table {
 	uint32_t	 n;		/* entries */
 	unsigned char	*buf;		/* key records, 4-byte aligned */
 	size_t		 used, cap;	/* bytes of buf */
+	size_t		 ready;		/* bytes of buf hash_prefault has mapped */
 	uint32_t	*ref;		/* per entry: its record's reference */
 	size_t		 ref_cap;
 };
@@ -129,6 +130,17 @@ uint32_t	*hash_sort(const struct hash_table *t, uint32_t *ids, size_t n,
  */
 void		 hash_key_ahead(const struct hash_table *t, const uint32_t *ids, size_t n,
 		    size_t i);
+
+/*
+ * A hint for n bytes at p that are about to be written all over (new
+ * slots, the records' next megabyte, a caller's grown per-entry counts, a
+ * sort's items): from PREFAULT_MIN bytes on, the kernel maps their pages
+ * in one call (MADV_POPULATE_WRITE, where there is one) instead of taking
+ * a page fault for each 4 KiB, which on a virtual machine costs a trap
+ * apiece. It changes no byte and maps only what is written anyway.
+ */
+#define PREFAULT_MIN	((size_t)1 << 20)
+void		 hash_prefault(void *p, size_t n);
 
 /* Bytes the table holds from malloc: slots, records and references. */
 size_t		 hash_memory(const struct hash_table *t);

@@ -82,6 +82,7 @@ grow_arrays(struct tally *t, size_t need)
 		return;
 	t->cap = t->cap ? t->cap * 2 : 1024;
 	t->count = xrealloc(t->count, t->cap * sizeof(*t->count));
+	hash_prefault(t->count + old, (t->cap - old) * sizeof(*t->count));
 	memset(t->count + old, 0, (t->cap - old) * sizeof(*t->count));
 	if (t->cohort.unit != COHORT_OFF)
 		cohort_grow(&t->cohort, old, t->cap);
