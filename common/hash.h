@@ -116,9 +116,10 @@ void		 hash_freeze(struct hash_table *t);
  * and a key sorts before the longer keys it begins. ids must be distinct
  * and come from malloc: the sort works in that memory, grown to 12 bytes
  * an id, and returns the sorted ids in it, shrunk back (it may have moved:
- * use and free the pointer returned, not ids). Time: n log n comparisons
- * of 8-byte integers, and one read of each key per 7 bytes that keys
- * share; from 65536 ids on, a second thread takes about half the work.
+ * use and free the pointer returned, not ids). Time: a radix pass over
+ * 8-byte integers per byte in which they differ, one read of each key per
+ * 7 bytes that keys share, and one more for its id; from 65536 ids on, a
+ * second thread takes about half the work.
  */
 uint32_t	*hash_sort(const struct hash_table *t, uint32_t *ids, size_t n,
 		    const uint64_t *num, int desc, int sep);
