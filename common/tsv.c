@@ -270,6 +270,7 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 	free(r->tab);
 	r->pick = r->need = r->tab = NULL;
 	r->npick = 0;
+	r->pick_row = 0;
 	if (n == 0 || r->ncols == 0)
 		return;
 	r->pick = xcalloc(n, sizeof(*r->pick));
@@ -297,6 +298,13 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 #ifdef TSV_FAST
 	r->fast = cpu_has(CPU_AVX2 | CPU_BMI2 | CPU_POPCNT);
 #endif
+}
+
+void
+tsv_pick_row(struct tsv_reader *r, size_t *cols, size_t n)
+{
+	tsv_pick(r, cols, n);
+	r->pick_row = r->npick > 0;
 }
 
 static void
@@ -575,6 +583,21 @@ pick_fields(const struct tsv_reader *r, const char *line, size_t len,
 	return n;
 }
 
+/* tsv_pick_row: the picked fields, as views of the row at p. */
+static void
+view_fields(const struct tsv_reader *r, size_t len, struct tsv_field *f, const char *p)
+{
+	size_t i, c, start, end;
+
+	for (i = 0; i < r->npick; i++) {
+		c = r->pick[i];
+		start = c > 0 ? r->tab[c - 1] + 1 : 0;
+		end = c + 1 < r->ncols ? r->tab[c] : len;
+		f[i].p = p + start;
+		f[i].len = end - start;
+	}
+}
+
 enum { BATCH_KEEP = 1 << 23 };	/* a larger batch buffer is let go */
 
 /*
@@ -650,7 +673,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			 * A long row is not copied: the batch takes the input's
 			 * buffer that holds it. Else just the room asked for.
 			 */
-			if (len > BATCH_KEEP && !r->npick &&
+			if (len > BATCH_KEEP && (!r->npick || r->pick_row) &&
 			    (p = input_take(r->in, line, &n)) != NULL) {
 				taken = 1;
 			} else {
@@ -681,6 +704,11 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		p = b->buf + used;
 		if (taken) {
 			p = (char *)line;	/* in place, in the buffer taken */
+			if (r->npick)
+				view_fields(r, len, f, p);
+		} else if (r->pick_row) {
+			memcpy(p, line, len);
+			view_fields(r, len, f, p);
 		} else if (r->npick) {
 			/* The picked fields, joined: no longer than the line. */
 			len = pick_fields(r, line, len, f, p);

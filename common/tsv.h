@@ -108,6 +108,13 @@ int			 tsv_next_batch(struct tsv_reader *r, struct tsv_batch *b);
  */
 void			 tsv_pick(struct tsv_reader *r, size_t *cols, size_t n);
 
+/*
+ * tsv_pick, but row[i] stays the whole line (and its newline), copied as
+ * it is, and the picked fields are views of it: for a caller that writes
+ * rows out whole and reads a few of their columns.
+ */
+void			 tsv_pick_row(struct tsv_reader *r, size_t *cols, size_t n);
+
 /* Free a batch's memory; it is empty and usable again. */
 void			 tsv_batch_free(struct tsv_batch *b);
 

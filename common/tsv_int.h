@@ -31,6 +31,7 @@ struct tsv_reader {
 	/* tsv_pick: the columns batches carry, and the tabs that bound them */
 	size_t			*pick;
 	size_t			 npick;
+	int			 pick_row;	/* tsv_pick_row: rows stay whole */
 	size_t			*need;		/* tab numbers, ascending, SIZE_MAX */
 	size_t			*tab;		/* per row: where tab k is, k in need */
 	int			 fast;		/* the CPU has AVX2 and BMI2 */

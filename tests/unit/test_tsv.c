@@ -356,8 +356,9 @@ test_batches(void)
  * tsv_pick: rows of 12 columns, 0 to 700 bytes (short rows, the 64-byte
  * blocks, past the 512 the vector path takes whole) and one of 100 KiB,
  * some of the wrong width; for several sets of columns, with and without
- * the CPU's fast path, the batches must hold
- * exactly the picked fields of the good rows, joined, in order.
+ * the CPU's fast path, the batches must hold exactly the picked fields of
+ * the good rows, in order, and as rows those fields joined (tsv_pick) or
+ * the whole line (tsv_pick_row).
  */
 static void
 test_pick(void)
@@ -382,12 +383,15 @@ test_pick(void)
 	/* The bad rows' reports are expected: keep them off the test's output. */
 	saved_err = stderr_off();
 	for (s = 0; s < sizeof(sets) / sizeof(sets[0]); s++)
-		for (mode = 0; mode < 2; mode++) {
+		for (mode = 0; mode < 4; mode++) {
 			r = tsv_open(t.name);
 			CHECK(r != NULL && r->ncols == NCOLS);
 			npick = sets[s][0];
 			memcpy(cols, sets[s] + 1, npick * sizeof(*cols));
-			tsv_pick(r, cols, npick);
+			if (mode & 2)
+				tsv_pick_row(r, cols, npick);
+			else
+				tsv_pick(r, cols, npick);
 			/* Where each picked column went: its first place in the list. */
 			for (j = 0, n = 0; j < npick; j++) {
 				for (k = 0; k < j && sets[s][1 + k] != sets[s][1 + j]; k++)
@@ -416,8 +420,12 @@ test_pick(void)
 					}
 					joined[nj] = '\n';
 					errs += b.lineno[i] != t.lineno[got];
-					errs += b.row[i].len != nj ||
-					    memcmp(b.row[i].p, joined, nj + 1) != 0;
+					if (mode & 2)
+						errs += b.row[i].len != t.lens[got] ||
+						    memcmp(b.row[i].p, t.lines[got], t.lens[got] + 1) != 0;
+					else
+						errs += b.row[i].len != nj ||
+						    memcmp(b.row[i].p, joined, nj + 1) != 0;
 				}
 			}
 			check_pass_end(r, &t, got, errs);
