@@ -27,13 +27,18 @@
 #define K4 UINT64_C(0x1d8e4e27c47d124f)
 
 /*
- * The 128-bit product of a and b, its halves xored. Written with 32-bit
- * halves, not __int128, which 32-bit targets (i386, armhf) lack; compilers
- * turn it into one widening multiply where there is one.
+ * The 128-bit product of a and b, its halves xored: one widening multiply
+ * where the compiler has a 128-bit type, else written with 32-bit halves
+ * for 32-bit targets (i386, armhf); the two give the same value.
  */
 static inline uint64_t
 fold(uint64_t a, uint64_t b)
 {
+#ifdef __SIZEOF_INT128__
+	unsigned __int128 p = (unsigned __int128)a * b;
+
+	return (uint64_t)p ^ (uint64_t)(p >> 64);
+#else
 	uint64_t al = a & 0xffffffffu, ah = a >> 32, bl = b & 0xffffffffu, bh = b >> 32;
 	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
 	uint64_t mid = (ll >> 32) + (lh & 0xffffffffu) + (hl & 0xffffffffu);
@@ -41,6 +46,7 @@ fold(uint64_t a, uint64_t b)
 	uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 
 	return lo ^ hi;
+#endif
 }
 
 static inline uint64_t
@@ -269,6 +275,7 @@ void
 hash_put_many(struct hash_table *t, struct hash_query *q, size_t n)
 {
 	const struct hash_slot *s;
+	const unsigned char *k;
 	size_t i, j;
 	uint32_t h32;
 
@@ -284,7 +291,10 @@ hash_put_many(struct hash_table *t, struct hash_query *q, size_t n)
 		h32 = (uint32_t)q[i].hash;
 		for (j = h32 & t->mask; (s = &t->slot[j])->ref != 0; j = (j + 1) & t->mask)
 			if (s->hash == h32) {
-				__builtin_prefetch(t->buf + (size_t)(s->ref - 1) * 4);
+				/* both ends: a record often spans two cache lines */
+				k = t->buf + (size_t)(s->ref - 1) * 4;
+				__builtin_prefetch(k);
+				__builtin_prefetch(k + 4 + q[i].len);
 				break;
 			}
 	}
