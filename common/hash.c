@@ -9,6 +9,8 @@
  * byte-at-a-time loop remains. The length is mixed in first, so keys that
  * differ only by trailing zero bytes differ.
  */
+#include <sys/mman.h>
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,13 +27,18 @@
 #define K4 UINT64_C(0x1d8e4e27c47d124f)
 
 /*
- * The 128-bit product of a and b, its halves xored. Written with 32-bit
- * halves, not __int128, which 32-bit targets (i386, armhf) lack; compilers
- * turn it into one widening multiply where there is one.
+ * The 128-bit product of a and b, its halves xored: one widening multiply
+ * where the compiler has a 128-bit type, else written with 32-bit halves
+ * for 32-bit targets (i386, armhf); the two give the same value.
  */
 static inline uint64_t
 fold(uint64_t a, uint64_t b)
 {
+#ifdef __SIZEOF_INT128__
+	unsigned __int128 p = (unsigned __int128)a * b;
+
+	return (uint64_t)p ^ (uint64_t)(p >> 64);
+#else
 	uint64_t al = a & 0xffffffffu, ah = a >> 32, bl = b & 0xffffffffu, bh = b >> 32;
 	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
 	uint64_t mid = (ll >> 32) + (lh & 0xffffffffu) + (hl & 0xffffffffu);
@@ -39,6 +46,7 @@ fold(uint64_t a, uint64_t b)
 	uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 
 	return lo ^ hi;
+#endif
 }
 
 static inline uint64_t
@@ -88,6 +96,21 @@ hash_bytes(const void *p, size_t n)
 }
 
 void
+hash_prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+	uintptr_t hi = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+
+	if (n >= PREFAULT_MIN && hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+void
 hash_init(struct hash_table *t)
 {
 	memset(t, 0, sizeof(*t));
@@ -124,6 +147,7 @@ rebuild(struct hash_table *t)
 	while ((size_t)t->n + 1 > size / 4 * 3)
 		size *= 2;
 	t->slot = xcalloc(size, sizeof(*t->slot));
+	hash_prefault(t->slot, size * sizeof(*t->slot));
 	t->mask = size - 1;
 	for (id = 0; id < t->n; id++) {
 		k = record(t, t->ref[id], &back, &len);
@@ -147,6 +171,7 @@ grow(struct hash_table *t)
 		return;
 	}
 	t->slot = xcalloc(size, sizeof(*t->slot));
+	hash_prefault(t->slot, size * sizeof(*t->slot));
 	if (old != NULL)
 		for (i = 0; i <= t->mask; i++) {
 			if (old[i].ref == 0)
@@ -181,6 +206,14 @@ add_record(struct hash_table *t, const void *key, size_t len)
 			cap *= 2;
 		t->buf = xrealloc(t->buf, cap);
 		t->cap = cap;
+	}
+	if (t->used + need > t->ready) {	/* the next megabyte, mapped at once */
+		size_t from = t->used & ~(size_t)4095, to = t->used + need + (1 << 20);
+
+		if (to > t->cap)
+			to = t->cap;
+		hash_prefault(t->buf + from, to - from);
+		t->ready = to;
 	}
 	memcpy(t->buf + t->used, &id, 4);
 	memcpy(t->buf + t->used + 4, prefix, np);
@@ -242,6 +275,7 @@ void
 hash_put_many(struct hash_table *t, struct hash_query *q, size_t n)
 {
 	const struct hash_slot *s;
+	const unsigned char *k;
 	size_t i, j;
 	uint32_t h32;
 
@@ -257,7 +291,10 @@ hash_put_many(struct hash_table *t, struct hash_query *q, size_t n)
 		h32 = (uint32_t)q[i].hash;
 		for (j = h32 & t->mask; (s = &t->slot[j])->ref != 0; j = (j + 1) & t->mask)
 			if (s->hash == h32) {
-				__builtin_prefetch(t->buf + (size_t)(s->ref - 1) * 4);
+				/* both ends: a record often spans two cache lines */
+				k = t->buf + (size_t)(s->ref - 1) * 4;
+				__builtin_prefetch(k);
+				__builtin_prefetch(k + 4 + q[i].len);
 				break;
 			}
 	}
@@ -350,7 +387,7 @@ hash_free(struct hash_table *t)
  */
 struct sort_item {
 	uint32_t	 hi, lo;	/* the 64-bit sort key, in halves */
-	uint32_t	 id;
+	uint32_t	 ref;		/* the entry's record: its key and its id */
 };
 
 struct sort_range {
@@ -380,15 +417,6 @@ item_lt(const struct sort_item *a, const struct sort_item *b)
 }
 
 static void
-item_swap(struct sort_item *a, struct sort_item *b)
-{
-	struct sort_item x = *a;
-
-	*a = *b;
-	*b = x;
-}
-
-static void
 insertion_sort(struct sort_item *v, size_t n)
 {
 	struct sort_item x;
@@ -402,84 +430,63 @@ insertion_sort(struct sort_item *v, size_t n)
 	}
 }
 
-static void
-sift_down(struct sort_item *v, size_t i, size_t n)
-{
-	size_t c;
-
-	while ((c = 2 * i + 1) < n) {
-		if (c + 1 < n && item_lt(&v[c], &v[c + 1]))
-			c++;
-		if (!item_lt(&v[i], &v[c]))
-			return;
-		item_swap(&v[i], &v[c]);
-		i = c;
-	}
-}
-
-static void
-heap_sort(struct sort_item *v, size_t n)
-{
-	size_t i;
-
-	for (i = n / 2; i-- > 0;)
-		sift_down(v, i, n);
-	for (i = n; i-- > 1;) {
-		item_swap(&v[0], &v[i]);
-		sift_down(v, 0, i);
-	}
-}
-
 /*
- * Quicksort on the median of three, recursing into the smaller side; past
- * 2 log2(n) levels of bad pivots (keys chosen to defeat it) heapsort takes
- * over, so the time stays n log n whatever the keys are.
+ * An in-place radix sort on the 64-bit keys, a byte at a time from the
+ * highest byte in which the range's keys differ (bytes all of them share
+ * are skipped: one pass finds them): count the items per byte value, then
+ * move each into its bucket by swaps, and sort each bucket on the bytes
+ * below. Three passes over a range per byte that differs, none per byte
+ * that does not, and no memory beyond the items; n log n comparisons took
+ * longer on a few million items whose keys share most of their bytes.
  */
-static void
-intro_sort(struct sort_item *v, size_t n, unsigned budget)
-{
-	struct sort_item pivot;
-	size_t i, j, mid;
+enum { RADIX_SMALL = 32 };
 
-	while (n > 16) {
-		if (budget-- == 0) {
-			heap_sort(v, n);
-			return;
-		}
-		mid = n / 2;
-		if (item_lt(&v[mid], &v[0]))
-			item_swap(&v[mid], &v[0]);
-		if (item_lt(&v[n - 1], &v[mid])) {
-			item_swap(&v[n - 1], &v[mid]);
-			if (item_lt(&v[mid], &v[0]))
-				item_swap(&v[mid], &v[0]);
-		}
-		pivot = v[mid];
-		/* Hoare's partition: ties with the pivot split evenly. */
-		i = 0;
-		j = n - 1;
-		for (;;) {
-			while (item_lt(&v[i], &pivot))
-				i++;
-			while (item_lt(&pivot, &v[j]))
-				j--;
-			if (i >= j)
-				break;
-			item_swap(&v[i], &v[j]);
-			i++;
-			j--;
-		}
-		/* v[0..j] <= pivot <= v[j+1..n) */
-		if (j + 1 < n - (j + 1)) {
-			intro_sort(v, j + 1, budget);
-			v += j + 1;
-			n -= j + 1;
-		} else {
-			intro_sort(v + j + 1, n - (j + 1), budget);
-			n = j + 1;
-		}
+static void
+radix_sort(struct sort_item *v, size_t n)
+{
+	size_t next[256], end[256], i, at;
+	uint64_t lo, hi, k;
+	unsigned shift, b, d;
+	struct sort_item x;
+
+	if (n <= RADIX_SMALL) {
+		insertion_sort(v, n);
+		return;
 	}
-	insertion_sort(v, n);
+	lo = hi = item_key(&v[0]);
+	for (i = 1; i < n; i++) {
+		k = item_key(&v[i]);
+		lo = k < lo ? k : lo;
+		hi = k > hi ? k : hi;
+	}
+	if (lo == hi)
+		return;
+	for (shift = 56; ((lo ^ hi) >> shift) == 0; shift -= 8)
+		;
+	memset(next, 0, sizeof(next));
+	for (i = 0; i < n; i++)
+		next[(item_key(&v[i]) >> shift) & 0xff]++;
+	for (b = 0, at = 0; b < 256; b++) {
+		end[b] = at + next[b];
+		next[b] = at;
+		at = end[b];
+	}
+	for (b = 0; b < 256; b++)
+		while (next[b] < end[b]) {
+			x = v[next[b]];
+			while ((d = (item_key(&x) >> shift) & 0xff) != b) {
+				struct sort_item y = v[next[d]];
+
+				v[next[d]++] = x;
+				x = y;
+			}
+			v[next[b]++] = x;
+		}
+	if (shift == 0)
+		return;
+	for (b = 0, at = 0; b < 256; at = end[b++])
+		if (end[b] - at > 1)
+			radix_sort(v + at, end[b] - at);
 }
 
 /*
@@ -491,16 +498,12 @@ intro_sort(struct sort_item *v, size_t n, unsigned budget)
 static void
 sort_items(struct sort_item *v, size_t n)
 {
-	unsigned budget = 0;
 	size_t i;
 
 	for (i = 1; i < n && !item_lt(&v[i], &v[i - 1]); i++)
 		;
-	if (i >= n)
-		return;
-	for (size_t m = n; m > 1; m >>= 1)
-		budget += 2;
-	intro_sort(v, n, budget);
+	if (i < n)
+		radix_sort(v, n);
 }
 
 /* The sort key of k (len bytes) at depth. */
@@ -527,10 +530,8 @@ fill_range(const struct hash_table *t, struct sort_item *v, size_t lo, size_t hi
 
 	for (i = lo; i < hi; i++) {
 		if (i + 16 < hi)
-			__builtin_prefetch(&t->ref[v[i + 16].id]);
-		if (i + 8 < hi)
-			__builtin_prefetch(t->buf + (size_t)(t->ref[v[i + 8].id] - 1) * 4);
-		k = record(t, t->ref[v[i].id], &id, &len);
+			__builtin_prefetch(t->buf + (size_t)(v[i + 16].ref - 1) * 4);
+		k = record(t, v[i].ref, &id, &len);
 		set_key(&v[i], chunk_key(k, len, depth, map));
 	}
 }
@@ -586,10 +587,10 @@ sort_thread(void *arg)
 }
 
 /*
- * A big sort takes a second thread (the read-ahead one has finished by the
- * time a filter sorts, so a core is free): once the ranges left are many,
- * about half their items go to it. Ranges are disjoint, the table is only
- * read: the two share nothing they write.
+ * A big sort takes a second thread (a filter sorts once its input is
+ * read, so a core is free): once the ranges left are many, about half
+ * their items go to it. Ranges are disjoint, the table is only read: the
+ * two share nothing they write.
  */
 enum { SORT_THREAD_MIN = 1 << 16 };
 
@@ -647,9 +648,10 @@ hash_sort(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *n
 	 * the first up). Memory holds the one array, not both.
 	 */
 	mem = xrealloc(ids, n * sizeof(*v));
+	hash_prefault(mem, n * sizeof(*v));
 	for (i = n; i-- > 0;) {
 		memcpy(&id, mem + i * sizeof(id), sizeof(id));
-		it.id = id;
+		it.ref = t->ref[id];
 		set_key(&it, num == NULL ? 0 : desc ? ~num[id] : num[id]);
 		memcpy(mem + i * sizeof(it), &it, sizeof(it));
 	}
@@ -669,8 +671,11 @@ hash_sort(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *n
 	}
 	sort_ranges(&job, n);
 	free(job.stack);
+	/* Each record begins with its entry number. */
 	for (i = 0; i < n; i++) {
-		id = v[i].id;
+		if (i + 16 < n)
+			__builtin_prefetch(t->buf + (size_t)(v[i + 16].ref - 1) * 4);
+		memcpy(&id, t->buf + (size_t)(v[i].ref - 1) * 4, sizeof(id));
 		memcpy(mem + i * sizeof(id), &id, sizeof(id));
 	}
 	return xrealloc(mem, n * sizeof(id));

@@ -55,6 +55,7 @@ struct hash_table {
 	uint32_t	 n;		/* entries */
 	unsigned char	*buf;		/* key records, 4-byte aligned */
 	size_t		 used, cap;	/* bytes of buf */
+	size_t		 ready;		/* bytes of buf hash_prefault has mapped */
 	uint32_t	*ref;		/* per entry: its record's reference */
 	size_t		 ref_cap;
 };
@@ -115,9 +116,10 @@ void		 hash_freeze(struct hash_table *t);
  * and a key sorts before the longer keys it begins. ids must be distinct
  * and come from malloc: the sort works in that memory, grown to 12 bytes
  * an id, and returns the sorted ids in it, shrunk back (it may have moved:
- * use and free the pointer returned, not ids). Time: n log n comparisons
- * of 8-byte integers, and one read of each key per 7 bytes that keys
- * share; from 65536 ids on, a second thread takes about half the work.
+ * use and free the pointer returned, not ids). Time: a radix pass over
+ * 8-byte integers per byte in which they differ, one read of each key per
+ * 7 bytes that keys share, and one more for its id; from 65536 ids on, a
+ * second thread takes about half the work.
  */
 uint32_t	*hash_sort(const struct hash_table *t, uint32_t *ids, size_t n,
 		    const uint64_t *num, int desc, int sep);
@@ -129,6 +131,17 @@ uint32_t	*hash_sort(const struct hash_table *t, uint32_t *ids, size_t n,
  */
 void		 hash_key_ahead(const struct hash_table *t, const uint32_t *ids, size_t n,
 		    size_t i);
+
+/*
+ * A hint for n bytes at p that are about to be written all over (new
+ * slots, the records' next megabyte, a caller's grown per-entry counts, a
+ * sort's items): from PREFAULT_MIN bytes on, the kernel maps their pages
+ * in one call (MADV_POPULATE_WRITE, where there is one) instead of taking
+ * a page fault for each 4 KiB, which on a virtual machine costs a trap
+ * apiece. It changes no byte and maps only what is written anyway.
+ */
+#define PREFAULT_MIN	((size_t)1 << 20)
+void		 hash_prefault(void *p, size_t n);
 
 /* Bytes the table holds from malloc: slots, records and references. */
 size_t		 hash_memory(const struct hash_table *t);

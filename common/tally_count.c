@@ -82,6 +82,7 @@ grow_arrays(struct tally *t, size_t need)
 		return;
 	t->cap = t->cap ? t->cap * 2 : 1024;
 	t->count = xrealloc(t->count, t->cap * sizeof(*t->count));
+	hash_prefault(t->count + old, (t->cap - old) * sizeof(*t->count));
 	memset(t->count + old, 0, (t->cap - old) * sizeof(*t->count));
 	if (t->cohort.unit != COHORT_OFF)
 		cohort_grow(&t->cohort, old, t->cap);
@@ -339,7 +340,6 @@ tally_file(void *ctx, const char *path)
 		}
 	if (!cohort && !t->merge) {
 		pick_columns(t, r);
-		tsv_read_ahead(r);	/* tally_batch writes no messages */
 		while (tsv_next_batch(r, &t->batch) > 0)
 			tally_batch(t, &t->batch);
 		return close_file(t, r);

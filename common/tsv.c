@@ -2,12 +2,9 @@
  * tsv: header-checked reading and one-to-one escaping of TSV records.
  * See tsv.h for the contract.
  */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -273,6 +270,7 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 	free(r->tab);
 	r->pick = r->need = r->tab = NULL;
 	r->npick = 0;
+	r->pick_row = 0;
 	if (n == 0 || r->ncols == 0)
 		return;
 	r->pick = xcalloc(n, sizeof(*r->pick));
@@ -300,6 +298,13 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 #ifdef TSV_FAST
 	r->fast = cpu_has(CPU_AVX2 | CPU_BMI2 | CPU_POPCNT);
 #endif
+}
+
+void
+tsv_pick_row(struct tsv_reader *r, size_t *cols, size_t n)
+{
+	tsv_pick(r, cols, n);
+	r->pick_row = r->npick > 0;
 }
 
 static void
@@ -578,12 +583,26 @@ pick_fields(const struct tsv_reader *r, const char *line, size_t len,
 	return n;
 }
 
+/* tsv_pick_row: the picked fields, as views of the row at p. */
+static void
+view_fields(const struct tsv_reader *r, size_t len, struct tsv_field *f, const char *p)
+{
+	size_t i, c, start, end;
+
+	for (i = 0; i < r->npick; i++) {
+		c = r->pick[i];
+		start = c > 0 ? r->tab[c - 1] + 1 : 0;
+		end = c + 1 < r->ncols ? r->tab[c] : len;
+		f[i].p = p + start;
+		f[i].len = end - start;
+	}
+}
+
 enum { BATCH_KEEP = 1 << 23 };	/* a larger batch buffer is let go */
 
 /*
- * The read-ahead thread has no memory for a batch: said here, and the
- * input ends as after a read error, for the caller to end cleanly (an
- * exit on this thread could cut the caller's output mid-line).
+ * No memory for a batch: said here, and the input ends as after a read
+ * error, for the caller to write the rows before it and end cleanly.
  */
 static int
 batch_no_memory(struct tsv_reader *r, unsigned long long lineno, size_t need)
@@ -594,7 +613,7 @@ batch_no_memory(struct tsv_reader *r, unsigned long long lineno, size_t need)
 	return -1;
 }
 
-/* The next batch from the input, in this thread. */
+/* The next batch from the input. */
 static int
 fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 {
@@ -654,7 +673,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			 * A long row is not copied: the batch takes the input's
 			 * buffer that holds it. Else just the room asked for.
 			 */
-			if (len > BATCH_KEEP && !r->npick &&
+			if (len > BATCH_KEEP && (!r->npick || r->pick_row) &&
 			    (p = input_take(r->in, line, &n)) != NULL) {
 				taken = 1;
 			} else {
@@ -685,6 +704,11 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		p = b->buf + used;
 		if (taken) {
 			p = (char *)line;	/* in place, in the buffer taken */
+			if (r->npick)
+				view_fields(r, len, f, p);
+		} else if (r->pick_row) {
+			memcpy(p, line, len);
+			view_fields(r, len, f, p);
 		} else if (r->npick) {
 			/* The picked fields, joined: no longer than the line. */
 			len = pick_fields(r, line, len, f, p);
@@ -712,170 +736,10 @@ hold:
 	return (int)b->n;
 }
 
-/*
- * Read-ahead: a second thread fills a ring of batches with fill_batch while
- * the caller works on the previous ones. Only that thread touches the
- * input and the reader's counters until it has stopped; a finished batch
- * changes hands by swapping its contents with the caller's, so no row is
- * copied twice and buffers are reused.
- *
- * A side that finds the ring full (the thread) or empty (the caller) first
- * spins a little (AHEAD_SPINS pauses, about 150 us), watching the other's
- * counter, and only then sleeps, until the other has moved a good part of
- * the ring rather than one batch. Waking a sleeping thread costs a system
- * call and, on a virtual machine, an interrupt to another virtual CPU:
- * about 30 us of the waker's time each on the bench machine, a tenth of
- * the reading when it happened every few batches. Input of unknown size
- * (a pipe, perhaps a slow one) wakes the caller at every batch, so its
- * rows are not held back waiting for more.
- */
-enum { AHEAD_SLOTS = 32, AHEAD_SPINS = 10000 };
-
-struct tsv_ahead {
-	pthread_t		 thread;
-	pthread_mutex_t		 lock;
-	pthread_cond_t		 filled;	/* the caller waits for batches */
-	pthread_cond_t		 room;		/* the thread waits for slots */
-	struct tsv_batch	 slot[AHEAD_SLOTS];
-	int			 result[AHEAD_SLOTS];	/* fill_batch's */
-	atomic_size_t		 head, tail;	/* taken, filled; moved under lock */
-	size_t			 wake;		/* batches that wake the caller */
-	int			 spins;		/* 0 on one CPU: the other side needs it */
-	int			 caller_waits, thread_waits;
-	int			 stop;		/* closing early */
-};
-
-/* Spin while *x is v, for a while: a hint only, the lock decides. */
-static void
-spin_while(const struct tsv_ahead *a, atomic_size_t *x, size_t v)
-{
-	for (int i = 0; i < a->spins &&
-	    atomic_load_explicit(x, memory_order_relaxed) == v; i++) {
-#ifdef __SSE2__
-		_mm_pause();
-#endif
-	}
-}
-
-static void *
-ahead_run(void *arg)
-{
-	struct tsv_reader *r = arg;
-	struct tsv_ahead *a = r->ahead;
-	struct tsv_batch *b;
-	size_t tail;
-	int rc;
-
-	for (;;) {
-		tail = atomic_load(&a->tail);	/* only this thread moves it */
-		spin_while(a, &a->head, tail - AHEAD_SLOTS);
-		pthread_mutex_lock(&a->lock);
-		while (tail - a->head == AHEAD_SLOTS && !a->stop) {
-			a->thread_waits = 1;
-			pthread_cond_wait(&a->room, &a->lock);
-		}
-		if (a->stop) {
-			pthread_mutex_unlock(&a->lock);
-			return NULL;
-		}
-		pthread_mutex_unlock(&a->lock);
-		b = &a->slot[tail % AHEAD_SLOTS];
-		rc = fill_batch(r, b);
-		pthread_mutex_lock(&a->lock);
-		a->result[tail % AHEAD_SLOTS] = rc;
-		a->tail = ++tail;
-		if (a->caller_waits && (tail - a->head >= a->wake || rc <= 0)) {
-			a->caller_waits = 0;
-			pthread_cond_signal(&a->filled);
-		}
-		pthread_mutex_unlock(&a->lock);
-		if (rc <= 0)
-			return NULL;
-	}
-}
-
-int
-tsv_read_ahead(struct tsv_reader *r)
-{
-	struct tsv_ahead *a;
-
-	if (r->ahead != NULL || r->ncols == 0)
-		return 0;
-	a = xcalloc(1, sizeof(*a));
-	pthread_mutex_init(&a->lock, NULL);
-	pthread_cond_init(&a->filled, NULL);
-	pthread_cond_init(&a->room, NULL);
-	a->wake = input_size(r->in) > 0 ? AHEAD_SLOTS * 3 / 4 : 1;
-	a->spins = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? AHEAD_SPINS : 0;
-	r->ahead = a;
-	if (pthread_create(&a->thread, NULL, ahead_run, r) != 0) {
-		/* No thread: read in this one, as without the call. */
-		pthread_mutex_destroy(&a->lock);
-		pthread_cond_destroy(&a->filled);
-		pthread_cond_destroy(&a->room);
-		free(a);
-		r->ahead = NULL;
-		return -1;
-	}
-	return 0;
-}
-
 int
 tsv_next_batch(struct tsv_reader *r, struct tsv_batch *b)
 {
-	struct tsv_ahead *a = r->ahead;
-	struct tsv_batch t;
-	size_t i;
-	int rc;
-
-	if (a == NULL)
-		return fill_batch(r, b);
-	spin_while(a, &a->tail, atomic_load(&a->head));	/* only we move head */
-	pthread_mutex_lock(&a->lock);
-	while (a->head == a->tail) {
-		a->caller_waits = 1;
-		pthread_cond_wait(&a->filled, &a->lock);
-	}
-	i = a->head % AHEAD_SLOTS;
-	rc = a->result[i];
-	pthread_mutex_unlock(&a->lock);
-	b->n = 0;
-	if (rc <= 0)
-		return rc;	/* the end stays put: later calls say it again */
-	/* The thread leaves slot i alone until head moves past it. */
-	t = *b;
-	*b = a->slot[i];
-	a->slot[i] = t;
-	pthread_mutex_lock(&a->lock);
-	a->head++;
-	if (a->thread_waits && a->tail - a->head <= AHEAD_SLOTS / 4) {
-		a->thread_waits = 0;
-		pthread_cond_signal(&a->room);
-	}
-	pthread_mutex_unlock(&a->lock);
-	return rc;
-}
-
-/* Stop and join the read-ahead thread; free its batches. */
-static void
-ahead_end(struct tsv_reader *r)
-{
-	struct tsv_ahead *a = r->ahead;
-
-	if (a == NULL)
-		return;
-	pthread_mutex_lock(&a->lock);
-	a->stop = 1;
-	pthread_cond_signal(&a->room);
-	pthread_mutex_unlock(&a->lock);
-	pthread_join(a->thread, NULL);
-	for (size_t i = 0; i < AHEAD_SLOTS; i++)
-		tsv_batch_free(&a->slot[i]);
-	pthread_mutex_destroy(&a->lock);
-	pthread_cond_destroy(&a->filled);
-	pthread_cond_destroy(&a->room);
-	free(a);
-	r->ahead = NULL;
+	return fill_batch(r, b);
 }
 
 void
@@ -905,8 +769,7 @@ tsv_close(struct tsv_reader *r)
 
 	if (r == NULL)
 		return 0;
-	ahead_end(r);
-	repeated_total += r->repeated;	/* the read-ahead thread has stopped */
+	repeated_total += r->repeated;
 	bad = input_close(r->in) < 0 || r->error || r->skipped > 0;
 	free_names(r);
 	free(r->field);

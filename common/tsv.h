@@ -27,7 +27,6 @@
 #include "hash.h"
 
 struct input;
-struct tsv_ahead;
 
 struct tsv_field {
 	const char	*p;	/* escaped bytes, as read; not NUL-terminated */
@@ -104,22 +103,17 @@ int			 tsv_next_batch(struct tsv_reader *r, struct tsv_batch *b);
  * as the picked fields need and only they are copied; the width of every
  * row is still checked, and a row of the wrong width reported and skipped
  * as before. For callers that read a few columns of wide rows. Call before
- * the first tsv_next_batch or tsv_read_ahead; n = 0 keeps every column.
+ * the first tsv_next_batch; n = 0 keeps every column.
  * tsv_next and r->field are not affected.
  */
 void			 tsv_pick(struct tsv_reader *r, size_t *cols, size_t n);
 
 /*
- * Read batches ahead on a second thread, so reading and splitting overlap
- * the caller's work on the rows (tsv_next_batch only; tsv_close stops the
- * thread). Rows, their order and every message stay the same, but reports
- * about the input (wrong width, read errors) are then written by that
- * thread as it reads, ahead of the caller: use it only where the caller
- * writes no message about rows of its own, or their order would vary.
- * Meanwhile tsv_lineno is not meaningful (use the batch's lineno). Returns
- * 0, or -1 when no thread could be started (reading goes on without).
+ * tsv_pick, but row[i] stays the whole line (and its newline), copied as
+ * it is, and the picked fields are views of it: for a caller that writes
+ * rows out whole and reads a few of their columns.
  */
-int			 tsv_read_ahead(struct tsv_reader *r);
+void			 tsv_pick_row(struct tsv_reader *r, size_t *cols, size_t n);
 
 /* Free a batch's memory; it is empty and usable again. */
 void			 tsv_batch_free(struct tsv_batch *b);

@@ -28,10 +28,10 @@ struct tsv_reader {
 	unsigned long long	 held_lineno;
 	int			 have_held;
 	int			 done;		/* batch: 1 at the end, -1 after an error */
-	struct tsv_ahead	*ahead;		/* tsv_read_ahead's thread, or NULL */
 	/* tsv_pick: the columns batches carry, and the tabs that bound them */
 	size_t			*pick;
 	size_t			 npick;
+	int			 pick_row;	/* tsv_pick_row: rows stay whole */
 	size_t			*need;		/* tab numbers, ascending, SIZE_MAX */
 	size_t			*tab;		/* per row: where tab k is, k in need */
 	int			 fast;		/* the CPU has AVX2 and BMI2 */

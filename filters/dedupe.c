@@ -37,6 +37,7 @@ static struct where_list wheres = WHERE_LIST_INIT;	/* --where */
 static struct first_input first;	/* later inputs must have its header */
 
 static int		*key_col;		/* column of each key name */
+static size_t		*key_at;		/* its place in a batch row */
 static size_t		 nkey;
 static int		 time_col = -1;		/* -1: no time column */
 static int		 count_col, first_col, last_col;	/* -1: appended */
@@ -158,13 +159,13 @@ row_key(const struct tsv_field *row, size_t *used, const char **direct, size_t *
 	const struct tsv_field *f;
 
 	if (nkey == 1) {
-		*direct = row[key_col[0]].p;
-		*len = row[key_col[0]].len;
+		*direct = row[key_at[0]].p;
+		*len = row[key_at[0]].len;
 		return 0;
 	}
 	*direct = NULL;
 	for (i = 0; i < nkey; i++) {
-		f = &row[key_col[i]];
+		f = &row[key_at[i]];
 		if (n + f->len + 1 > keycap)
 			xgrow(&keybuf, &keycap, n + f->len + 1);
 		if (i)
@@ -391,9 +392,15 @@ dedupe_file(void *ctx, const char *path)
 		ncols_in = tsv_ncols(r);
 		write_header(r);
 	}
-	/* --merge reports bad counts itself: read ahead only without it. */
-	if (!merge && !line_buffered)
-		tsv_read_ahead(r);
+	key_at = xrealloc(key_at, nkey * sizeof(*key_at));
+	for (size_t i = 0; i < nkey; i++)
+		key_at[i] = (size_t)key_col[i];
+	/*
+	 * Plain dedupe reads only the key columns: the reader finds the tabs
+	 * that bound them (and still checks every row's width), not all.
+	 */
+	if (!merge && !summary && !keep_last && !line_buffered && wheres.n == 0)
+		tsv_pick_row(r, key_at, nkey);
 	while ((line_buffered ? next_row(r, &batch) : tsv_next_batch(r, &batch)) > 0)
 		if (dedupe_batch(r, &batch) < 0)
 			bad = 1;
@@ -481,6 +488,7 @@ free_all(void)
 	tsv_batch_free(&batch);
 	free(last_row);
 	free(key_col);
+	free(key_at);
 	free(keybuf);
 	arena_free(&rec_arena);
 	hash_free(&seen);

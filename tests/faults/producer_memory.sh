@@ -1,9 +1,9 @@
 # No memory for a long line does not end the process where it happens:
-# on the TSV read-ahead thread of dedupe (as of tally) the error goes to
-# the main thread, and in extract (plain text: the sifting thread hands a
-# long line over as it comes, the main thread gathers it) the input ends
-# as on a read error. Either way it is reported with the file and line
-# ("PROG: stdin:LINE: out of memory (a line of N bytes)"), every row read
+# in dedupe's (as in tally's) TSV batches, and in extract (plain text: the
+# sifting thread hands a long line over as it comes, the main thread
+# gathers it), the input ends as on a read error. Either way it is
+# reported with the file and line ("PROG: stdin:LINE: out of memory (a
+# line of N bytes)"), every row read
 # before it is written, stdout ends on a whole line, exit 2. The trigger
 # is real: ulimit -v (120 MB) below a 200 MB line, with --max-record
 # above it. Not under the sanitizers (their shadow memory needs more
@@ -24,4 +24,4 @@ check "extract, sifted"
 { header; rows 1 3000; big; printf '\tk\tt\n'; rows 5 6; } |
     (ulimit -v 120000; dedupe --max-record 1G >out 2>err; echo $? >status)
 status=$(cat status)
-check "dedupe, read ahead"
+check "dedupe, batches"

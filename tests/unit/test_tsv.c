@@ -305,8 +305,8 @@ check_pass_end(struct tsv_reader *r, const struct rand_rows *t, size_t got, size
 
 /*
  * Random rows (tabs anywhere, lengths around the 16- and 64-byte steps of
- * the split, some of the wrong width, one of 100 KiB): tsv_next, batches
- * and batches read ahead must give the same rows, fields and line numbers.
+ * the split, some of the wrong width, one of 100 KiB): tsv_next and
+ * batches must give the same rows, fields and line numbers.
  */
 static void
 test_batches(void)
@@ -323,11 +323,9 @@ test_batches(void)
 	rand_rows(&t, "a\tb\tc\td\te\n", NCOLS, NROWS, 11, 1234, 150, 150, 9);
 	/* The bad rows' reports are expected: keep them off the test's output. */
 	saved_err = stderr_off();
-	for (mode = 0; mode < 3; mode++) {
+	for (mode = 0; mode < 2; mode++) {
 		r = tsv_open(t.name);
 		CHECK(r != NULL && r->ncols == NCOLS);
-		if (mode == 2)
-			CHECK(tsv_read_ahead(r) == 0);
 		got = errs = 0;
 		while (mode == 0 && tsv_next(r) > 0 && got < t.good) {
 			naive_split(t.lines[got], t.lens[got], want, NCOLS);
@@ -358,8 +356,9 @@ test_batches(void)
  * tsv_pick: rows of 12 columns, 0 to 700 bytes (short rows, the 64-byte
  * blocks, past the 512 the vector path takes whole) and one of 100 KiB,
  * some of the wrong width; for several sets of columns, with and without
- * the read-ahead thread and the CPU's fast path, the batches must hold
- * exactly the picked fields of the good rows, joined, in order.
+ * the CPU's fast path, the batches must hold exactly the picked fields of
+ * the good rows, in order, and as rows those fields joined (tsv_pick) or
+ * the whole line (tsv_pick_row).
  */
 static void
 test_pick(void)
@@ -389,7 +388,10 @@ test_pick(void)
 			CHECK(r != NULL && r->ncols == NCOLS);
 			npick = sets[s][0];
 			memcpy(cols, sets[s] + 1, npick * sizeof(*cols));
-			tsv_pick(r, cols, npick);
+			if (mode & 2)
+				tsv_pick_row(r, cols, npick);
+			else
+				tsv_pick(r, cols, npick);
 			/* Where each picked column went: its first place in the list. */
 			for (j = 0, n = 0; j < npick; j++) {
 				for (k = 0; k < j && sets[s][1 + k] != sets[s][1 + j]; k++)
@@ -402,8 +404,6 @@ test_pick(void)
 			}
 			if (mode & 1)
 				r->fast = 0;		/* the portable split */
-			if (mode & 2)
-				CHECK(tsv_read_ahead(r) == 0);
 			got = errs = 0;
 			while (tsv_next_batch(r, &b) > 0) {
 				CHECK(b.ncols == n);
@@ -420,8 +420,12 @@ test_pick(void)
 					}
 					joined[nj] = '\n';
 					errs += b.lineno[i] != t.lineno[got];
-					errs += b.row[i].len != nj ||
-					    memcmp(b.row[i].p, joined, nj + 1) != 0;
+					if (mode & 2)
+						errs += b.row[i].len != t.lens[got] ||
+						    memcmp(b.row[i].p, t.lines[got], t.lens[got] + 1) != 0;
+					else
+						errs += b.row[i].len != nj ||
+						    memcmp(b.row[i].p, joined, nj + 1) != 0;
 				}
 			}
 			check_pass_end(r, &t, got, errs);
