@@ -259,6 +259,83 @@ split_tabs(const struct tsv_reader *r, const char *line, size_t len)
 	return split_tabs_body(r, line, len, 0);
 }
 
+/*
+ * Batches: the line at the start of a run of left bytes (which ends in a
+ * newline) and, for picked columns, its tabs, as split_tabs finds them;
+ * *len is the line's length, its newline not counted (a "\r" before it
+ * is, and is not a tab). The field count for picked columns, else 0.
+ */
+static size_t
+next_line_slow(const struct tsv_reader *r, const char *s, size_t left, size_t *len)
+{
+	const char *nl = memchr(s, '\n', left);
+
+	*len = (size_t)(nl - s);
+	return r->npick ? split_tabs(r, s, *len) : 0;
+}
+
+#ifdef TSV_FAST
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) static inline uint64_t
+newlines64_avx2(const char *p)
+{
+	const __m256i nl = _mm256_set1_epi8('\n');
+	uint64_t lo, hi;
+
+	lo = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_loadu_si256((const __m256i *)(const void *)p), nl));
+	hi = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
+	    _mm256_loadu_si256((const __m256i *)(const void *)(p + 32)), nl));
+	return lo | hi << 32;
+}
+
+/*
+ * The same as split_tabs_fast, with the newline looked for in the same
+ * 64-byte steps: one pass over the line finds its end and its tabs. A
+ * line of more than 512 bytes, or near the run's end (nothing is read
+ * past it), goes the slow way.
+ */
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) static size_t
+next_line_fast(const struct tsv_reader *r, const char *s, size_t left, size_t *len)
+{
+	enum { MAXB = 8 };
+	uint64_t mask[MAXB], nl;
+	size_t before[MAXB + 1], nb, b, j, w, tabs;
+	const size_t *need = r->need;
+
+	before[0] = 0;
+	for (b = 0; b < MAXB && 64 * b + 64 <= left; b++) {
+		mask[b] = tabs64_avx2(s + 64 * b);
+		if ((nl = newlines64_avx2(s + 64 * b)) != 0)
+			goto found;
+		before[b + 1] = before[b] + (size_t)_mm_popcnt_u64(mask[b]);
+	}
+	return next_line_slow(r, s, left, len);
+found:
+	j = (size_t)_tzcnt_u64(nl);
+	*len = 64 * b + j;
+	mask[b] = _bzhi_u64(mask[b], (unsigned)j);
+	nb = b + 1;
+	tabs = before[b] + (size_t)_mm_popcnt_u64(mask[b]);
+	for (; (w = *need) < tabs; need++) {
+		for (b = 0, j = 1; j < nb; j++)
+			b += before[j] <= w;
+		r->tab[w] = 64 * b + (size_t)_tzcnt_u64(
+		    _pdep_u64(UINT64_C(1) << (w - before[b]), mask[b]));
+	}
+	return tabs + 1;
+}
+#endif
+
+static inline size_t
+next_line(const struct tsv_reader *r, const char *s, size_t left, size_t *len)
+{
+#ifdef TSV_FAST
+	if (r->fast && r->npick)
+		return next_line_fast(r, s, left, len);
+#endif
+	return next_line_slow(r, s, left, len);
+}
+
 void
 tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 {
@@ -618,10 +695,10 @@ static int
 fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 {
 	const char *line;
-	size_t len, used = 0, n, width = r->npick ? r->npick : r->ncols;
+	size_t len, used = 0, n, fields = 0, width = r->npick ? r->npick : r->ncols;
 	unsigned long long lineno, k;
 	struct tsv_field *f;
-	int rc, taken;
+	int rc, taken, split_done;
 	char *p;
 
 	b->n = 0;
@@ -644,7 +721,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		b->cap = 0;
 	}
 	while (b->n < TSV_BATCH) {
-		taken = 0;
+		taken = split_done = 0;
 		if (r->have_held) {
 			line = r->held;
 			len = r->held_len;
@@ -653,18 +730,30 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		} else {
 			if (r->done)
 				break;
-			k = input_skipped(r->in);
-			rc = input_line(r->in, &line, &len);
-			r->skipped += input_skipped(r->in) - k;
-			if (rc <= 0) {
-				if (rc < 0)
-					r->error = 1;
-				r->done = rc < 0 ? -1 : 1;
-				break;
+			if (r->run_left == 0) {
+				input_advance(r->in, r->run_taken);
+				r->run_taken = 0;
+				k = input_skipped(r->in);
+				rc = input_lines(r->in, &r->run, &r->run_left);
+				r->skipped += input_skipped(r->in) - k;
+				if (rc <= 0) {
+					if (rc < 0)
+						r->error = 1;
+					r->done = rc < 0 ? -1 : 1;
+					break;
+				}
 			}
-			lineno = input_lineno(r->in);
+			/* The line's end and its tabs are found in one pass. */
+			line = r->run;
+			fields = next_line(r, line, r->run_left, &len);
+			r->run += len + 1;
+			r->run_left -= len + 1;
+			lineno = input_lineno(r->in) + ++r->run_taken;
+			if (len > 0 && line[len - 1] == '\r')
+				len--;
 			if (repeated_header(r, line, len))
 				continue;
+			split_done = 1;
 		}
 		if (used + len + 1 > b->cap) {
 			if (b->n > 0)
@@ -674,6 +763,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			 * buffer that holds it. Else just the room asked for.
 			 */
 			if (len > BATCH_KEEP && (!r->npick || r->pick_row) &&
+			    r->run_left == 0 &&
 			    (p = input_take(r->in, line, &n)) != NULL) {
 				taken = 1;
 			} else {
@@ -692,7 +782,12 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		 * the copy's stores, which stalls on every 16-byte load.
 		 */
 		f = b->field + b->n * width;
-		n = r->npick ? split_tabs(r, line, len) : split(line, len, f, r->ncols);
+		if (!split_done)
+			n = r->npick ? split_tabs(r, line, len) : split(line, len, f, r->ncols);
+		else if (!r->npick)
+			n = split(line, len, f, r->ncols);
+		else
+			n = fields;
 		if (n != r->ncols) {
 			if (b->n > 0)
 				goto hold;	/* report it after the rows before it */
@@ -759,7 +854,7 @@ tsv_name(const struct tsv_reader *r)
 unsigned long long
 tsv_lineno(const struct tsv_reader *r)
 {
-	return input_lineno(r->in);
+	return input_lineno(r->in) + r->run_taken;
 }
 
 int

@@ -28,6 +28,10 @@ struct tsv_reader {
 	unsigned long long	 held_lineno;
 	int			 have_held;
 	int			 done;		/* batch: 1 at the end, -1 after an error */
+	/* tsv_next_batch: the run of lines input_lines gave, not yet taken */
+	const char		*run;
+	size_t			 run_left;
+	unsigned long long	 run_taken;	/* lines taken from it */
 	/* tsv_pick: the columns batches carry, and the tabs that bound them */
 	size_t			*pick;
 	size_t			 npick;
