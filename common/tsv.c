@@ -661,7 +661,7 @@ pick_fields(const struct tsv_reader *r, const char *line, size_t len,
 }
 
 /* tsv_pick_row: the picked fields, as views of the row at p. */
-static void
+static inline void
 view_fields(const struct tsv_reader *r, size_t len, struct tsv_field *f, const char *p)
 {
 	size_t i, c, start, end;
@@ -698,10 +698,15 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 	size_t len, used = 0, n, fields = 0, width = r->npick ? r->npick : r->ncols;
 	unsigned long long lineno, k;
 	struct tsv_field *f;
-	int rc, taken, split_done;
+	int rc, taken, split_done, view;
 	char *p;
 
 	b->n = 0;
+	/*
+	 * tsv_pick_row on plain input: the rows are views of the input's run
+	 * of lines, not copies, so a batch ends with its run.
+	 */
+	view = r->pick_row && !input_gzip(r->in);
 	if (r->ncols == 0)
 		return r->error ? -1 : 0;
 	if (r->done < 0)
@@ -731,6 +736,8 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			if (r->done)
 				break;
 			if (r->run_left == 0) {
+				if (view && b->n > 0)
+					break;
 				input_advance(r->in, r->run_taken);
 				r->run_taken = 0;
 				k = input_skipped(r->in);
@@ -755,7 +762,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 				continue;
 			split_done = 1;
 		}
-		if (used + len + 1 > b->cap) {
+		if (!view && used + len + 1 > b->cap) {
 			if (b->n > 0)
 				goto hold;	/* the views handed out must not move */
 			/*
@@ -796,8 +803,11 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			r->skipped++;
 			continue;
 		}
-		p = b->buf + used;
-		if (taken) {
+		p = view ? (char *)line : b->buf + used;
+		if (view) {
+			/* the run's own bytes, read and done with */
+			view_fields(r, len, f, p);
+		} else if (taken) {
 			p = (char *)line;	/* in place, in the buffer taken */
 			if (r->npick)
 				view_fields(r, len, f, p);
@@ -816,7 +826,8 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		b->row[b->n].p = p;
 		b->row[b->n].len = len;
 		b->lineno[b->n++] = lineno;
-		used = (size_t)(p - b->buf) + len + 1;
+		if (!view)
+			used = (size_t)(p - b->buf) + len + 1;
 		r->rows++;
 	}
 	if (b->n > 0)
