@@ -347,7 +347,7 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 	free(r->tab);
 	r->pick = r->need = r->tab = NULL;
 	r->npick = 0;
-	r->pick_row = 0;
+	r->pick_row = r->pick_run = 0;
 	if (n == 0 || r->ncols == 0)
 		return;
 	r->pick = xcalloc(n, sizeof(*r->pick));
@@ -372,6 +372,11 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 			r->need[nneed++] = c;
 	r->need[nneed] = SIZE_MAX;
 	free(mark);
+	/* Columns side by side, in order, are joined in the line already. */
+	r->pick_run = 1;
+	for (i = 1; i < r->npick; i++)
+		if (r->pick[i] != r->pick[0] + i)
+			r->pick_run = 0;
 #ifdef TSV_FAST
 	r->fast = cpu_has(CPU_AVX2 | CPU_BMI2 | CPU_POPCNT);
 #endif
@@ -703,10 +708,11 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 
 	b->n = 0;
 	/*
-	 * tsv_pick_row on plain input: the rows are views of the input's run
-	 * of lines, not copies, so a batch ends with its run.
+	 * tsv_pick_row on plain input, or tsv_pick of columns side by side:
+	 * the rows are views of the input's run of lines, not copies, so a
+	 * batch ends with its run.
 	 */
-	view = r->pick_row && !input_gzip(r->in);
+	view = (r->pick_row || r->pick_run) && !input_gzip(r->in);
 	if (r->ncols == 0)
 		return r->error ? -1 : 0;
 	if (r->done < 0)
@@ -807,6 +813,11 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		if (view) {
 			/* the run's own bytes, read and done with */
 			view_fields(r, len, f, p);
+			if (!r->pick_row) {
+				/* the picked fields, joined by their own tabs */
+				p = (char *)f[0].p;
+				len = (size_t)(f[r->npick - 1].p + f[r->npick - 1].len - p);
+			}
 		} else if (taken) {
 			p = (char *)line;	/* in place, in the buffer taken */
 			if (r->npick)

@@ -36,6 +36,7 @@ struct tsv_reader {
 	size_t			*pick;
 	size_t			 npick;
 	int			 pick_row;	/* tsv_pick_row: rows stay whole */
+	int			 pick_run;	/* the picked columns are side by side */
 	size_t			*need;		/* tab numbers, ascending, SIZE_MAX */
 	size_t			*tab;		/* per row: where tab k is, k in need */
 	int			 fast;		/* the CPU has AVX2 and BMI2 */

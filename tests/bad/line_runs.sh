@@ -38,3 +38,5 @@ for f in runs.tsv runs.tsv.gz; do
 done
 sums "dedupe stdin" dedupe -k pad,key --max-record 2000 <runs.tsv
 sums "tally stdin" tally -g time,key --max-record 2000 <runs.tsv
+sums "tally -g pad,time" tally -g pad,time --max-record 2000 runs.tsv
+sums "tally -g key,pad stdin" tally -g key,pad --max-record 2000 <runs.tsv
