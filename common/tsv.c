@@ -275,54 +275,41 @@ next_line_slow(const struct tsv_reader *r, const char *s, size_t left, size_t *l
 }
 
 #ifdef TSV_FAST
-__attribute__((target("avx2,bmi,bmi2,popcnt"))) static inline uint64_t
-newlines64_avx2(const char *p)
-{
-	const __m256i nl = _mm256_set1_epi8('\n');
-	uint64_t lo, hi;
-
-	lo = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-	    _mm256_loadu_si256((const __m256i *)(const void *)p), nl));
-	hi = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(
-	    _mm256_loadu_si256((const __m256i *)(const void *)(p + 32)), nl));
-	return lo | hi << 32;
-}
-
 /*
- * The same as split_tabs_fast, with the newline looked for in the same
- * 64-byte steps: one pass over the line finds its end and its tabs. A
- * line of more than 512 bytes, or near the run's end (nothing is read
- * past it), goes the slow way.
+ * split_tabs_fast's work with the newline looked for in the same 64-byte
+ * steps: one pass over the line finds its end and its tabs, each needed
+ * tab placed (pdep) as its step goes by. Near the run's end (nothing is
+ * read past it) the line goes the slow way.
  */
 __attribute__((target("avx2,bmi,bmi2,popcnt"))) static size_t
 next_line_fast(const struct tsv_reader *r, const char *s, size_t left, size_t *len)
 {
-	enum { MAXB = 8 };
-	uint64_t mask[MAXB], nl;
-	size_t before[MAXB + 1], nb, b, j, w, tabs;
+	const __m256i tab = _mm256_set1_epi8('\t'), nlv = _mm256_set1_epi8('\n');
 	const size_t *need = r->need;
+	size_t want = *need, tabs = 0, k, i;
+	uint64_t t, nl;
+	__m256i lo, hi;
 
-	before[0] = 0;
-	for (b = 0; b < MAXB && 64 * b + 64 <= left; b++) {
-		mask[b] = tabs64_avx2(s + 64 * b);
-		if ((nl = newlines64_avx2(s + 64 * b)) != 0)
-			goto found;
-		before[b + 1] = before[b] + (size_t)_mm_popcnt_u64(mask[b]);
+	for (i = 0; i + 64 <= left; i += 64) {
+		lo = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		hi = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 32));
+		t = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, tab)) |
+		    (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, tab)) << 32;
+		nl = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, nlv)) |
+		    (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, nlv)) << 32;
+		if (nl != 0)
+			t = _bzhi_u64(t, (unsigned)_tzcnt_u64(nl));
+		k = (size_t)_mm_popcnt_u64(t);
+		for (; want < tabs + k; want = *++need)
+			r->tab[want] = i + (size_t)_tzcnt_u64(
+			    _pdep_u64(UINT64_C(1) << (want - tabs), t));
+		tabs += k;
+		if (nl != 0) {
+			*len = i + (size_t)_tzcnt_u64(nl);
+			return tabs + 1;
+		}
 	}
 	return next_line_slow(r, s, left, len);
-found:
-	j = (size_t)_tzcnt_u64(nl);
-	*len = 64 * b + j;
-	mask[b] = _bzhi_u64(mask[b], (unsigned)j);
-	nb = b + 1;
-	tabs = before[b] + (size_t)_mm_popcnt_u64(mask[b]);
-	for (; (w = *need) < tabs; need++) {
-		for (b = 0, j = 1; j < nb; j++)
-			b += before[j] <= w;
-		r->tab[w] = 64 * b + (size_t)_tzcnt_u64(
-		    _pdep_u64(UINT64_C(1) << (w - before[b]), mask[b]));
-	}
-	return tabs + 1;
 }
 #endif
 
