@@ -1963,6 +1963,81 @@ input_take(struct input *in, const char *line, size_t *cap)
 	return p;
 }
 
+/*
+ * Plain: the run of whole lines held (see input_lines), found from its
+ * last newline; a run longer than max_record ends before its first line
+ * too long, which the next call passes over and reports.
+ */
+static int
+plain_lines(struct input *in, const char **p, size_t *n)
+{
+	const char *nl;
+	size_t k;
+
+	if (in->oom)
+		return -1;
+	shrink_plain(in);
+	for (;;) {
+		nl = last_newline(in->buf + in->scan, in->end - in->scan);
+		if (nl != NULL) {
+			k = (size_t)(nl - (in->buf + in->start)) + 1;
+			if (k > max_record)
+				k = before_long(in->buf + in->start, k);
+			if (k > 0)
+				break;
+			/* the first line is too long */
+			nl = memchr(in->buf + in->start, '\n', in->end - in->start);
+			in->start = in->scan = (size_t)(nl + 1 - in->buf);
+			too_long(in);
+			continue;
+		}
+		in->scan = in->end;
+		if (in->end - in->start > max_record) {
+			drop_plain(in);
+			continue;
+		}
+		if (fill(in) == 0) {
+			if (in->start == in->end)
+				return in->error ? -1 : 0;
+			/* A last line without a newline is given one (fill left room). */
+			in->buf[in->end++] = '\n';
+			in->scan = in->end;
+			k = in->end - in->start;
+			break;
+		}
+	}
+	*p = in->buf + in->start;
+	*n = k;
+	in->start += k;
+	in->scan = in->start;
+	return 1;
+}
+
+int
+input_lines(struct input *in, const char **p, size_t *n)
+{
+	const char *line;
+	size_t len;
+	int rc;
+
+	if (!in->gzip && !in->sift)
+		return plain_lines(in, p, n);
+	/* the ring: a line at a time, its end made a newline again */
+	if ((rc = gzip_line(in, &line, &len)) <= 0)
+		return rc;
+	((char *)line)[len] = '\n';
+	in->lineno--;
+	*p = line;
+	*n = len + 1;
+	return 1;
+}
+
+void
+input_advance(struct input *in, unsigned long long lines)
+{
+	in->lineno += lines;
+}
+
 int
 input_line(struct input *in, const char **line, size_t *len)
 {

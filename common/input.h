@@ -51,6 +51,20 @@ struct input	*input_open(const char *path);
 int		 input_line(struct input *in, const char **line, size_t *len);
 
 /*
+ * The next run of whole lines, for a reader that splits lines itself:
+ * 1 with p[0..n) one or more lines, each ending in "\n" (a last line
+ * without one is given one; a "\r" before it is kept), 0 at the end, -1
+ * as input_line. Lines too long are passed over and reported as by
+ * input_line, never returned. The run's first line is numbered
+ * input_lineno(in) + 1; the caller takes every line of it and calls
+ * input_advance(in, k) with their number k before the next call. The
+ * view stays valid until then. Compressed input gives one line a run.
+ * Not mixed with input_line or input_piece on one input.
+ */
+int		 input_lines(struct input *in, const char **p, size_t *n);
+void		 input_advance(struct input *in, unsigned long long lines);
+
+/*
  * The next piece of a line, for a reader that need not hold a whole line
  * (a JSON document on one line): 1 with *p, *len set and *eol 1 when the
  * piece ends its line (the newline and a "\r" before it not included),

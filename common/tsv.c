@@ -259,6 +259,70 @@ split_tabs(const struct tsv_reader *r, const char *line, size_t len)
 	return split_tabs_body(r, line, len, 0);
 }
 
+/*
+ * Batches: the line at the start of a run of left bytes (which ends in a
+ * newline) and, for picked columns, its tabs, as split_tabs finds them;
+ * *len is the line's length, its newline not counted (a "\r" before it
+ * is, and is not a tab). The field count for picked columns, else 0.
+ */
+static size_t
+next_line_slow(const struct tsv_reader *r, const char *s, size_t left, size_t *len)
+{
+	const char *nl = memchr(s, '\n', left);
+
+	*len = (size_t)(nl - s);
+	return r->npick ? split_tabs(r, s, *len) : 0;
+}
+
+#ifdef TSV_FAST
+/*
+ * split_tabs_fast's work with the newline looked for in the same 64-byte
+ * steps: one pass over the line finds its end and its tabs, each needed
+ * tab placed (pdep) as its step goes by. Near the run's end (nothing is
+ * read past it) the line goes the slow way.
+ */
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) static size_t
+next_line_fast(const struct tsv_reader *r, const char *s, size_t left, size_t *len)
+{
+	const __m256i tab = _mm256_set1_epi8('\t'), nlv = _mm256_set1_epi8('\n');
+	const size_t *need = r->need;
+	size_t want = *need, tabs = 0, k, i;
+	uint64_t t, nl;
+	__m256i lo, hi;
+
+	for (i = 0; i + 64 <= left; i += 64) {
+		lo = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+		hi = _mm256_loadu_si256((const __m256i *)(const void *)(s + i + 32));
+		t = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, tab)) |
+		    (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, tab)) << 32;
+		nl = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, nlv)) |
+		    (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, nlv)) << 32;
+		if (nl != 0)
+			t = _bzhi_u64(t, (unsigned)_tzcnt_u64(nl));
+		k = (size_t)_mm_popcnt_u64(t);
+		for (; want < tabs + k; want = *++need)
+			r->tab[want] = i + (size_t)_tzcnt_u64(
+			    _pdep_u64(UINT64_C(1) << (want - tabs), t));
+		tabs += k;
+		if (nl != 0) {
+			*len = i + (size_t)_tzcnt_u64(nl);
+			return tabs + 1;
+		}
+	}
+	return next_line_slow(r, s, left, len);
+}
+#endif
+
+static inline size_t
+next_line(const struct tsv_reader *r, const char *s, size_t left, size_t *len)
+{
+#ifdef TSV_FAST
+	if (r->fast && r->npick)
+		return next_line_fast(r, s, left, len);
+#endif
+	return next_line_slow(r, s, left, len);
+}
+
 void
 tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 {
@@ -270,7 +334,7 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 	free(r->tab);
 	r->pick = r->need = r->tab = NULL;
 	r->npick = 0;
-	r->pick_row = 0;
+	r->pick_row = r->pick_run = 0;
 	if (n == 0 || r->ncols == 0)
 		return;
 	r->pick = xcalloc(n, sizeof(*r->pick));
@@ -295,6 +359,11 @@ tsv_pick(struct tsv_reader *r, size_t *cols, size_t n)
 			r->need[nneed++] = c;
 	r->need[nneed] = SIZE_MAX;
 	free(mark);
+	/* Columns side by side, in order, are joined in the line already. */
+	r->pick_run = 1;
+	for (i = 1; i < r->npick; i++)
+		if (r->pick[i] != r->pick[0] + i)
+			r->pick_run = 0;
 #ifdef TSV_FAST
 	r->fast = cpu_has(CPU_AVX2 | CPU_BMI2 | CPU_POPCNT);
 #endif
@@ -584,7 +653,7 @@ pick_fields(const struct tsv_reader *r, const char *line, size_t len,
 }
 
 /* tsv_pick_row: the picked fields, as views of the row at p. */
-static void
+static inline void
 view_fields(const struct tsv_reader *r, size_t len, struct tsv_field *f, const char *p)
 {
 	size_t i, c, start, end;
@@ -618,13 +687,19 @@ static int
 fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 {
 	const char *line;
-	size_t len, used = 0, n, width = r->npick ? r->npick : r->ncols;
+	size_t len, used = 0, n, fields = 0, width = r->npick ? r->npick : r->ncols;
 	unsigned long long lineno, k;
 	struct tsv_field *f;
-	int rc, taken;
+	int rc, taken, split_done, view;
 	char *p;
 
 	b->n = 0;
+	/*
+	 * tsv_pick_row on plain input, or tsv_pick of columns side by side:
+	 * the rows are views of the input's run of lines, not copies, so a
+	 * batch ends with its run.
+	 */
+	view = (r->pick_row || r->pick_run) && !input_gzip(r->in);
 	if (r->ncols == 0)
 		return r->error ? -1 : 0;
 	if (r->done < 0)
@@ -644,7 +719,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		b->cap = 0;
 	}
 	while (b->n < TSV_BATCH) {
-		taken = 0;
+		taken = split_done = 0;
 		if (r->have_held) {
 			line = r->held;
 			len = r->held_len;
@@ -653,20 +728,34 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		} else {
 			if (r->done)
 				break;
-			k = input_skipped(r->in);
-			rc = input_line(r->in, &line, &len);
-			r->skipped += input_skipped(r->in) - k;
-			if (rc <= 0) {
-				if (rc < 0)
-					r->error = 1;
-				r->done = rc < 0 ? -1 : 1;
-				break;
+			if (r->run_left == 0) {
+				if (view && b->n > 0)
+					break;
+				input_advance(r->in, r->run_taken);
+				r->run_taken = 0;
+				k = input_skipped(r->in);
+				rc = input_lines(r->in, &r->run, &r->run_left);
+				r->skipped += input_skipped(r->in) - k;
+				if (rc <= 0) {
+					if (rc < 0)
+						r->error = 1;
+					r->done = rc < 0 ? -1 : 1;
+					break;
+				}
 			}
-			lineno = input_lineno(r->in);
+			/* The line's end and its tabs are found in one pass. */
+			line = r->run;
+			fields = next_line(r, line, r->run_left, &len);
+			r->run += len + 1;
+			r->run_left -= len + 1;
+			lineno = input_lineno(r->in) + ++r->run_taken;
+			if (len > 0 && line[len - 1] == '\r')
+				len--;
 			if (repeated_header(r, line, len))
 				continue;
+			split_done = 1;
 		}
-		if (used + len + 1 > b->cap) {
+		if (!view && used + len + 1 > b->cap) {
 			if (b->n > 0)
 				goto hold;	/* the views handed out must not move */
 			/*
@@ -674,6 +763,7 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			 * buffer that holds it. Else just the room asked for.
 			 */
 			if (len > BATCH_KEEP && (!r->npick || r->pick_row) &&
+			    r->run_left == 0 &&
 			    (p = input_take(r->in, line, &n)) != NULL) {
 				taken = 1;
 			} else {
@@ -692,7 +782,12 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		 * the copy's stores, which stalls on every 16-byte load.
 		 */
 		f = b->field + b->n * width;
-		n = r->npick ? split_tabs(r, line, len) : split(line, len, f, r->ncols);
+		if (!split_done)
+			n = r->npick ? split_tabs(r, line, len) : split(line, len, f, r->ncols);
+		else if (!r->npick)
+			n = split(line, len, f, r->ncols);
+		else
+			n = fields;
 		if (n != r->ncols) {
 			if (b->n > 0)
 				goto hold;	/* report it after the rows before it */
@@ -701,8 +796,16 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 			r->skipped++;
 			continue;
 		}
-		p = b->buf + used;
-		if (taken) {
+		p = view ? (char *)line : b->buf + used;
+		if (view) {
+			/* the run's own bytes, read and done with */
+			view_fields(r, len, f, p);
+			if (!r->pick_row) {
+				/* the picked fields, joined by their own tabs */
+				p = (char *)f[0].p;
+				len = (size_t)(f[r->npick - 1].p + f[r->npick - 1].len - p);
+			}
+		} else if (taken) {
 			p = (char *)line;	/* in place, in the buffer taken */
 			if (r->npick)
 				view_fields(r, len, f, p);
@@ -721,7 +824,8 @@ fill_batch(struct tsv_reader *r, struct tsv_batch *b)
 		b->row[b->n].p = p;
 		b->row[b->n].len = len;
 		b->lineno[b->n++] = lineno;
-		used = (size_t)(p - b->buf) + len + 1;
+		if (!view)
+			used = (size_t)(p - b->buf) + len + 1;
 		r->rows++;
 	}
 	if (b->n > 0)
@@ -759,7 +863,7 @@ tsv_name(const struct tsv_reader *r)
 unsigned long long
 tsv_lineno(const struct tsv_reader *r)
 {
-	return input_lineno(r->in);
+	return input_lineno(r->in) + r->run_taken;
 }
 
 int

@@ -41,9 +41,11 @@ struct tsv_reader;
  * Rows read together by tsv_next_batch, for callers that hash many keys at
  * once. Row i has fields field[i * ncols ...], its whole line row[i] (the
  * bytes are followed by a '\n' in the batch's buffer, so row[i].len + 1
- * bytes write the line) and its line number lineno[i]. The batch owns
- * copies of the rows: every view is valid until the next tsv_next_batch or
- * tsv_batch_free, whatever the reader does meanwhile.
+ * bytes write the line) and its line number lineno[i]. Every view is
+ * valid until the next tsv_next_batch or tsv_close of the reader, or
+ * tsv_batch_free: the batch holds copies of the rows, but on plain input
+ * for tsv_pick_row, or tsv_pick of columns side by side in order, whose
+ * rows are views of the input's own buffer.
  */
 #define TSV_BATCH	64
 

@@ -28,10 +28,15 @@ struct tsv_reader {
 	unsigned long long	 held_lineno;
 	int			 have_held;
 	int			 done;		/* batch: 1 at the end, -1 after an error */
+	/* tsv_next_batch: the run of lines input_lines gave, not yet taken */
+	const char		*run;
+	size_t			 run_left;
+	unsigned long long	 run_taken;	/* lines taken from it */
 	/* tsv_pick: the columns batches carry, and the tabs that bound them */
 	size_t			*pick;
 	size_t			 npick;
 	int			 pick_row;	/* tsv_pick_row: rows stay whole */
+	int			 pick_run;	/* the picked columns are side by side */
 	size_t			*need;		/* tab numbers, ascending, SIZE_MAX */
 	size_t			*tab;		/* per row: where tab k is, k in need */
 	int			 fast;		/* the CPU has AVX2 and BMI2 */
