@@ -150,51 +150,13 @@ json_string(const char *s, size_t n, size_t *i, int *bs, int avx2)
 	}
 }
 
-/* A number or a word json.c takes: its type, or -1. */
-static int
-json_bare(const char *s, size_t n)
-{
-	int digits = 0;
-
-	if (n == 4 && memcmp(s, "true", 4) == 0)
-		return JSON_TRUE;
-	if (n == 5 && memcmp(s, "false", 5) == 0)
-		return JSON_FALSE;
-	if (n == 4 && memcmp(s, "null", 4) == 0)
-		return JSON_NULL;
-	if ((n == 3 && memcmp(s, "NaN", 3) == 0) || (n == 8 && memcmp(s, "Infinity", 8) == 0) ||
-	    (n == 9 && memcmp(s, "-Infinity", 9) == 0))
-		return JSON_NUMBER;
-	if (n == 0 || (*s != '-' && !(*s >= '0' && *s <= '9')))
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			digits++;
-		else if (!(s[i] == '-' || s[i] == '+' || s[i] == '.' || s[i] == 'e' ||
-		    s[i] == 'E'))
-			return -1;
-	}
-	return digits ? JSON_NUMBER : -1;
-}
 
 static void
 put_utf8(struct buf *b, unsigned long c)
 {
-	if (c < 0x80)
-		buf_addc(b, (int)c);
-	else if (c < 0x800) {
-		buf_addc(b, (int)(0xc0 | c >> 6));
-		buf_addc(b, (int)(0x80 | (c & 0x3f)));
-	} else if (c < 0x10000) {
-		buf_addc(b, (int)(0xe0 | c >> 12));
-		buf_addc(b, (int)(0x80 | (c >> 6 & 0x3f)));
-		buf_addc(b, (int)(0x80 | (c & 0x3f)));
-	} else {
-		buf_addc(b, (int)(0xf0 | c >> 18));
-		buf_addc(b, (int)(0x80 | (c >> 12 & 0x3f)));
-		buf_addc(b, (int)(0x80 | (c >> 6 & 0x3f)));
-		buf_addc(b, (int)(0x80 | (c & 0x3f)));
-	}
+	char u[4];
+
+	buf_add(b, u, utf8_put(u, c));
 }
 
 static unsigned long
@@ -310,7 +272,7 @@ fmt_json_quiet(const struct format_opts *o, const char *s, size_t n, struct buf 
 		} else {
 			while (i < n && is_word((unsigned char)s[i]))
 				i++;
-			if ((t = json_bare(s + vs, i - vs)) < 0)
+			if ((t = json_word(s + vs, i - vs, &(size_t){ 0 })) < 0)
 				return 0;
 		}
 		bs |= tbs;

@@ -241,28 +241,8 @@ static void
 put_utf8(struct json_reader *j, uint32_t c)
 {
 	char u[4];
-	size_t n;
 
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | c >> 18);
-		u[1] = (char)(0x80 | (c >> 12 & 0x3f));
-		u[2] = (char)(0x80 | (c >> 6 & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	put(j, u, n);
+	put(j, u, utf8_put(u, c));
 }
 
 /* n hex digits at s (inside the chunk), or -1. */
@@ -377,13 +357,42 @@ is_word(int c)
 	    c == '+' || c == '-' || c == '.';
 }
 
+int
+json_word(const char *s, size_t n, size_t *bad)
+{
+	int digits = 0;
+
+	*bad = 0;
+	if (n == 4 && memcmp(s, "true", 4) == 0)
+		return JSON_TRUE;
+	if (n == 5 && memcmp(s, "false", 5) == 0)
+		return JSON_FALSE;
+	if (n == 4 && memcmp(s, "null", 4) == 0)
+		return JSON_NULL;
+	if ((n == 3 && memcmp(s, "NaN", 3) == 0) || (n == 8 && memcmp(s, "Infinity", 8) == 0) ||
+	    (n == 9 && memcmp(s, "-Infinity", 9) == 0))
+		return JSON_NUMBER;
+	if (n == 0 || (*s != '-' && !(*s >= '0' && *s <= '9')))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (!(s[i] == '-' || s[i] == '+' || s[i] == '.' || s[i] == 'e' ||
+		    s[i] == 'E')) {
+			*bad = i;
+			return -1;
+		}
+	}
+	return digits > 0 ? JSON_NUMBER : -1;
+}
+
 /* A number or literal at j->p. */
 static int
 bare(struct json_reader *j)
 {
 	const char *s = j->p, *e = s;
-	size_t n;
-	int digits = 0;
+	size_t n, bad;
+	int t;
 
 	while (e < j->end && is_word((unsigned char)*e))
 		e++;
@@ -391,36 +400,15 @@ bare(struct json_reader *j)
 	if (n == 0)
 		return fail(j, "unexpected character");
 	j->p = e;
-	if (n == 4 && memcmp(s, "true", 4) == 0)
-		return JSON_TRUE;
-	if (n == 5 && memcmp(s, "false", 5) == 0)
-		return JSON_FALSE;
-	if (n == 4 && memcmp(s, "null", 4) == 0)
-		return JSON_NULL;
+	if ((t = json_word(s, n, &bad)) == JSON_TRUE || t == JSON_FALSE || t == JSON_NULL)
+		return t;
 	j->blen = 0;
 	put(j, s, n);
 	j->buf[n] = '\0';
-	if ((n == 3 && memcmp(s, "NaN", 3) == 0) || (n == 8 && memcmp(s, "Infinity", 8) == 0) ||
-	    (n == 9 && memcmp(s, "-Infinity", 9) == 0))
-		return JSON_NUMBER;
-	if (*s != '-' && !(*s >= '0' && *s <= '9')) {
-		j->p = s;
-		return fail(j, "unexpected word");
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			digits++;
-		else if (!(s[i] == '-' || s[i] == '+' || s[i] == '.' || s[i] == 'e' ||
-		    s[i] == 'E')) {
-			j->p = s + i;
-			return fail(j, "bad number");
-		}
-	}
-	if (digits == 0) {
-		j->p = s;
-		return fail(j, "bad number");
-	}
-	return JSON_NUMBER;
+	if (t == JSON_NUMBER)
+		return t;
+	j->p = s + bad;
+	return fail(j, *s != '-' && !(*s >= '0' && *s <= '9') ? "unexpected word" : "bad number");
 }
 
 /* State after a complete value. */

@@ -95,6 +95,14 @@ int			 json_depth(const struct json_reader *j);
 int			 json_skip(struct json_reader *j, int t);
 
 /*
+ * The word s[0..n) (letters, digits, "+-.") as a value: JSON_TRUE,
+ * JSON_FALSE, JSON_NULL or JSON_NUMBER (NaN and Infinity too, as Python
+ * writes them); -1 when it is no value, *bad the offset of the first byte
+ * in the way (0: the word as a whole).
+ */
+int			 json_word(const char *s, size_t n, size_t *bad);
+
+/*
  * Bytes of input read before the next token, all lines counted. A limit
  * (json_limit, an offset; 0 for none) makes the next token that starts, or
  * a string that runs, past it an error "too long", json_skippable as one

@@ -886,25 +886,13 @@ holds(struct page *pg, const struct cond *c)
 static void
 put_utf8(struct buf *b, unsigned long cp)
 {
+	char u[4];
+
 	if (cp == 0 || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 		cp = 0xfffd;
 	else if (cp < 0x20 || cp == 0x7f)
 		cp = ' ';		/* a control in a title: a space */
-	if (cp < 0x80)
-		buf_addc(b, (int)cp);
-	else if (cp < 0x800) {
-		buf_addc(b, (int)(0xc0 | cp >> 6));
-		buf_addc(b, (int)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		buf_addc(b, (int)(0xe0 | cp >> 12));
-		buf_addc(b, (int)(0x80 | ((cp >> 6) & 0x3f)));
-		buf_addc(b, (int)(0x80 | (cp & 0x3f)));
-	} else {
-		buf_addc(b, (int)(0xf0 | cp >> 18));
-		buf_addc(b, (int)(0x80 | ((cp >> 12) & 0x3f)));
-		buf_addc(b, (int)(0x80 | ((cp >> 6) & 0x3f)));
-		buf_addc(b, (int)(0x80 | (cp & 0x3f)));
-	}
+	buf_add(b, u, utf8_put(u, cp));
 }
 
 /* The entity at s[0] == '&' into b; the bytes read, or 0 if it is none. */

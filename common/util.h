@@ -88,6 +88,8 @@ size_t	 utf8_len(const char *s, size_t n);
  * or paragraph separator? Its code point in *cp.
  */
 int	 utf8_control(const unsigned char *s, size_t len, unsigned *cp);
+/* Write code point c (at most U+10FFFF) as UTF-8 to out; its length, 1 to 4. */
+size_t	 utf8_put(char out[4], unsigned long c);
 
 /* The value of a hexadecimal digit, or -1. */
 static inline int
