@@ -96,6 +96,21 @@ hash_bytes(const void *p, size_t n)
 }
 
 void
+hash_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t lo = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+	uintptr_t hi = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+
+	if (n >= PREFAULT_MIN && hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+void
 hash_prefault(void *p, size_t n)
 {
 #ifdef MADV_POPULATE_WRITE
@@ -147,6 +162,7 @@ rebuild(struct hash_table *t)
 	while ((size_t)t->n + 1 > size / 4 * 3)
 		size *= 2;
 	t->slot = xcalloc(size, sizeof(*t->slot));
+	hash_huge(t->slot, size * sizeof(*t->slot));
 	hash_prefault(t->slot, size * sizeof(*t->slot));
 	t->mask = size - 1;
 	for (id = 0; id < t->n; id++) {
@@ -171,6 +187,7 @@ grow(struct hash_table *t)
 		return;
 	}
 	t->slot = xcalloc(size, sizeof(*t->slot));
+	hash_huge(t->slot, size * sizeof(*t->slot));
 	hash_prefault(t->slot, size * sizeof(*t->slot));
 	if (old != NULL)
 		for (i = 0; i <= t->mask; i++) {
@@ -353,6 +370,19 @@ hash_key_ahead(const struct hash_table *t, const uint32_t *ids, size_t n, size_t
 		__builtin_prefetch(t->buf + (size_t)(t->ref[ids[i + 8]] - 1) * 4);
 }
 
+void
+hash_ref_ahead(const struct hash_table *t, const uint32_t *refs, size_t n, size_t i)
+{
+	const unsigned char *u;
+
+	/* both lines: a record often spans two */
+	if (i + 16 < n) {
+		u = t->buf + (size_t)(refs[i + 16] - 1) * 4;
+		__builtin_prefetch(u);
+		__builtin_prefetch(u + 63);
+	}
+}
+
 size_t
 hash_memory(const struct hash_table *t)
 {
@@ -519,21 +549,55 @@ chunk_key(const unsigned char *k, size_t len, size_t depth, const unsigned char 
 	return c << 8 | (left > CHUNK ? MORE : left);
 }
 
-/* Keys at depth for items [lo, hi); keys are fetched a few items ahead. */
-static void
+/* How many of the n bytes at a and b are the same, from the first. */
+static inline size_t
+same_bytes(const unsigned char *a, const unsigned char *b, size_t n)
+{
+	size_t i = 0;
+	uint64_t x;
+
+	for (; i + 8 <= n; i += 8)
+		if ((x = read64(a + i) ^ read64(b + i)) != 0) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(x) / 8;
+#else
+			break;
+#endif
+		}
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/*
+ * Keys at depth for items [lo, hi); keys are fetched a few items ahead.
+ * Returns how many bytes from depth on every key of the range shares with
+ * the first, once that is more than a chunk (else 0): keys that share a
+ * long prefix (a platform's host) then skip it in one step, instead of
+ * a pass over the range for every 7 bytes of it.
+ */
+static size_t
 fill_range(const struct hash_table *t, struct sort_item *v, size_t lo, size_t hi,
     size_t depth, const unsigned char *map)
 {
-	const unsigned char *k;
+	const unsigned char *k, *first = NULL;
 	uint32_t id;
-	size_t i, len;
+	size_t i, len, same = 0;
 
 	for (i = lo; i < hi; i++) {
 		if (i + 16 < hi)
 			__builtin_prefetch(t->buf + (size_t)(v[i + 16].ref - 1) * 4);
 		k = record(t, v[i].ref, &id, &len);
 		set_key(&v[i], chunk_key(k, len, depth, map));
+		if (i == lo) {
+			first = k + depth;
+			same = len > depth ? len - depth : 0;
+		} else if (same > CHUNK) {
+			len = len > depth ? len - depth : 0;
+			same = same_bytes(first, k + depth, len < same ? len : same);
+		}
 	}
+	return same > CHUNK ? same : 0;
 }
 
 /* Ranges still to sort, and what sorting them needs: one per thread. */
@@ -564,9 +628,13 @@ sort_range(struct sort_job *j)
 {
 	struct sort_range r = j->stack[--j->n];
 	struct sort_item *v = j->v;
-	size_t i, k;
+	size_t i, k, same;
 
-	fill_range(j->t, v, r.lo, r.hi, r.depth, j->map);
+	/* All alike for more than a chunk: nothing to sort until they differ. */
+	if ((same = fill_range(j->t, v, r.lo, r.hi, r.depth, j->map)) > 0) {
+		push_range(j, r.lo, r.hi, r.depth + same);
+		return;
+	}
 	sort_items(v + r.lo, r.hi - r.lo);
 	for (i = r.lo; i < r.hi; i = k) {
 		for (k = i + 1; k < r.hi && item_key(&v[k]) == item_key(&v[i]); k++)
@@ -627,7 +695,7 @@ sort_ranges(struct sort_job *one, size_t n)
 }
 
 uint32_t *
-hash_sort(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *num,
+hash_sort_refs(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *num,
     int desc, int sep)
 {
 	struct sort_item *v, it;
@@ -637,8 +705,11 @@ hash_sort(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *n
 	uint32_t id;
 	int c;
 
-	if (n < 2)
+	if (n < 2) {
+		if (n == 1)
+			ids[0] = t->ref[ids[0]];
 		return ids;
+	}
 	for (c = 0; c < 256; c++)
 		map[c] = (unsigned char)(sep < 0 || c > sep ? c : c == sep ? 0 : c + 1);
 	/*
@@ -671,12 +742,41 @@ hash_sort(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *n
 	}
 	sort_ranges(&job, n);
 	free(job.stack);
-	/* Each record begins with its entry number. */
+	/* Item i's reference over id i: read before written, from the first up. */
 	for (i = 0; i < n; i++) {
-		if (i + 16 < n)
-			__builtin_prefetch(t->buf + (size_t)(v[i + 16].ref - 1) * 4);
-		memcpy(&id, t->buf + (size_t)(v[i].ref - 1) * 4, sizeof(id));
+		id = v[i].ref;
 		memcpy(mem + i * sizeof(id), &id, sizeof(id));
 	}
 	return xrealloc(mem, n * sizeof(id));
+}
+
+uint32_t *
+hash_sort(const struct hash_table *t, uint32_t *ids, size_t n, const uint64_t *num,
+    int desc, int sep)
+{
+	uint32_t *refs = hash_sort_refs(t, ids, n, num, desc, sep);
+	size_t i;
+
+	/* Each record begins with its entry number. */
+	for (i = 0; i < n; i++) {
+		if (i + 16 < n)
+			__builtin_prefetch(t->buf + (size_t)(refs[i + 16] - 1) * 4);
+		memcpy(&refs[i], t->buf + (size_t)(refs[i] - 1) * 4, sizeof(*refs));
+	}
+	return refs;
+}
+
+const char *
+hash_ref_key(const struct hash_table *t, uint32_t ref, uint32_t *id, size_t *len)
+{
+	return (const char *)record(t, ref, id, len);
+}
+
+uint32_t
+hash_ref_id(const struct hash_table *t, uint32_t ref)
+{
+	uint32_t id;
+
+	memcpy(&id, t->buf + (size_t)(ref - 1) * 4, sizeof(id));
+	return id;
 }

@@ -118,11 +118,30 @@ void		 hash_freeze(struct hash_table *t);
  * an id, and returns the sorted ids in it, shrunk back (it may have moved:
  * use and free the pointer returned, not ids). Time: a radix pass over
  * 8-byte integers per byte in which they differ, one read of each key per
- * 7 bytes that keys share, and one more for its id; from 65536 ids on, a
- * second thread takes about half the work.
+ * 7 bytes in which keys that tie differ (a prefix they all share past the
+ * first 7 bytes costs one read), and one more for its id; from 65536 ids
+ * on, a second thread takes about half the work.
  */
 uint32_t	*hash_sort(const struct hash_table *t, uint32_t *ids, size_t n,
 		    const uint64_t *num, int desc, int sep);
+
+/*
+ * hash_sort, but what comes back in the memory is each entry's reference
+ * (its key record) in sorted order, not its number: one read of every
+ * key fewer, and a caller that writes keys out in that order finds each
+ * key, and its entry number, in one place (hash_ref_key) instead of
+ * through the table's array of references. A reference stays valid
+ * until hash_free.
+ */
+uint32_t	*hash_sort_refs(const struct hash_table *t, uint32_t *ids, size_t n,
+		    const uint64_t *num, int desc, int sep);
+
+/* The key a reference names (not NUL-terminated), its length and entry number. */
+const char	*hash_ref_key(const struct hash_table *t, uint32_t ref, uint32_t *id,
+		    size_t *len);
+
+/* Only the entry number of a reference: the record's first 4 bytes. */
+uint32_t	 hash_ref_id(const struct hash_table *t, uint32_t ref);
 
 /*
  * A hint for a loop calling hash_key(t, ids[i]) for i = 0, 1, ... n - 1:
@@ -130,6 +149,10 @@ uint32_t	*hash_sort(const struct hash_table *t, uint32_t *ids, size_t n,
  * into the cache while the loop works, instead of one miss at a time.
  */
 void		 hash_key_ahead(const struct hash_table *t, const uint32_t *ids, size_t n,
+		    size_t i);
+
+/* hash_key_ahead for a loop calling hash_ref_key(t, refs[i]). */
+void		 hash_ref_ahead(const struct hash_table *t, const uint32_t *refs, size_t n,
 		    size_t i);
 
 /*
@@ -142,6 +165,16 @@ void		 hash_key_ahead(const struct hash_table *t, const uint32_t *ids, size_t n,
  */
 #define PREFAULT_MIN	((size_t)1 << 20)
 void		 hash_prefault(void *p, size_t n);
+
+/*
+ * A hint for n bytes at p that are read and written all over and mapped
+ * whole anyway (the slots): from PREFAULT_MIN bytes on, pages not yet
+ * mapped are mapped 2 MiB at a time where the kernel allows
+ * (MADV_HUGEPAGE), so a probe anywhere in a table of tens of megabytes
+ * seldom needs a page-table walk. Not for a buffer mapped as it fills
+ * (the records): there it cost memory (max RSS +40 %).
+ */
+void		 hash_huge(void *p, size_t n);
 
 /* Bytes the table holds from malloc: slots, records and references. */
 size_t		 hash_memory(const struct hash_table *t);

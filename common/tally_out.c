@@ -146,13 +146,10 @@ write_header(const struct tally *t)
 	tsv_unique_free(&u);
 }
 
+/* Group g's row; k: its key, n bytes. */
 static void
-write_row(const struct tally *t, uint32_t g)
+write_row_key(const struct tally *t, uint32_t g, const char *k, size_t n)
 {
-	const char *k;
-	size_t n;
-
-	k = hash_key(&t->gt, g, &n);
 	tsv_write_escaped(stdout, k, n);
 	if (t->ngroups || t->cohort.unit != COHORT_OFF)
 		putchar('\t');
@@ -169,6 +166,16 @@ write_row(const struct tally *t, uint32_t g)
 	if (t->partial)
 		fputs("\t\t", stdout);
 	putchar('\n');
+}
+
+static void
+write_row(const struct tally *t, uint32_t g)
+{
+	const char *k;
+	size_t n;
+
+	k = hash_key(&t->gt, g, &n);
+	write_row_key(t, g, k, n);
 }
 
 /* --partial: each group's row, then its distinct values, one row each. */
@@ -220,6 +227,42 @@ write_wide(struct tally *t, const uint32_t *order, size_t n)
 	free(names);
 }
 
+/*
+ * The plain rows by count or by group: hash_sort_refs hands back each
+ * group's key record, which begins with its number, so a row costs two
+ * reads from all over memory (the record, then its count) instead of four
+ * (the number, its reference, the record, the count).
+ */
+static int
+write_sorted(struct tally *t, uint32_t *order, size_t n)
+{
+	const char *k;
+	size_t len, i;
+	uint32_t g;
+
+	if (t->sort_what == SORT_COUNT)
+		order = hash_sort_refs(&t->gt, order, n, t->count, !t->reverse, '\t');
+	else if (t->sort_what == SORT_GROUP)
+		order = hash_sort_refs(&t->gt, order, n, NULL, 0, '\t');
+	else
+		return 0;
+	if (t->top_n && n > t->top_n)
+		n = (size_t)t->top_n;
+	t->n_out = n;
+	write_header(t);
+	flockfile(stdout);
+	for (i = 0; i < n; i++) {
+		hash_ref_ahead(&t->gt, order, n, i);
+		if (i + 8 < n)
+			__builtin_prefetch(&t->count[hash_ref_id(&t->gt, order[i + 8])]);
+		k = hash_ref_key(&t->gt, order[i], &g, &len);
+		write_row_key(t, g, k, len);
+	}
+	funlockfile(stdout);
+	free(order);
+	return 1;
+}
+
 void
 tally_write(struct tally *t)
 {
@@ -236,6 +279,8 @@ tally_write(struct tally *t)
 			order[n++] = g;
 	if (cohort)
 		t->sort_what = SORT_GROUP;	/* cohorts: by group, so by time */
+	if (!t->wide && !t->partial && write_sorted(t, order, n))
+		return;
 	order = sort_order(t, order, n);
 	if (t->top_n && n > t->top_n)
 		n = (size_t)t->top_n;

@@ -139,6 +139,55 @@ test_sort(void)
 		free(ids);
 		hash_free(&b);
 	}
+	/*
+	 * hash_sort_refs: the same order as references, each naming its key
+	 * and entry number; keys that share 40 bytes and more (skipped in one
+	 * step), one of them all of another.
+	 */
+	{
+		struct hash_table r;
+		uint32_t *refs, id;
+		const char *k;
+		size_t kn;
+
+		hash_init(&r);
+		memset(key, 'h', 60);
+		hash_put(&r, key, 40, NULL);
+		for (i = 0; r.n < 3000; i++) {
+			len = 40 + (size_t)rand() % 20;
+			for (j = 40 + (size_t)rand() % 15; j < len; j++)
+				key[j] = alpha[(size_t)rand() % sizeof(alpha)];
+			hash_put(&r, key, len, NULL);
+			memset(key, 'h', 60);
+		}
+		m = r.n;
+		ids = malloc(m * sizeof(*ids));
+		refs = malloc(m * sizeof(*refs));
+		free(want);
+		want = malloc(m * sizeof(*want));
+		for (i = 0; i < m; i++)
+			ids[i] = refs[i] = want[i] = (uint32_t)(m - 1 - i);
+		ref_t = &r;
+		ref_num = NULL;
+		ref_sep = '\t';
+		qsort(want, m, sizeof(*want), ref_cmp);
+		ids = hash_sort(&r, ids, m, NULL, 0, '\t');
+		refs = hash_sort_refs(&r, refs, m, NULL, 0, '\t');
+		CHECK(memcmp(ids, want, m * sizeof(*ids)) == 0);
+		for (i = bad = 0; i < m; i++) {
+			hash_ref_ahead(&r, refs, m, i);
+			k = hash_ref_key(&r, refs[i], &id, &kn);
+			bad += id != want[i] || hash_ref_id(&r, refs[i]) != id ||
+			    k != hash_key(&r, id, &len) || kn != len;
+		}
+		CHECK(bad == 0);
+		refs[0] = 5;
+		refs = hash_sort_refs(&r, refs, 1, NULL, 0, '\t');
+		CHECK(hash_ref_id(&r, refs[0]) == 5);
+		free(ids);
+		free(refs);
+		hash_free(&r);
+	}
 	/* Nothing and one entry: nothing to do. */
 	ids = malloc(sizeof(*ids));
 	ids[0] = 3;
