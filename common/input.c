@@ -484,20 +484,36 @@ struct decoder {
 	int	(*step)(struct input *, struct block *, int);
 	void	(*end)(struct input *);
 };
+static const struct decoder zlib_dec;
 
 /*
  * gzip with zlib: member after member, from the member start the
  * compressed bytes held begin with. skip: bytes of output already given
  * (by ISA-L, see isal_fall_back) that are not given again.
  */
+/*
+ * zlib from here on: at the start, or on the producer thread when another
+ * decoder hands a member over, where there is no exit (why says it).
+ */
+static int
+zlib_from_here(struct input *in)
+{
+	in->dec = &zlib_dec;
+	if (in->zlib_up)
+		inflateReset(&in->z);
+	else if (inflateInit2(&in->z, 15 + 16) != Z_OK) {
+		failed(in, "out of memory", NULL);
+		return -1;
+	}
+	in->zlib_up = 1;
+	return 0;
+}
+
 static void
 zlib_open(struct input *in)
 {
-	if (in->zlib_up)
-		inflateReset(&in->z);
-	else if (inflateInit2(&in->z, 15 + 16) != Z_OK)
+	if (zlib_from_here(in) < 0)
 		xerrx(EXIT_TROUBLE, "%s: out of memory", in->name);
-	in->zlib_up = 1;
 }
 
 static int
@@ -615,8 +631,8 @@ ld_step(struct input *in, struct block *b, int eof)
 zlib:
 	/* Too large, damaged or cut short: zlib from this member on. */
 	ld_end(in);
-	in->dec = &zlib_dec;
-	zlib_open(in);
+	if (zlib_from_here(in) < 0)
+		return DEC_END;
 	in->member_done = in->ld_some;
 	return DEC_MORE;
 }
@@ -668,8 +684,8 @@ isal_fall_back(struct input *in, struct block *b)
 	in->consumed = in->mstart;
 	in->rawpos = in->rawend = 0;
 	in->raweof = 0;
-	in->dec = &zlib_dec;
-	zlib_open(in);
+	if (zlib_from_here(in) < 0)
+		return DEC_END;
 	in->member_done = 0;
 	return DEC_MORE;
 }
