@@ -567,10 +567,9 @@ agg_distinct_batch(struct agg_store *s, struct agg *aggs, size_t naggs,
 			m++;
 		}
 	}
-	for (i = 0; i < m; i++) {
+	for (i = 0; i < m; i++)
 		s->dq[i].key = s->dbuf + s->doff[i];
-		s->dq[i].hash = hash_bytes(s->dq[i].key, s->dq[i].len);
-	}
+	hash_queries(&s->pairs, s->dq, m);
 	hash_put_many(&s->pairs, s->dq, m);
 	for (i = 0; i < m; i++)
 		if (s->dq[i].added) {

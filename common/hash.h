@@ -17,8 +17,8 @@
  * reference points (in 4-byte units) into one growing key buffer where each
  * entry is {4-byte entry number, length prefix, key bytes}, padded to 4.
  * A lookup therefore touches one slot and one key record, both usually
- * cache misses on a big table, and nothing else; memcmp runs only when the
- * stored 32 bits of hash are equal. A second array maps entry numbers to
+ * cache misses on a big table, and nothing else; the key compare (a word
+ * at a time, inline) runs only when the stored 32 bits of hash are equal. A second array maps entry numbers to
  * references (4 bytes each) for hash_key.
  *
  * Memory per distinct key, beyond its bytes: the slot, 8 bytes at 37.5 to
@@ -92,6 +92,13 @@ struct hash_query {
  * cache misses overlap instead of queueing. Batches of 16 to 64 suit.
  */
 void		 hash_put_many(struct hash_table *t, struct hash_query *q, size_t n);
+
+/*
+ * Set q[i].hash = hash_bytes(q[i].key, q[i].len) for the batch and start
+ * loading each query's slot as soon as its hash is known, so the loads
+ * overlap the hashing of the next keys; then call hash_put_many.
+ */
+void		 hash_queries(struct hash_table *t, struct hash_query *q, size_t n);
 
 /* The entry number of key, or HASH_NONE. */
 uint32_t	 hash_get(const struct hash_table *t, const void *key, size_t len);

@@ -183,11 +183,10 @@ tally_batch(struct tally *t, const struct tsv_batch *b)
 		}
 		m++;
 	}
-	for (i = 0; i < m; i++) {
+	for (i = 0; i < m; i++)
 		if (q[i].key == NULL)
 			q[i].key = t->kbuf + off[i];	/* kbuf has stopped moving */
-		q[i].hash = hash_bytes(q[i].key, q[i].len);
-	}
+	hash_queries(&t->gt, q, m);
 	hash_put_many(&t->gt, q, m);
 	for (i = 0; i < m; i++)
 		if (q[i].added)

@@ -274,11 +274,10 @@ dedupe_batch(const struct tsv_reader *r, const struct tsv_batch *b)
 		q[m].len = len;
 		m++;
 	}
-	for (i = 0; i < m; i++) {
+	for (i = 0; i < m; i++)
 		if (q[i].key == NULL)
 			q[i].key = keybuf + off[i];	/* keybuf has stopped moving */
-		q[i].hash = hash_bytes(q[i].key, q[i].len);
-	}
+	hash_queries(&seen, q, m);
 	hash_put_many(&seen, q, m);
 	if (summary)
 		for (i = 0; i < m; i++)

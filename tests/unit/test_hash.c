@@ -376,6 +376,31 @@ main(void)
 			fprintf(stderr, "  variance %.2f, want about 16\n", var);
 		free(cnt);
 	}
+	/*
+	 * Keys of every length from 0 to 40, found again from a copy at
+	 * another alignment, each by its own entry: the word-wise compare.
+	 */
+	{
+		struct hash_table t;
+		char a[48], b2[49];
+		uint32_t id[41];
+		size_t j, bad = 0;
+		int added;
+
+		hash_init(&t);
+		for (j = 0; j < sizeof(a); j++)
+			a[j] = (char)('a' + j % 26);
+		for (j = 0; j <= 40; j++)
+			id[j] = hash_put(&t, a, j, &added);
+		memcpy(b2 + 1, a, sizeof(a));
+		for (j = 0; j <= 40; j++) {
+			bad += hash_get(&t, b2 + 1, j) != id[j];
+			bad += hash_put(&t, b2 + 1, j, &added) != id[j] || added;
+		}
+		CHECK(bad == 0 && t.n == 41);
+		hash_free(&t);
+	}
+
 	/* hash_put_many gives what one-by-one puts give, repeats included. */
 	{
 		struct hash_table one, many;
@@ -394,6 +419,13 @@ main(void)
 				q[j].len = key_of((size_t)rand() % (b < 10 ? 20 : 50000), keys[j]);
 				q[j].key = keys[j];
 				q[j].hash = hash_bytes(keys[j], q[j].len);
+			}
+			if (b % 3 == 0) {	/* the same hashes, set by the table */
+				for (j = 0; j < 48; j++)
+					q[j].hash = 0;
+				hash_queries(&many, q, b % 2 ? 48 : 17);
+				for (j = 0; j < (b % 2 ? 48u : 17u); j++)
+					bad += q[j].hash != hash_bytes(keys[j], q[j].len);
 			}
 			hash_put_many(&many, q, b % 2 ? 48 : 17);
 			for (j = 0; j < (b % 2 ? 48u : 17u); j++) {
