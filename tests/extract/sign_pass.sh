@@ -11,10 +11,13 @@ for f in hostile.jsonl hostile.tsv hostile.csv; do
 	cp "$TESTDATA/sign/$f" .
 done
 # many rows: the TSV sift runs over blocks of the input; long JSON lines,
-# one longer than a piece of 1 MiB
-awk 'BEGIN {
+# one longer than a piece of 1 MiB. Fewer under the sanitizers (still
+# several blocks): only their verdicts are written, not their rows.
+rows=40000 lines=20000
+[ "${CROSSLINK_BUILD:-}" = san ] && rows=6000 lines=2000
+awk -v rows=$rows 'BEGIN {
 	printf "time\tchannel\ttext\n"
-	for (i = 1; i <= 40000; i++) {
+	for (i = 1; i <= rows; i++) {
 		if (i % 997 == 0)
 			printf "2024-01-01T00:00:00Z\tc\tglued\\nt.me/row_%d\n", i
 		else if (i % 1009 == 0)
@@ -27,16 +30,16 @@ awk 'BEGIN {
 			printf "2024-01-%02dT00:00:00Z\tc\tquiet\\\\words. Done %d\n", i % 28 + 1, i
 	}
 }' >many.tsv
-awk 'BEGIN {
+awk -v lines=$lines 'BEGIN {
 	printf "{\"id\":0,\"text\":\"first\"}\n"
 	for (n = 1; n <= 3; n++) {
 		printf "{\"id\":%d,\"text\":\"", n
 		for (k = 0; k < (n == 3 ? 200000 : 20000); k++) printf "quiet words. "
 		printf "%s\"}\n", n == 1 ? "still quiet" : "https:\\/\\/t.me\\/long_" n
 	}
-	for (i = 4; i <= 20000; i++)
+	for (i = 4; i <= lines; i++)
 		printf "{\"id\":%d,\"date\":\"2024-01-01T00:00:%02dZ\",\"text\":\"quiet \\u00e9t\\u00e9 %d\"}\n", i, i % 60, i
-	printf "{\"id\":20001,\"text\":\"t\\u002eme/last\"}\n"
+	printf "{\"id\":%d,\"text\":\"t\\u002eme/last\"}\n", lines + 1
 }' >long.jsonl
 for f in hostile.jsonl hostile.tsv hostile.csv many.tsv long.jsonl; do
 	for mode in --all --lenient "--max-record 60" ""; do
@@ -52,7 +55,7 @@ for f in hostile.jsonl hostile.tsv hostile.csv many.tsv long.jsonl; do
 			diff on.err off.err | head -5
 		fi
 	done
-	cat on.out on.err	# the default run
+	case $f in hostile.*) cat on.out on.err ;; esac	# the default run
 done
 # gzip (the TSV sift on the caller's thread) and a pipe
 for f in hostile.jsonl hostile.tsv many.tsv; do
