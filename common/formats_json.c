@@ -47,16 +47,13 @@ struct jx {
 	struct json_doc		 guild, channel;
 	char			*chan;		/* channel column of an export */
 	int			 stop;		/* the callback said stop */
-	struct buf		 quiet;		/* fmt_json_quiet's decoded line */
+	struct fmt_jsonl_quiet	 quiet;		/* the sign pass, when not sifted */
 	int			 quiet_on;	/* the sign pass passes over quiet lines */
 	int			 sifted;	/* input_filter is on (src->sifting) */
 	size_t			 line_len;	/* line mode: bytes of the line so far */
 	int			 cut;		/* its line was too long: no error of its own */
 	unsigned long long	 seen;		/* sifted: the line returned last */
 	unsigned long long	 long_seen;	/* and input_skipped then */
-	char			 qtime[40];	/* the time of the line passed over last */
-	size_t			 qtime_len;	/* (0: none) */
-	int			 qtime_bad;	/* and whether it was unreadable */
 };
 
 static void
@@ -1249,17 +1246,6 @@ json_first_object(const char *p, size_t len)
 	return p < end && *p == '{' ? JSON_LINES_FIRST : 0;
 }
 
-/* memcmp(a, b, n) == 0 for a few bytes, without the call. */
-static int
-same(const char *a, const char *b, size_t n)
-{
-	unsigned char d = 0;
-
-	for (size_t i = 0; i < n; i++)
-		d |= (unsigned char)(a[i] ^ b[i]);
-	return d == 0;
-}
-
 /*
  * Sifted: the next line kept, whole. The lines passed over since the last
  * one, but those too long (the input reports them), were messages.
@@ -1313,20 +1299,17 @@ bounded_piece(struct jx *x, const char **piece, size_t *len, int *eol)
 
 /*
  * JSON Lines: every piece the reader reads. Once in line mode, with the
- * sign pass, lines fmt_json_quiet finds quiet are passed over, each
- * counted as its message, and its time when unreadable, as the reader
- * would. On plain input that is done on the input's own thread
- * (input_filter), as for plain text; on compressed input, read in pieces
- * so far, here.
+ * sign pass, lines fmt_jsonl_quiet passes over are counted, each as its
+ * message (one with a time that does not read is not passed over: the
+ * reader counts it). On plain input that is done on the input's own
+ * thread (input_filter), as for plain text; on compressed input, read in
+ * pieces so far, here, by the same rule.
  */
 static int
 jsonl_piece(void *p, const char **piece, size_t *len, int *eol)
 {
 	struct jx *x = p;
 	struct fmt_src *s = x->src;
-	struct message m;
-	struct text time;
-	unsigned long long bad;
 	int rc, start;
 
 	if (x->sifted)
@@ -1343,23 +1326,11 @@ jsonl_piece(void *p, const char **piece, size_t *len, int *eol)
 			return sifted_piece(x, piece, len, eol);
 		}
 		rc = bounded_piece(x, piece, len, eol);
+		/* the same rule as the sift's: a line with a bad time is read */
 		if (rc <= 0 || !start || !*eol || *len == 0 ||
-		    !fmt_json_quiet(x->o, *piece, *len, &x->quiet, &time))
+		    fmt_jsonl_quiet(&x->quiet, *piece, *len) < *len)
 			return rc;
 		x->st->messages++;
-		/* times repeat from line to line: read each once */
-		if (time.len == x->qtime_len && time.len > 0 && same(time.p, x->qtime, time.len)) {
-			x->st->bad_times += (unsigned long long)x->qtime_bad;
-			continue;
-		}
-		bad = x->st->bad_times;
-		fmt_time(&m, time.p, time.len, x->st);
-		x->qtime_len = 0;
-		if (time.len <= sizeof(x->qtime)) {
-			memcpy(x->qtime, time.p, time.len);
-			x->qtime_len = time.len;
-			x->qtime_bad = x->st->bad_times > bad;
-		}
 	}
 }
 
@@ -1380,6 +1351,7 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 	/* A Slack export's CHANNEL/YYYY-MM-DD.json: its messages name no channel. */
 	x.chan = format == FORMAT_JSONL ? fmt_day_folder(src) : NULL;
 	/* The sign pass: not with paths of the user's, which may read anything. */
+	x.quiet.o = o;
 	x.quiet_on = format == FORMAT_JSONL && o->want != NULL && !o->json_text &&
 	    !o->json_time && !o->json_channel && !o->json_links;
 	if (format == FORMAT_JSONL)
@@ -1423,6 +1395,6 @@ fmt_read_json(struct fmt_src *src, enum format format, const struct format_opts 
 	free(x.chat_id);
 	free(x.chat_type);
 	free(x.chan);
-	buf_free(&x.quiet);
+	buf_free(&x.quiet.scratch);
 	return rc;
 }
